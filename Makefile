@@ -1,0 +1,115 @@
+# Makefile - builds libchorus, the chorus command, its tests and benchmarks.
+#
+#   make               library and command, in build/
+#   make check         unit and command-line tests (SAN=1: with AddressSanitizer and UBSan)
+#   make bench         benchmarks (needs ../shared/data for the development data sets)
+#   make install       PREFIX=/usr/local: library, header, chorus.pc and command
+#   make demo          install missing Debian packages, build, and brief examples/
+#   make checksymbols  fail if the library exports a name without the chorus_ prefix
+#   make valgrind      the unit tests under valgrind's leak checker
+
+CC ?= cc
+PREFIX ?= /usr/local
+PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat
+
+ifeq ($(SAN),1)
+BUILD ?= build-san
+OPT ?= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS = -fsanitize=address,undefined
+else
+BUILD ?= build
+OPT ?= -O2 -g
+SANFLAGS =
+endif
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+TEXTCAT_DIR := $(shell pkg-config --variable=pkgdatadir libexttextcat 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) \
+             -DCHORUS_TEXTCAT_DIR='"$(TEXTCAT_DIR)/"' $(CFLAGS)
+LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
+
+LIB_SRC = $(wildcard src/*.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+TEST_SRC = $(wildcard tests/*.c)
+TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
+BENCH_SRC = $(wildcard bench/*.c)
+BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+
+.PHONY: all check bench install uninstall demo deps checksymbols valgrind clean
+.SUFFIXES:
+
+all: $(BUILD)/libchorus.a $(BUILD)/libchorus.so $(BUILD)/chorus
+
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) include/chorus.h | $(BUILD)/obj
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libchorus.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libchorus.so: $(LIB_OBJ)
+	$(CC) -shared -o $@ $^ $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/chorus: cli/main.c include/chorus.h $(BUILD)/libchorus.a
+	$(CC) $(CFLAGS_ALL) cli/main.c -o $@ $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/tests/%.o: tests/%.c tests/runner.h $(wildcard src/*.h) include/chorus.h | $(BUILD)/tests
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests -c $< -o $@
+
+$(BUILD)/run-tests: $(TEST_OBJ) $(BUILD)/libchorus.a
+	$(CC) -o $@ $(TEST_OBJ) $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(BUILD)/libchorus.a | $(BUILD)/bench
+	$(CC) $(CFLAGS_ALL) -Isrc $< -o $@ $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench:
+	mkdir -p $@
+
+# The README's test command. The runner prints "N passed, N failed" last.
+check: $(BUILD)/run-tests $(BUILD)/chorus
+	$(BUILD)/run-tests --chorus $(BUILD)/chorus
+
+bench: $(BUILD)/chorus $(BENCH_BIN)
+	BUILD=$(BUILD) bench/run.sh
+
+valgrind: $(BUILD)/run-tests $(BUILD)/chorus
+	valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
+	    $(BUILD)/run-tests --chorus $(BUILD)/chorus --unit-only
+
+checksymbols: $(BUILD)/libchorus.a $(BUILD)/libchorus.so
+	@bad=$$(nm -g --defined-only $(BUILD)/libchorus.a | awk 'NF==3 {print $$3}' | grep -v '^chorus_' || true); \
+	if [ -n "$$bad" ]; then echo "unprefixed symbols in libchorus.a:"; echo "$$bad"; exit 1; fi
+	@bad=$$(nm -D --defined-only $(BUILD)/libchorus.so | awk 'NF==3 {print $$3}' | grep -v '^chorus_[a-z]' || true); \
+	if [ -n "$$bad" ]; then echo "symbols exported by libchorus.so outside the API:"; echo "$$bad"; exit 1; fi
+	@echo "checksymbols: ok"
+
+$(BUILD)/chorus.pc: chorus.pc.in Makefile | $(BUILD)/obj
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/^#define CHORUS_VERSION_STRING "\(.*\)"/\1/p' include/chorus.h)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' chorus.pc.in > $@
+
+install: all $(BUILD)/chorus.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 755 $(BUILD)/chorus $(DESTDIR)$(PREFIX)/bin/chorus
+	install -m 644 $(BUILD)/libchorus.a $(DESTDIR)$(PREFIX)/lib/libchorus.a
+	install -m 755 $(BUILD)/libchorus.so $(DESTDIR)$(PREFIX)/lib/libchorus.so
+	install -m 644 include/chorus.h $(DESTDIR)$(PREFIX)/include/chorus.h
+	install -m 644 $(BUILD)/chorus.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/chorus.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/chorus $(DESTDIR)$(PREFIX)/lib/libchorus.a \
+	      $(DESTDIR)$(PREFIX)/lib/libchorus.so $(DESTDIR)$(PREFIX)/include/chorus.h \
+	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/chorus.pc
+
+deps:
+	scripts/install-deps.sh
+
+# The README's first command: a briefing of the demo corpus.
+demo: deps
+	$(MAKE) all
+	$(BUILD)/chorus brief examples/
+
+clean:
+	rm -rf build build-san

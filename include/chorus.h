@@ -1,0 +1,250 @@
+/*
+ * chorus.h - the public interface of libchorus, a news-intelligence engine.
+ *
+ * Chorus reads a pile of news articles (plain text, JSON Lines), removes the
+ * web junk that text extraction leaves behind, finds exact and near-duplicate
+ * copies, groups the articles into stories and writes one briefing per story:
+ * an extractive summary whose every sentence cites the articles that state it.
+ *
+ * Naming: every exported function starts with chorus_, every macro with
+ * CHORUS_. Internal functions shared between modules start with chorus__ and
+ * are not part of this interface.
+ *
+ * Errors: every function that can fail returns 0 on success or a negative
+ * CHORUS_E* code; chorus_strerror() names the code. Problems with one input
+ * (an unreadable file, a malformed JSON line) are not errors of the call that
+ * met them: they are reported through the diagnostic callback of
+ * chorus_options and the rest of the input is still processed.
+ *
+ * Ownership: the caller owns every handle it creates with a _new function and
+ * releases it with the matching _free function; _free(NULL) does nothing.
+ * Strings and arrays returned through the *_info structures are owned by the
+ * corpus and stay valid until chorus_corpus_free(). Every string is UTF-8 and
+ * NUL-terminated.
+ *
+ * Thread safety: a corpus is used by one thread at a time; distinct corpora
+ * may be used from distinct threads. The library has no global mutable state.
+ */
+#ifndef CHORUS_H
+#define CHORUS_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define CHORUS_API __attribute__((visibility("default")))
+#else
+#define CHORUS_API
+#endif
+
+/* ---------------------------------------------------------------------- */
+/* Version                                                                */
+/* ---------------------------------------------------------------------- */
+
+#define CHORUS_VERSION_MAJOR 0
+#define CHORUS_VERSION_MINOR 1
+#define CHORUS_VERSION_PATCH 0
+#define CHORUS_VERSION_STRING "0.1.0"
+/* One number that grows with each release: 100 * 100 * major + 100 * minor + patch. */
+#define CHORUS_VERSION_NUMBER \
+    (CHORUS_VERSION_MAJOR * 10000 + CHORUS_VERSION_MINOR * 100 + CHORUS_VERSION_PATCH)
+
+/* The version of the library actually linked, as "MAJOR.MINOR.PATCH". Static string. */
+CHORUS_API const char *chorus_version(void);
+
+/* ---------------------------------------------------------------------- */
+/* Errors                                                                 */
+/* ---------------------------------------------------------------------- */
+
+#define CHORUS_OK 0
+#define CHORUS_ENOMEM (-1)   /* out of memory */
+#define CHORUS_EINVAL (-2)   /* an argument is invalid (NULL handle, bad option value) */
+#define CHORUS_EIO (-3)      /* a file could not be opened, read or written */
+#define CHORUS_EFORMAT (-4)  /* the input is not in a format chorus reads */
+#define CHORUS_EEMPTY (-5)   /* the input holds no usable article */
+#define CHORUS_ESTATE (-6)   /* the call does not fit the corpus's stage (add after analyze) */
+#define CHORUS_ERANGE (-7)   /* an index is out of range */
+
+/* A short English description of a CHORUS_E* code. Static string; never NULL. */
+CHORUS_API const char *chorus_strerror(int rc);
+
+/* ---------------------------------------------------------------------- */
+/* Options                                                                */
+/* ---------------------------------------------------------------------- */
+
+#define CHORUS_DIAG_WARNING 1 /* one input was repaired, truncated or skipped */
+#define CHORUS_DIAG_ERROR 2   /* one input could not be read at all */
+
+/*
+ * Receives one diagnostic: `source` names the input (a path, "-" for standard
+ * input), `line` is a 1-based line number or 0 when none applies, `message`
+ * is one line without a trailing newline. All strings are borrowed for the
+ * duration of the call only.
+ */
+typedef void (*chorus_diag_fn)(void *userdata, int severity, const char *source,
+                               long line, const char *message);
+
+typedef struct chorus_options {
+    /* Longest summary in sentences (default 6); 0 skips summarisation when
+     * only the grouping is wanted. */
+    unsigned summary_sentences;
+    /* Longest summary in words, 0 for no word limit (default 0). When set,
+     * the last sentence is cut at the limit, as summary benchmarks do. */
+    unsigned summary_words;
+    /* Similarity an article needs to join a story, in [0, 1] (default 0.25).
+     * Higher values give smaller, tighter stories. */
+    double cluster_threshold;
+    /* Publication-time gap, in days, over which an article can still join a
+     * story; beyond it the similarity decays to nothing (default 4). */
+    double cluster_window_days;
+    /* Non-zero: take every article as part of one story (chorus summarize). */
+    int one_story;
+    /* Diagnostics sink; NULL drops them. */
+    chorus_diag_fn diag;
+    void *diag_userdata;
+} chorus_options;
+
+/* Fills *opts with the defaults listed above. */
+CHORUS_API void chorus_options_init(chorus_options *opts);
+
+/* ---------------------------------------------------------------------- */
+/* Corpus: the articles of one run and what chorus finds in them          */
+/* ---------------------------------------------------------------------- */
+
+typedef struct chorus_corpus chorus_corpus;
+
+/*
+ * Creates an empty corpus. `opts` may be NULL for the defaults; it is copied,
+ * so it need not outlive the call. On success *out receives a handle the
+ * caller frees with chorus_corpus_free(). Errors: CHORUS_EINVAL (out is NULL
+ * or an option is out of range), CHORUS_ENOMEM.
+ */
+CHORUS_API int chorus_corpus_new(chorus_corpus **out, const chorus_options *opts);
+
+/* Releases the corpus and everything it returned. NULL is a no-op. */
+CHORUS_API void chorus_corpus_free(chorus_corpus *corpus);
+
+/*
+ * Reads articles from `path`: a plain-text file (one article), a JSON Lines
+ * file (one article a line; recognised by its .jsonl/.ndjson extension or by
+ * its content), a directory (searched recursively, in name order, for .txt,
+ * .text, .jsonl, .ndjson and extension-less files; hidden entries skipped),
+ * or "-" for standard input. Problems with single files or lines are reported
+ * through the diagnostic callback and skipped.
+ *
+ * Returns the number of articles added (possibly 0), or CHORUS_EIO when the
+ * path itself cannot be read, CHORUS_ESTATE after chorus_corpus_analyze(),
+ * CHORUS_ENOMEM.
+ */
+CHORUS_API int chorus_corpus_add_path(chorus_corpus *corpus, const char *path);
+
+/*
+ * Adds one article from plain text, read as a text file would be: the first
+ * line that looks like a headline is the title, a dateline near the top is
+ * the publication date. `name` labels the article in output and diagnostics.
+ * Both buffers are copied. `text` need not be NUL-terminated or valid UTF-8.
+ * Returns 1 when the article was added, 0 when it was empty (and reported),
+ * or a negative error code.
+ */
+CHORUS_API int chorus_corpus_add_text(chorus_corpus *corpus, const char *name,
+                                      const char *text, size_t len);
+
+/*
+ * Runs the pipeline over every article added so far: cleaning, duplicate
+ * detection, clustering into stories and summarisation. Call once; the
+ * corpus is read-only afterwards. Returns 0, CHORUS_EEMPTY when no article
+ * was added (the corpus is still valid and holds no story), CHORUS_ESTATE when
+ * called twice, CHORUS_ENOMEM.
+ */
+CHORUS_API int chorus_corpus_analyze(chorus_corpus *corpus);
+
+/* Number of articles added, and of stories found (0 before analyze). */
+CHORUS_API size_t chorus_corpus_article_count(const chorus_corpus *corpus);
+CHORUS_API size_t chorus_corpus_story_count(const chorus_corpus *corpus);
+
+/* One article, as read and cleaned. Every pointer is owned by the corpus. */
+typedef struct chorus_article_info {
+    const char *id;        /* "a1", "a2", ... in input order */
+    const char *path;      /* input path; "path:LINE" for JSON Lines */
+    const char *input_id;  /* the "id" field of a JSON line, or NULL */
+    const char *title;     /* NULL when none was found */
+    const char *source;    /* outlet name, or NULL when unknown */
+    const char *url;       /* or NULL */
+    const char *published; /* ISO 8601 ("2024-08-13T23:14:00" or "2024-08-13"), or NULL */
+    const char *language;  /* ISO 639-1 code such as "en", or "und" when unknown */
+    const char *text;      /* cleaned body, paragraphs separated by a blank line */
+    size_t words;          /* words in the cleaned body */
+    const char *duplicate_of;      /* id of the article this one copies, or NULL */
+    const char *const *removed;    /* lines removed as junk, in text order */
+    size_t removed_count;
+    size_t story;          /* index of its story (valid after analyze) */
+} chorus_article_info;
+
+/* Fills *out for article `index` (0-based). Errors: CHORUS_EINVAL, CHORUS_ERANGE. */
+CHORUS_API int chorus_corpus_article(const chorus_corpus *corpus, size_t index,
+                                     chorus_article_info *out);
+
+/* One sentence of a story's summary. */
+typedef struct chorus_summary_sentence {
+    const char *text;
+    const size_t *sources; /* article indices, ascending: every article stating it */
+    size_t source_count;
+} chorus_summary_sentence;
+
+/* One story. Every pointer is owned by the corpus. */
+typedef struct chorus_story_info {
+    const char *id;        /* "s1", "s2", ...: largest story first */
+    const char *headline;  /* the title of the story's most central article */
+    const char *start;     /* earliest publication date "YYYY-MM-DD", or NULL */
+    const char *end;       /* latest publication date, or NULL */
+    const size_t *articles; /* article indices, ascending */
+    size_t article_count;
+    const chorus_summary_sentence *summary; /* in reading order */
+    size_t summary_count;
+} chorus_story_info;
+
+/* Fills *out for story `index` (0-based). Errors: CHORUS_EINVAL, CHORUS_ERANGE. */
+CHORUS_API int chorus_corpus_story(const chorus_corpus *corpus, size_t index,
+                                   chorus_story_info *out);
+
+/* ---------------------------------------------------------------------- */
+/* Output                                                                 */
+/* ---------------------------------------------------------------------- */
+
+typedef enum chorus_format {
+    CHORUS_FORMAT_MARKDOWN = 0, /* for people, readable in a terminal */
+    CHORUS_FORMAT_JSON = 1,     /* the "chorus-brief/1" contract */
+    CHORUS_FORMAT_TSV = 2,      /* chorus_write_clusters only */
+    CHORUS_FORMAT_TEXT = 3      /* chorus_write_summary only */
+} chorus_format;
+
+/*
+ * Writes the briefing of every story (Markdown or JSON) to `out`, which the
+ * caller keeps open and owns. Returns 0, CHORUS_EINVAL for an unsupported
+ * format, CHORUS_EIO when writing fails, CHORUS_ENOMEM.
+ */
+CHORUS_API int chorus_write_brief(const chorus_corpus *corpus, FILE *out, chorus_format format);
+
+/*
+ * Writes the grouping alone: TSV lines "story_id<TAB>article<TAB>duplicate_of
+ * or ->" (the article named by its JSON id when it has one, else its path),
+ * or a JSON array of {"story", "article", "path", "duplicate_of"} objects.
+ */
+CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, chorus_format format);
+
+/*
+ * Writes the summary of story `story` as plain text, one sentence a line,
+ * within the options' sentence and word limits. Errors as chorus_write_brief,
+ * and CHORUS_ERANGE for a story index out of range.
+ */
+CHORUS_API int chorus_write_summary(const chorus_corpus *corpus, FILE *out, size_t story);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CHORUS_H */

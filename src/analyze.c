@@ -1,0 +1,282 @@
+/* analyze.c - cleaning one article and turning it into sentences, tokens and signatures. */
+#include "analyze.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "chorus.h"
+#include "minhash.h"
+#include "text.h"
+#include "util.h"
+
+/* Enough text for language identification. */
+#define LANGID_SAMPLE 3000
+/* Blocks shorter than this say little about the language. */
+#define LANGID_MIN_BLOCK_WORDS 6
+
+int chorus__analyzer_init(chorus__analyzer *an)
+{
+    memset(an, 0, sizeof *an);
+    an->langid = chorus__langid_new();
+    an->stemmers = chorus__stemmers_new();
+    an->junk = chorus__junk_new();
+    an->vocab = chorus__vocab_new();
+    if (!an->stemmers || !an->junk || !an->vocab) {
+        chorus__analyzer_done(an);
+        return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+void chorus__analyzer_done(chorus__analyzer *an)
+{
+    chorus__langid_free(an->langid);
+    chorus__stemmers_free(an->stemmers);
+    chorus__junk_free(an->junk);
+    chorus__vocab_free(an->vocab);
+    free(an->block_hashes);
+    chorus__tokens_free(&an->toks);
+    chorus__buf_free(&an->buf);
+    free(an->spans);
+    free(an->tokens);
+    free(an->sentences);
+    free(an->word_hashes);
+    memset(an, 0, sizeof *an);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int chorus__analyzer_count_blocks(chorus__analyzer *an, const chorus__article *a)
+{
+    size_t first = an->block_hash_count;
+    for (size_t i = 0; i < a->block_count; i++) {
+        uint64_t h = chorus__block_hash(a->blocks[i].text, a->blocks[i].len);
+        int seen = 0;
+        for (size_t k = first; k < an->block_hash_count && !seen; k++)
+            seen = an->block_hashes[k] == h;
+        if (!seen && CHORUS_PUSH(an->block_hashes, an->block_hash_count, an->block_hash_cap, h))
+            return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+void chorus__analyzer_seal_blocks(chorus__analyzer *an)
+{
+    if (an->block_hash_count)
+        qsort(an->block_hashes, an->block_hash_count, sizeof *an->block_hashes, cmp_u64);
+}
+
+/* How many articles hold a block with hash h. */
+static uint32_t block_articles(const chorus__analyzer *an, uint64_t h)
+{
+    size_t lo = 0, hi = an->block_hash_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (an->block_hashes[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t n = 0;
+    while (lo + n < an->block_hash_count && an->block_hashes[lo + n] == h)
+        n++;
+    return n ? (uint32_t)n : 1;
+}
+
+static void detect_language(chorus__analyzer *an, chorus__article *a)
+{
+    if (a->language_given || !an->langid)
+        return;
+    an->buf.len = 0;
+    for (size_t i = 0; i < a->block_count && an->buf.len < LANGID_SAMPLE; i++) {
+        const chorus__block *b = &a->blocks[i];
+        if (chorus__count_words(b->text, b->len) < LANGID_MIN_BLOCK_WORDS)
+            continue;
+        if (chorus__buf_append(&an->buf, b->text, b->len) || chorus__buf_putc(&an->buf, '\n'))
+            return; /* out of memory: the language stays unknown */
+    }
+    if (an->buf.len == 0 && a->title &&
+        chorus__buf_append(&an->buf, a->title, strlen(a->title)))
+        return;
+    chorus__langid_detect(an->langid, an->buf.data ? an->buf.data : "", an->buf.len, a->language);
+}
+
+/* Tokenises s[0..len) into an->tokens (and word hashes when `hashes`). */
+static int add_tokens(chorus__analyzer *an, const char *lang, const char *s, size_t len,
+                      uint32_t base, int hashes)
+{
+    chorus__tokens_reset(&an->toks);
+    if (chorus__tokenize(s, len, base, lang, &an->toks))
+        return CHORUS_ENOMEM;
+    for (size_t k = 0; k < an->toks.count; k++) {
+        const chorus__rawtok *rt = &an->toks.items[k];
+        const char *fold = an->toks.fold.data + rt->fold_start;
+        const char *stem;
+        size_t stem_len;
+        chorus__stem(an->stemmers, lang, fold, rt->fold_len, &stem, &stem_len);
+        uint32_t id = chorus__vocab_intern(an->vocab, stem, stem_len);
+        if (id == CHORUS_VOCAB_NONE)
+            return CHORUS_ENOMEM;
+        chorus__token t = {id, rt->start, (uint16_t)(rt->len > UINT16_MAX ? UINT16_MAX : rt->len),
+                           rt->flags};
+        if (CHORUS_PUSH(an->tokens, an->token_count, an->token_cap, t))
+            return CHORUS_ENOMEM;
+        if (hashes) {
+            uint64_t h = XXH3_64bits(fold, rt->fold_len);
+            if (CHORUS_PUSH(an->word_hashes, an->word_hash_count, an->word_hash_cap, h))
+                return CHORUS_ENOMEM;
+        }
+    }
+    return 0;
+}
+
+static int has_double_quote(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"')
+            return 1;
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (chorus__is_double_quote(cp))
+            return 1;
+    }
+    return 0;
+}
+
+int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
+{
+    detect_language(an, a);
+    const char *lang = a->language;
+
+    /* Judge every block, then keep the text ones. */
+    size_t n = a->block_count;
+    chorus__junk_block *jb = calloc(n ? n : 1, sizeof *jb);
+    chorus__junk_verdict *verdict = calloc(n ? n : 1, sizeof *verdict);
+    int rc = (!jb || !verdict) ? CHORUS_ENOMEM : 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        jb[i].text = a->blocks[i].text;
+        jb[i].len = a->blocks[i].len;
+        jb[i].corpus_count = block_articles(an, chorus__block_hash(jb[i].text, jb[i].len));
+    }
+    if (!rc)
+        rc = chorus__junk_classify(an->junk, jb, n, a->title, verdict);
+
+    /* Paragraphs of the clean text, as spans, with heading marks. */
+    chorus__buf *text = &an->buf;
+    text->len = 0;
+    an->span_count = 0;
+    typedef struct {
+        uint32_t start, len;
+        uint8_t heading;
+    } para;
+    para *paras = calloc(n ? n : 1, sizeof *paras);
+    size_t para_count = 0;
+    if (!paras)
+        rc = CHORUS_ENOMEM;
+    for (size_t i = 0; !rc && i < n; i++) {
+        const chorus__block *b = &a->blocks[i];
+        if (verdict[i].reason) {
+            rc = chorus__article_add_removed(a, b->text, b->len);
+            continue;
+        }
+        size_t skip = verdict[i].strip_prefix;
+        if (skip) {
+            size_t pl = skip;
+            const char *p = chorus__trim(b->text, &pl);
+            rc = chorus__article_add_removed(a, p, pl);
+        }
+        size_t len = b->len - skip;
+        const char *s = chorus__trim(b->text + skip, &len);
+        if (rc || !len)
+            continue;
+        if (text->len)
+            rc = chorus__buf_append(text, "\n\n", 2);
+        paras[para_count].start = (uint32_t)text->len;
+        paras[para_count].len = (uint32_t)len;
+        paras[para_count].heading = verdict[i].heading;
+        para_count++;
+        if (!rc)
+            rc = chorus__buf_append(text, s, len);
+    }
+    free(jb);
+    free(verdict);
+    if (!rc) {
+        a->text = chorus__article_strdup(a, text->data ? text->data : "", text->len);
+        a->text_len = text->len;
+        if (!a->text)
+            rc = CHORUS_ENOMEM;
+    }
+
+    /* Sentences and their tokens. */
+    an->token_count = an->sentence_count = an->word_hash_count = 0;
+    int lead_seen = 0;
+    for (size_t p = 0; !rc && p < para_count; p++) {
+        const char *ps = a->text + paras[p].start;
+        an->span_count = 0;
+        if (paras[p].heading) {
+            chorus__span sp = {paras[p].start, paras[p].len};
+            rc = CHORUS_PUSH(an->spans, an->span_count, an->span_cap, sp) ? CHORUS_ENOMEM : 0;
+        } else {
+            rc = chorus__split_sentences(ps, paras[p].len, paras[p].start, lang, &an->spans,
+                                         &an->span_count, &an->span_cap);
+        }
+        int lead = !paras[p].heading && !lead_seen;
+        if (lead)
+            lead_seen = 1;
+        for (size_t k = 0; !rc && k < an->span_count; k++) {
+            chorus__sentence st = {0};
+            st.start = an->spans[k].start;
+            st.len = an->spans[k].len;
+            st.paragraph = (uint32_t)p;
+            st.tok_start = (uint32_t)an->token_count;
+            if (paras[p].heading)
+                st.flags |= CHORUS_SENT_HEADING;
+            if (lead)
+                st.flags |= CHORUS_SENT_LEAD;
+            if (has_double_quote(a->text + st.start, st.len))
+                st.flags |= CHORUS_SENT_QUOTE;
+            rc = add_tokens(an, lang, a->text + st.start, st.len, st.start, 1);
+            st.tok_count = (uint32_t)(an->token_count - st.tok_start);
+            if (!rc && CHORUS_PUSH(an->sentences, an->sentence_count, an->sentence_cap, st))
+                rc = CHORUS_ENOMEM;
+        }
+    }
+    free(paras);
+    if (rc)
+        return rc;
+    a->words = an->token_count;
+    a->title_token_start = an->token_count;
+    if (a->title && (rc = add_tokens(an, lang, a->title, strlen(a->title), 0, 0)))
+        return rc;
+    a->title_token_count = an->token_count - a->title_token_start;
+
+    a->sentence_count = an->sentence_count;
+    a->token_count = an->token_count;
+    a->sentences = chorus__arena_alloc(&a->mem, (an->sentence_count + 1) * sizeof *a->sentences);
+    a->tokens = chorus__arena_alloc(&a->mem, (an->token_count + 1) * sizeof *a->tokens);
+    if (!a->sentences || !a->tokens)
+        return CHORUS_ENOMEM;
+    memcpy(a->sentences, an->sentences, an->sentence_count * sizeof *a->sentences);
+    memcpy(a->tokens, an->tokens, an->token_count * sizeof *a->tokens);
+
+    /* The matching form's hash finds exact copies; the signature, near ones. */
+    a->content_hash = XXH3_64bits(an->word_hashes, an->word_hash_count * sizeof *an->word_hashes);
+    uint32_t sig[CHORUS_MINHASH_SIZE];
+    if (chorus__minhash(an->word_hashes, an->word_hash_count, sig)) {
+        a->minhash = chorus__arena_alloc(&a->mem, sizeof sig);
+        if (!a->minhash)
+            return CHORUS_ENOMEM;
+        memcpy(a->minhash, sig, sizeof sig);
+    }
+    return 0;
+}

@@ -1,0 +1,57 @@
+/* analyze.h - cleaning one article and turning it into sentences, tokens and signatures. */
+#ifndef CHORUS_ANALYZE_H
+#define CHORUS_ANALYZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+#include "junk.h"
+#include "langid.h"
+#include "sentence.h"
+#include "token.h"
+#include "vocab.h"
+
+/* What the analysis of every article of one corpus shares, and scratch
+ * memory reused from one article to the next. */
+typedef struct chorus__analyzer {
+    chorus__langid *langid; /* NULL when the language models are missing */
+    chorus__stemmers *stemmers;
+    chorus__junk *junk;
+    chorus__vocab *vocab;
+    /* Hashes of blocks, one entry per article holding the block, sorted:
+     * how many articles repeat a block, for boilerplate detection. */
+    uint64_t *block_hashes;
+    size_t block_hash_count, block_hash_cap;
+
+    chorus__tokens toks;
+    chorus__buf buf;
+    chorus__span *spans;
+    size_t span_count, span_cap;
+    chorus__token *tokens;
+    size_t token_count, token_cap;
+    chorus__sentence *sentences;
+    size_t sentence_count, sentence_cap;
+    uint64_t *word_hashes;
+    size_t word_hash_count, word_hash_cap;
+} chorus__analyzer;
+
+/* Creates the shared resources. Returns 0 or CHORUS_ENOMEM; a missing
+ * language model is not an error (languages are then "und" unless given). */
+int chorus__analyzer_init(chorus__analyzer *an);
+void chorus__analyzer_done(chorus__analyzer *an);
+
+/* Adds the hashes of the article's distinct blocks to the corpus-wide list. */
+int chorus__analyzer_count_blocks(chorus__analyzer *an, const chorus__article *a);
+/* Sorts that list; call once after every article was counted. */
+void chorus__analyzer_seal_blocks(chorus__analyzer *an);
+
+/*
+ * Cleans and analyses one article that a reader filled: detects its language
+ * (unless given), removes junk blocks (recording them in a->removed), builds
+ * a->text, sentences and tokens, the word count, the content hash and the
+ * MinHash signature. Returns 0 or CHORUS_ENOMEM.
+ */
+int chorus__article_analyze(chorus__analyzer *an, chorus__article *a);
+
+#endif

@@ -1,0 +1,496 @@
+/* corpus.c - the public corpus handle: adding articles and running the pipeline.
+ *
+ * The pipeline: read (input.c, read_text.c) -> clean and analyse each
+ * article (analyze.c, junk.c) -> find copies (dedup.c) -> weigh terms and
+ * group into stories (cluster.c) -> summarise each story (summarize.c).
+ * The writers (report.c) only read what this leaves behind. */
+#include "corpus.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "dedup.h"
+#include "read_text.h"
+#include "summarize.h"
+#include "text.h"
+
+/* Longest article text kept; the rest is cut with a warning. */
+#define MAX_ARTICLE_BYTES (8u << 20)
+/* A headline built from a first sentence is cut to this many bytes. */
+#define HEADLINE_MAX_BYTES 160
+
+const char *chorus_version(void)
+{
+    return CHORUS_VERSION_STRING;
+}
+
+const char *chorus_strerror(int rc)
+{
+    switch (rc) {
+    case CHORUS_OK:
+        return "success";
+    case CHORUS_ENOMEM:
+        return "out of memory";
+    case CHORUS_EINVAL:
+        return "invalid argument";
+    case CHORUS_EIO:
+        return "input or output error";
+    case CHORUS_EFORMAT:
+        return "unsupported input format";
+    case CHORUS_EEMPTY:
+        return "no article to work on";
+    case CHORUS_ESTATE:
+        return "call out of order";
+    case CHORUS_ERANGE:
+        return "index out of range";
+    default:
+        return "unknown error";
+    }
+}
+
+void chorus_options_init(chorus_options *opts)
+{
+    if (!opts)
+        return;
+    memset(opts, 0, sizeof *opts);
+    opts->summary_sentences = 6;
+    opts->summary_words = 0;
+    opts->cluster_threshold = 0.25;
+    opts->cluster_window_days = 4.0;
+}
+
+void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
+                  const char *fmt, ...)
+{
+    if (!c->opts.diag)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    c->opts.diag(c->opts.diag_userdata, severity, source, line, msg);
+}
+
+int chorus_corpus_new(chorus_corpus **out, const chorus_options *opts)
+{
+    if (!out)
+        return CHORUS_EINVAL;
+    *out = NULL;
+    chorus_options o;
+    if (opts)
+        o = *opts;
+    else
+        chorus_options_init(&o);
+    if (o.summary_sentences > 1000 || !(o.cluster_threshold >= 0) ||
+        o.cluster_threshold > 1 || !(o.cluster_window_days > 0))
+        return CHORUS_EINVAL;
+    chorus_corpus *c = calloc(1, sizeof *c);
+    if (!c)
+        return CHORUS_ENOMEM;
+    c->opts = o;
+    if (chorus__analyzer_init(&c->an)) {
+        free(c);
+        return CHORUS_ENOMEM;
+    }
+    *out = c;
+    return 0;
+}
+
+void chorus_corpus_free(chorus_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->article_count; i++)
+        chorus__article_free(c->articles[i]);
+    free(c->articles);
+    chorus__analyzer_done(&c->an);
+    chorus__arena_release(&c->mem);
+    free(c->stories);
+    chorus__buf_free(&c->clean);
+    free(c);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Adding articles                                                        */
+/* ---------------------------------------------------------------------- */
+
+static int has_text(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (chorus__is_letter(cp) || chorus__is_digit(cp))
+            return 1;
+    }
+    return 0;
+}
+
+/* Copies a metadata string into the article, cleaned and on one line. */
+static const char *meta_string(chorus_corpus *c, chorus__article *a, const char *s)
+{
+    if (!s)
+        return NULL;
+    chorus__repair rep;
+    chorus__buf b = {0};
+    if (chorus__text_clean(s, strlen(s), &b, &rep)) {
+        chorus__buf_free(&b);
+        return NULL;
+    }
+    (void)c;
+    for (size_t i = 0; i < b.len; i++)
+        if (b.data[i] == '\n')
+            b.data[i] = ' ';
+    size_t len = b.len;
+    const char *t = chorus__trim(b.data ? b.data : "", &len);
+    const char *copy = len ? chorus__article_strdup(a, t, len) : NULL;
+    chorus__buf_free(&b);
+    return copy;
+}
+
+static int apply_meta(chorus_corpus *c, chorus__article *a, const char *label, long line,
+                      const chorus__input_meta *m)
+{
+    a->input_id = meta_string(c, a, m->input_id);
+    a->url = meta_string(c, a, m->url);
+    a->source = meta_string(c, a, m->source);
+    const char *title = meta_string(c, a, m->title);
+    if (title) {
+        const char *outlet;
+        size_t outlet_len, tl = chorus__split_title(title, strlen(title), &outlet, &outlet_len);
+        if (outlet && !a->source) {
+            a->source = chorus__article_strdup(a, outlet, outlet_len);
+            title = chorus__article_strdup(a, title, tl);
+        }
+        a->title = title;
+    }
+    if (m->published && *m->published) {
+        chorus__date d;
+        size_t at, span;
+        if (chorus__date_find(m->published, strlen(m->published), &d, &at, &span))
+            chorus__article_set_published(a, &d);
+        else
+            chorus__diag(c, CHORUS_DIAG_WARNING, label, line,
+                         "published date \"%.40s\" not understood; ignored", m->published);
+    }
+    if (m->language && *m->language) {
+        /* "en", "en-GB", "EN_us" -> "en" */
+        size_t k = 0;
+        for (const char *p = m->language; *p && *p != '-' && *p != '_' && k < 7; p++) {
+            char ch = *p;
+            if (ch >= 'A' && ch <= 'Z')
+                ch = (char)(ch + 32);
+            if (ch < 'a' || ch > 'z') {
+                k = 0;
+                break;
+            }
+            a->language[k++] = ch;
+        }
+        if (k >= 2) {
+            a->language[k] = '\0';
+            a->language_given = 1;
+        } else {
+            strcpy(a->language, "und");
+        }
+    }
+    return 0;
+}
+
+int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
+                           size_t len, const chorus__input_meta *meta)
+{
+    /* JSON Lines articles are named by file and line. */
+    char label[4096];
+    if (line > 0)
+        snprintf(label, sizeof label, "%s:%ld", path, line);
+    else
+        snprintf(label, sizeof label, "%s", path);
+
+    if (len > MAX_ARTICLE_BYTES) {
+        chorus__diag(c, CHORUS_DIAG_WARNING, path, line, "article longer than %u MiB; cut there",
+                     MAX_ARTICLE_BYTES >> 20);
+        len = MAX_ARTICLE_BYTES;
+    }
+    chorus__repair rep;
+    c->clean.len = 0;
+    int rc = chorus__text_clean(raw, len, &c->clean, &rep);
+    if (rc)
+        return rc;
+    if (rep.invalid_sequences)
+        chorus__diag(c, CHORUS_DIAG_WARNING, path, line ? line : rep.first_invalid_line,
+                     "invalid UTF-8: %zu byte%s replaced by U+FFFD", rep.invalid_sequences,
+                     rep.invalid_sequences == 1 ? "" : "s");
+    if (rep.nul_bytes)
+        chorus__diag(c, CHORUS_DIAG_WARNING, path, line ? line : rep.first_nul_line,
+                     "%zu NUL byte%s dropped", rep.nul_bytes, rep.nul_bytes == 1 ? "" : "s");
+    if (!has_text(c->clean.data ? c->clean.data : "", c->clean.len)) {
+        chorus__diag(c, CHORUS_DIAG_WARNING, path, line, "no text; skipped");
+        return 0;
+    }
+    if (c->analyzed)
+        return CHORUS_ESTATE;
+    chorus__article *a = chorus__article_new(c->article_count);
+    if (!a)
+        return CHORUS_ENOMEM;
+    a->path = chorus__article_strdup(a, label, strlen(label));
+    rc = a->path ? 0 : CHORUS_ENOMEM;
+    if (!rc && meta)
+        rc = apply_meta(c, a, path, line, meta);
+    if (!rc)
+        rc = chorus__read_text(a, c->an.junk, c->clean.data, c->clean.len);
+    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
+        rc = CHORUS_ENOMEM;
+    if (rc) {
+        chorus__article_free(a);
+        return rc;
+    }
+    return 1;
+}
+
+int chorus_corpus_add_path(chorus_corpus *c, const char *path)
+{
+    if (!c || !path)
+        return CHORUS_EINVAL;
+    if (c->analyzed)
+        return CHORUS_ESTATE;
+    return chorus__read_path(c, path);
+}
+
+int chorus_corpus_add_text(chorus_corpus *c, const char *name, const char *text, size_t len)
+{
+    if (!c || !name || (!text && len))
+        return CHORUS_EINVAL;
+    if (c->analyzed)
+        return CHORUS_ESTATE;
+    return chorus__corpus_add_raw(c, name, 0, text ? text : "", len, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Analysis                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* The headline: the title of the member closest to the story's centroid. */
+static const char *story_headline(chorus_corpus *c, const size_t *members, size_t count, float *sum)
+{
+    const chorus__article *best = NULL;
+    double best_sim = -1;
+    for (size_t m = 0; m < count; m++) {
+        const chorus__article *a = c->articles[members[m]];
+        for (uint32_t k = 0; k < a->vec.count; k++)
+            sum[a->vec.terms[k]] += a->vec.weights[k];
+    }
+    for (size_t m = 0; m < count; m++) {
+        const chorus__article *a = c->articles[members[m]];
+        if (a->duplicate_of >= 0)
+            continue;
+        double dot = 0;
+        for (uint32_t k = 0; k < a->vec.count; k++)
+            dot += (double)a->vec.weights[k] * sum[a->vec.terms[k]];
+        /* Prefer articles with a title; among them the most central. */
+        double sim = dot + (a->title ? 1e6 : 0);
+        if (sim > best_sim) {
+            best_sim = sim;
+            best = a;
+        }
+    }
+    for (size_t m = 0; m < count; m++) {
+        const chorus__article *a = c->articles[members[m]];
+        for (uint32_t k = 0; k < a->vec.count; k++)
+            sum[a->vec.terms[k]] = 0;
+    }
+    if (!best)
+        best = c->articles[members[0]];
+    if (best->title)
+        return best->title;
+    /* No title anywhere: the first sentence of the most central article. */
+    if (best->sentence_count == 0)
+        return "(untitled)";
+    const chorus__sentence *s = &best->sentences[0];
+    size_t len = s->len;
+    if (len > HEADLINE_MAX_BYTES) {
+        len = HEADLINE_MAX_BYTES;
+        while (len > 0 && best->text[s->start + len] != ' ')
+            len--;
+        if (len == 0)
+            len = HEADLINE_MAX_BYTES;
+        while (len > 0 && ((unsigned char)best->text[s->start + len] & 0xC0) == 0x80)
+            len--;
+    }
+    return chorus__arena_strndup(&c->mem, best->text + s->start, len);
+}
+
+static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, size_t count, float *sum)
+{
+    st->articles = members;
+    st->article_count = count;
+    st->headline = story_headline(c, members, count, sum);
+    if (!st->headline)
+        return CHORUS_ENOMEM;
+    for (size_t m = 0; m < count; m++) {
+        const chorus__article *a = c->articles[members[m]];
+        if (a->published.precision < CHORUS_DATE_DAY)
+            continue;
+        char day[16];
+        snprintf(day, sizeof day, "%.10s", a->published_iso);
+        if (!st->start[0] || strcmp(day, st->start) < 0)
+            strcpy(st->start, day);
+        if (!st->end[0] || strcmp(day, st->end) > 0)
+            strcpy(st->end, day);
+    }
+    if (c->opts.summary_sentences == 0)
+        return 0;
+    chorus__summary sum_out;
+    int rc = chorus__summarize(c->articles, members, count, c->an.vocab, c->opts.summary_sentences,
+                               c->opts.summary_words, &sum_out);
+    if (rc)
+        return rc;
+    st->summary = chorus__arena_alloc(&c->mem, (sum_out.count + 1) * sizeof *st->summary);
+    if (!st->summary)
+        rc = CHORUS_ENOMEM;
+    for (size_t i = 0; !rc && i < sum_out.count; i++) {
+        const chorus__summary_item *it = &sum_out.items[i];
+        const chorus__article *a = c->articles[it->article];
+        const chorus__sentence *s = &a->sentences[it->sentence];
+        chorus_summary_sentence *out = &st->summary[i];
+        out->text = chorus__arena_strndup(&c->mem, a->text + s->start, s->len);
+        size_t *src = chorus__arena_alloc(&c->mem, (it->source_count + 1) * sizeof *src);
+        if (!out->text || !src) {
+            rc = CHORUS_ENOMEM;
+            break;
+        }
+        memcpy(src, it->sources, it->source_count * sizeof *src);
+        out->sources = src;
+        out->source_count = it->source_count;
+        st->summary_count++;
+    }
+    chorus__summary_free(&sum_out);
+    return rc;
+}
+
+int chorus_corpus_analyze(chorus_corpus *c)
+{
+    if (!c)
+        return CHORUS_EINVAL;
+    if (c->analyzed)
+        return CHORUS_ESTATE;
+    c->analyzed = 1;
+    if (c->article_count == 0)
+        return CHORUS_EEMPTY;
+
+    int rc = 0;
+    for (size_t i = 0; !rc && i < c->article_count; i++)
+        rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
+    if (rc)
+        return rc;
+    chorus__analyzer_seal_blocks(&c->an);
+    for (size_t i = 0; !rc && i < c->article_count; i++)
+        rc = chorus__article_analyze(&c->an, c->articles[i]);
+    if (rc)
+        return rc;
+
+    long dups = chorus__find_duplicates(c->articles, c->article_count);
+    if (dups < 0)
+        return (int)dups;
+    size_t V = chorus__vocab_size(c->an.vocab);
+    if ((rc = chorus__build_vectors(c->articles, c->article_count, c->an.vocab)))
+        return rc;
+    chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days,
+                                     c->opts.one_story};
+    long nstories = chorus__cluster(c->articles, c->article_count, V, &params);
+    if (nstories < 0)
+        return (int)nstories;
+
+    /* Members of each story, in input order. */
+    size_t ns = (size_t)nstories;
+    c->stories = calloc(ns + 1, sizeof *c->stories);
+    size_t *counts = calloc(ns + 1, sizeof *counts);
+    size_t *all = chorus__arena_alloc(&c->mem, (c->article_count + 1) * sizeof *all);
+    float *sum = calloc(V + 1, sizeof *sum);
+    if (!c->stories || !counts || !all || !sum) {
+        free(counts);
+        free(sum);
+        return CHORUS_ENOMEM;
+    }
+    for (size_t i = 0; i < c->article_count; i++)
+        counts[c->articles[i]->story]++;
+    size_t off = 0;
+    for (size_t s = 0; s < ns; s++) {
+        c->stories[s].articles = all + off;
+        off += counts[s];
+        counts[s] = 0;
+    }
+    for (size_t i = 0; i < c->article_count; i++) {
+        size_t s = c->articles[i]->story;
+        c->stories[s].articles[counts[s]++] = i;
+    }
+    c->story_count = ns;
+    for (size_t s = 0; !rc && s < ns; s++) {
+        snprintf(c->stories[s].id, sizeof c->stories[s].id, "s%zu", s + 1);
+        rc = build_story(c, &c->stories[s], c->stories[s].articles, counts[s], sum);
+    }
+    free(counts);
+    free(sum);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Results                                                                */
+/* ---------------------------------------------------------------------- */
+
+size_t chorus_corpus_article_count(const chorus_corpus *c)
+{
+    return c ? c->article_count : 0;
+}
+
+size_t chorus_corpus_story_count(const chorus_corpus *c)
+{
+    return c ? c->story_count : 0;
+}
+
+int chorus_corpus_article(const chorus_corpus *c, size_t index, chorus_article_info *out)
+{
+    if (!c || !out)
+        return CHORUS_EINVAL;
+    if (index >= c->article_count)
+        return CHORUS_ERANGE;
+    const chorus__article *a = c->articles[index];
+    memset(out, 0, sizeof *out);
+    out->id = a->id;
+    out->path = a->path;
+    out->input_id = a->input_id;
+    out->title = a->title;
+    out->source = a->source;
+    out->url = a->url;
+    out->published = a->published.precision ? a->published_iso : NULL;
+    out->language = a->language;
+    out->text = a->text ? a->text : "";
+    out->words = a->words;
+    out->duplicate_of = a->duplicate_of >= 0 ? c->articles[a->duplicate_of]->id : NULL;
+    out->removed = a->removed;
+    out->removed_count = a->removed_count;
+    out->story = a->story;
+    return 0;
+}
+
+int chorus_corpus_story(const chorus_corpus *c, size_t index, chorus_story_info *out)
+{
+    if (!c || !out)
+        return CHORUS_EINVAL;
+    if (index >= c->story_count)
+        return CHORUS_ERANGE;
+    const chorus__story *s = &c->stories[index];
+    memset(out, 0, sizeof *out);
+    out->id = s->id;
+    out->headline = s->headline;
+    out->start = s->start[0] ? s->start : NULL;
+    out->end = s->end[0] ? s->end : NULL;
+    out->articles = s->articles;
+    out->article_count = s->article_count;
+    out->summary = s->summary;
+    out->summary_count = s->summary_count;
+    return 0;
+}

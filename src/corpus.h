@@ -1,0 +1,61 @@
+/* corpus.h - the corpus handle's insides, shared by the modules that fill and read it. */
+#ifndef CHORUS_CORPUS_H
+#define CHORUS_CORPUS_H
+
+#include <stddef.h>
+
+#include "analyze.h"
+#include "arena.h"
+#include "article.h"
+#include "chorus.h"
+#include "util.h"
+
+/* A story as the API shows it; strings and arrays in the corpus arena. */
+typedef struct chorus__story {
+    char id[24];
+    const char *headline;
+    char start[16], end[16]; /* "" when no member is dated */
+    size_t *articles;
+    size_t article_count;
+    chorus_summary_sentence *summary;
+    size_t summary_count;
+} chorus__story;
+
+struct chorus_corpus {
+    chorus_options opts;
+    chorus__article **articles;
+    size_t article_count, article_cap;
+    chorus__analyzer an;
+    int analyzed;
+    chorus__story *stories;
+    size_t story_count;
+    chorus__arena mem; /* corpus-level strings and arrays */
+    chorus__buf clean; /* scratch for cleaned input */
+};
+
+/* Reports a problem with one input through the options' callback. */
+void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
+                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Fields of an article that its input states (JSON Lines); NULL when absent. */
+typedef struct chorus__input_meta {
+    const char *input_id;
+    const char *title;
+    const char *url;
+    const char *source;
+    const char *published;
+    const char *language;
+} chorus__input_meta;
+
+/*
+ * Adds one article from raw bytes (any encoding problems are repaired and
+ * reported). `path` labels it; `meta` may be NULL. Returns 1 when added, 0
+ * when skipped as empty (and reported), or CHORUS_ENOMEM.
+ */
+int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
+                           size_t len, const chorus__input_meta *meta);
+
+/* Reads a path (file, directory or "-"); see chorus_corpus_add_path(). */
+int chorus__read_path(chorus_corpus *c, const char *path);
+
+#endif

@@ -1,0 +1,443 @@
+/* dates.c - calendar dates written in text: finding, parsing and formatting them. */
+#include "dates.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---------------------------------------------------------------------- */
+/* Names                                                                  */
+/* ---------------------------------------------------------------------- */
+
+/* Month names in English, German, French, Spanish, Italian, Portuguese and
+ * Dutch, folded to lower case; abbreviations may carry a final dot in text. */
+static const struct {
+    const char *name;
+    int month;
+} month_names[] = {
+    {"january", 1}, {"jan", 1}, {"januar", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1},
+    {"janeiro", 1}, {"januari", 1}, {"jän", 1},
+    {"february", 2}, {"feb", 2}, {"febr", 2}, {"februar", 2}, {"février", 2}, {"fevrier", 2},
+    {"febrero", 2}, {"febbraio", 2}, {"fevereiro", 2}, {"februari", 2},
+    {"march", 3}, {"mar", 3}, {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3},
+    {"maart", 3},
+    {"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4},
+    {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5},
+    {"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
+    {"junho", 6},
+    {"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7},
+    {"julho", 7},
+    {"august", 8}, {"aug", 8}, {"août", 8}, {"aout", 8}, {"agosto", 8}, {"augustus", 8},
+    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9},
+    {"settembre", 9}, {"setembro", 9},
+    {"october", 10}, {"oct", 10}, {"oktober", 10}, {"octobre", 10}, {"octubre", 10},
+    {"ottobre", 10}, {"outubro", 10},
+    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
+    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"décembre", 12}, {"decembre", 12},
+    {"diciembre", 12}, {"dicembre", 12}, {"dezembro", 12},
+};
+
+static const char *const weekday_names[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+};
+
+int chorus__month_from_name(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++)
+        if (strlen(month_names[i].name) == len && memcmp(month_names[i].name, w, len) == 0)
+            return month_names[i].month;
+    return 0;
+}
+
+static int is_weekday(const char *w, size_t len)
+{
+    for (size_t i = 0; i < sizeof weekday_names / sizeof weekday_names[0]; i++)
+        if (strlen(weekday_names[i]) == len && memcmp(weekday_names[i], w, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Lexer                                                                  */
+/* ---------------------------------------------------------------------- */
+
+enum { LEX_NUM, LEX_WORD, LEX_PUNCT };
+
+#define LEX_WORD_MAX 24
+#define LEX_MAX_TOKENS 4096
+
+typedef struct {
+    int type;
+    size_t start, end;     /* bytes in the text */
+    long value;            /* LEX_NUM */
+    int digits;            /* LEX_NUM */
+    int32_t cp;            /* LEX_PUNCT */
+    char word[LEX_WORD_MAX]; /* LEX_WORD, folded; empty when too long */
+    size_t word_len;
+} lexeme;
+
+/* Splits text into numbers, words and single punctuation marks; letters and
+ * digits never share a token, so "13th" is 13 + "th" and "13T23" is 13 + "t" + 23. */
+static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (i < len && n < max) {
+        size_t start = i;
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (chorus__is_space(cp))
+            continue;
+        lexeme *t = &out[n];
+        t->start = start;
+        if (cp >= '0' && cp <= '9') {
+            long v = cp - '0';
+            int digits = 1;
+            while (i < len && s[i] >= '0' && s[i] <= '9') {
+                if (digits < 9)
+                    v = v * 10 + (s[i] - '0');
+                digits++;
+                i++;
+            }
+            t->type = LEX_NUM;
+            t->value = v;
+            t->digits = digits;
+        } else if (chorus__is_letter(cp)) {
+            t->type = LEX_WORD;
+            size_t wl = 0;
+            int too_long = 0;
+            size_t j = start;
+            for (;;) {
+                size_t k = j;
+                int32_t c = chorus__utf8_next(s, len, &k);
+                if (k == j || !(chorus__is_letter(c) || chorus__is_mark(c)))
+                    break;
+                char enc[4];
+                size_t m = chorus__utf8_put(enc, chorus__fold(c));
+                if (wl + m < LEX_WORD_MAX) {
+                    memcpy(t->word + wl, enc, m);
+                    wl += m;
+                } else {
+                    too_long = 1;
+                }
+                j = k;
+            }
+            i = j;
+            t->word_len = too_long ? 0 : wl;
+            t->word[t->word_len] = '\0';
+        } else {
+            t->type = LEX_PUNCT;
+            t->cp = cp;
+        }
+        t->end = i;
+        n++;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Patterns                                                               */
+/* ---------------------------------------------------------------------- */
+
+static int is_punct(const lexeme *t, int32_t cp)
+{
+    return t->type == LEX_PUNCT && t->cp == cp;
+}
+
+static int is_word(const lexeme *t, const char *w)
+{
+    return t->type == LEX_WORD && strcmp(t->word, w) == 0;
+}
+
+static int valid_ymd(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= chorus__month_days(y, m);
+}
+
+static int year_value(const lexeme *t)
+{
+    if (t->type != LEX_NUM || t->digits != 4 || t->value < 1900 || t->value > 2100)
+        return 0;
+    return (int)t->value;
+}
+
+/* A day number, with an optional ordinal suffix (13th, 1st, 1er, 2.); returns
+ * the index after it, or 0 when t[k] is not one. */
+static size_t day_at(const lexeme *t, size_t n, size_t k, int *day)
+{
+    if (k >= n || t[k].type != LEX_NUM || t[k].digits > 2 || t[k].value < 1 || t[k].value > 31)
+        return 0;
+    *day = (int)t[k].value;
+    k++;
+    if (k < n && t[k].type == LEX_WORD && t[k].start == t[k - 1].end &&
+        (is_word(&t[k], "st") || is_word(&t[k], "nd") || is_word(&t[k], "rd") ||
+         is_word(&t[k], "th") || is_word(&t[k], "er") || is_word(&t[k], "º")))
+        k++;
+    return k;
+}
+
+static size_t month_at(const lexeme *t, size_t n, size_t k, int *month)
+{
+    if (k >= n || t[k].type != LEX_WORD || !t[k].word_len)
+        return 0;
+    int m = chorus__month_from_name(t[k].word, t[k].word_len);
+    if (!m)
+        return 0;
+    *month = m;
+    k++;
+    if (k < n && is_punct(&t[k], '.') && t[k].start == t[k - 1].end)
+        k++;
+    return k;
+}
+
+/* An optional time of day after a date: [, | at | - | um | à] H:MM[:SS] [am|pm]
+ * [zone]. Returns the index after it (k itself when there is none). */
+static size_t time_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
+{
+    size_t j = k;
+    if (j < n && (is_punct(&t[j], ',') || is_punct(&t[j], '-') || is_punct(&t[j], '|') ||
+                  is_word(&t[j], "at") || is_word(&t[j], "um") || is_word(&t[j], "à") ||
+                  is_word(&t[j], "a") || is_word(&t[j], "t") || is_punct(&t[j], 0x2013) ||
+                  is_punct(&t[j], 0x2022) || is_punct(&t[j], 0x00B7)))
+        j++;
+    if (j + 2 >= n + 0 && !(j + 2 < n))
+        return k;
+    if (t[j].type != LEX_NUM || t[j].digits > 2 || !is_punct(&t[j + 1], ':') ||
+        t[j + 2].type != LEX_NUM || t[j + 2].digits != 2)
+        return k;
+    int h = (int)t[j].value, mi = (int)t[j + 2].value, sec = 0, prec = CHORUS_DATE_MINUTE;
+    j += 3;
+    if (j + 1 < n && is_punct(&t[j], ':') && t[j + 1].type == LEX_NUM && t[j + 1].digits == 2) {
+        sec = (int)t[j + 1].value;
+        prec = CHORUS_DATE_SECOND;
+        j += 2;
+    }
+    /* Fractions of a second: .000 */
+    if (j + 1 < n && is_punct(&t[j], '.') && t[j + 1].type == LEX_NUM && t[j].start == t[j - 1].end)
+        j += 2;
+    if (j < n && (is_word(&t[j], "pm") || is_word(&t[j], "am") || is_word(&t[j], "p") ||
+                  is_word(&t[j], "a"))) {
+        int pm = t[j].word[0] == 'p';
+        if (h < 1 || h > 12)
+            return k;
+        if (t[j].word_len == 1) {
+            /* a.m. / p.m. */
+            if (!(j + 2 < n && is_punct(&t[j + 1], '.') && is_word(&t[j + 2], "m")))
+                return k;
+            j += 2;
+            if (j + 1 < n && is_punct(&t[j + 1], '.'))
+                j++;
+        }
+        j++;
+        if (pm && h != 12)
+            h += 12;
+        if (!pm && h == 12)
+            h = 0;
+    }
+    if (h > 23 || mi > 59 || sec > 60)
+        return k;
+    /* A zone: Z, +03:00, UTC, GMT, EST ... read and dropped. */
+    if (j < n && t[j].type == LEX_WORD && t[j].start == t[j - 1].end && is_word(&t[j], "z"))
+        j++;
+    if (j + 1 < n && (is_punct(&t[j], '+') || is_punct(&t[j], '-')) && t[j + 1].type == LEX_NUM &&
+        t[j].start == t[j - 1].end) {
+        j += 2;
+        if (j + 1 < n && is_punct(&t[j], ':') && t[j + 1].type == LEX_NUM)
+            j += 2;
+    }
+    if (j < n && t[j].type == LEX_WORD && t[j].word_len >= 2 && t[j].word_len <= 4) {
+        static const char *const zones[] = {"utc", "gmt", "est", "edt", "cst", "cdt", "mst",
+                                            "mdt", "pst", "pdt", "cet", "cest", "bst", "ist",
+                                            "msk", "jst", "aest", "et", "pt"};
+        for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++)
+            if (strcmp(t[j].word, zones[z]) == 0) {
+                j++;
+                break;
+            }
+    }
+    d->hour = h;
+    d->minute = mi;
+    d->second = sec;
+    d->precision = prec;
+    return j;
+}
+
+/* Tries every date shape at t[k]; returns the index after the match or 0. */
+static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
+{
+    memset(d, 0, sizeof *d);
+    int y = 0, m = 0, day = 0;
+    size_t j;
+
+    /* ISO and other year-first numeric forms: 2024-08-13, 2024/08/13, 2024.08.13 */
+    if (year_value(&t[k]) && k + 4 < n && t[k + 2].type == LEX_NUM && t[k + 4].type == LEX_NUM &&
+        t[k + 1].type == LEX_PUNCT && is_punct(&t[k + 3], t[k + 1].cp) &&
+        (t[k + 1].cp == '-' || t[k + 1].cp == '/' || t[k + 1].cp == '.') &&
+        t[k + 2].digits <= 2 && t[k + 4].digits <= 2) {
+        y = year_value(&t[k]);
+        m = (int)t[k + 2].value;
+        day = (int)t[k + 4].value;
+        if (!valid_ymd(y, m, day))
+            return 0;
+        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+        return time_at(t, n, k + 5, d);
+    }
+
+    /* Month first: [Weekday,] Aug 13[th][,] 2024 */
+    if ((j = month_at(t, n, k, &m)) != 0) {
+        size_t j2 = day_at(t, n, j, &day);
+        if (!j2)
+            return 0;
+        if (j2 < n && is_punct(&t[j2], ','))
+            j2++;
+        if (j2 >= n || !(y = year_value(&t[j2])) || !valid_ymd(y, m, day))
+            return 0;
+        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+        return time_at(t, n, j2 + 1, d);
+    }
+
+    /* Day first: 13 August 2024, 13. März 2024, 13 de agosto de 2024 */
+    if (t[k].type == LEX_NUM && t[k].digits <= 2) {
+        j = day_at(t, n, k, &day);
+        if (j && j < n && is_punct(&t[j], '.'))
+            j++;
+        if (j && j < n && is_word(&t[j], "de"))
+            j++;
+        size_t j2 = j ? month_at(t, n, j, &m) : 0;
+        if (j2) {
+            if (j2 < n && (is_punct(&t[j2], ',') || is_word(&t[j2], "de")))
+                j2++;
+            if (j2 >= n || !(y = year_value(&t[j2])) || !valid_ymd(y, m, day))
+                return 0;
+            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+            return time_at(t, n, j2 + 1, d);
+        }
+        /* Numeric: 13.08.2024 (day first), 13/08/2024 or 08/13/2024 when unambiguous. */
+        if (k + 4 < n && t[k + 1].type == LEX_PUNCT && (t[k + 1].cp == '.' || t[k + 1].cp == '/') &&
+            t[k + 2].type == LEX_NUM && t[k + 2].digits <= 2 && is_punct(&t[k + 3], t[k + 1].cp) &&
+            (y = year_value(&t[k + 4])) && t[k + 1].end == t[k + 2].start) {
+            int a = (int)t[k].value, b = (int)t[k + 2].value;
+            if (t[k + 1].cp == '.' || a > 12) {
+                day = a, m = b;
+            } else if (b > 12) {
+                m = a, day = b;
+            } else if (a == b) {
+                day = m = a;
+            } else {
+                return 0; /* 03/04/2024: March or April? None rather than a wrong one. */
+            }
+            if (!valid_ymd(y, m, day))
+                return 0;
+            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+            return time_at(t, n, k + 5, d);
+        }
+    }
+    return 0;
+}
+
+int chorus__date_find(const char *s, size_t len, chorus__date *d, size_t *at, size_t *span)
+{
+    lexeme toks[256];
+    /* Dates are looked for in lines and short passages; a long text is
+     * scanned in windows that overlap by more than a date's length. */
+    size_t base = 0;
+    while (base < len) {
+        size_t window = len - base;
+        if (window > 2048)
+            window = 2048;
+        /* Do not cut a UTF-8 sequence or a token in two. */
+        size_t wend = base + window;
+        if (wend < len) {
+            while (wend > base && s[wend] != ' ' && s[wend] != '\n')
+                wend--;
+            if (wend == base)
+                wend = base + window;
+        }
+        size_t n = lex(s + base, wend - base, toks, sizeof toks / sizeof toks[0]);
+        for (size_t k = 0; k < n; k++) {
+            size_t start = k;
+            /* A weekday in front belongs to the date: "Tuesday, August 13, 2024". */
+            if (toks[k].type == LEX_WORD && toks[k].word_len &&
+                is_weekday(toks[k].word, toks[k].word_len)) {
+                size_t j = k + 1;
+                if (j < n && is_punct(&toks[j], '.'))
+                    j++;
+                if (j < n && is_punct(&toks[j], ','))
+                    j++;
+                chorus__date tmp;
+                size_t e = j < n ? date_at(toks, n, j, &tmp) : 0;
+                if (e) {
+                    *d = tmp;
+                    *at = base + toks[start].start;
+                    *span = toks[e - 1].end - toks[start].start;
+                    return 1;
+                }
+                continue;
+            }
+            size_t e = date_at(toks, n, k, d);
+            if (e) {
+                *at = base + toks[start].start;
+                *span = toks[e - 1].end - toks[start].start;
+                return 1;
+            }
+        }
+        if (wend >= len || n == 0)
+            break;
+        /* Step back a little so a date across the window edge is still seen. */
+        size_t next = wend > base + 64 ? wend - 64 : wend;
+        while (next < wend && s[next] != ' ')
+            next++;
+        base = next > base ? next : wend;
+    }
+    memset(d, 0, sizeof *d);
+    return 0;
+}
+
+void chorus__date_iso(const chorus__date *d, char out[32])
+{
+    switch (d->precision) {
+    case CHORUS_DATE_YEAR:
+        snprintf(out, 32, "%04d", d->year);
+        break;
+    case CHORUS_DATE_MONTH:
+        snprintf(out, 32, "%04d-%02d", d->year, d->month);
+        break;
+    case CHORUS_DATE_DAY:
+        snprintf(out, 32, "%04d-%02d-%02d", d->year, d->month, d->day);
+        break;
+    case CHORUS_DATE_MINUTE:
+    case CHORUS_DATE_SECOND:
+        snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
+                 d->minute, d->second);
+        break;
+    default:
+        out[0] = '\0';
+    }
+}
+
+int chorus__month_days(int year, int month)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12)
+        return 0;
+    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
+        return 29;
+    return days[month - 1];
+}
+
+long chorus__date_days(const chorus__date *d)
+{
+    /* Days from civil, after Howard Hinnant's algorithm. */
+    int y = d->year, m = d->precision >= CHORUS_DATE_MONTH ? d->month : 1;
+    int day = d->precision >= CHORUS_DATE_DAY ? d->day : 1;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

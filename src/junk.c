@@ -1,0 +1,593 @@
+/* junk.c - telling web junk (prompts, labels, captions, link lists) from article text.
+ *
+ * Text extractors leave the furniture of a web page around the article:
+ * section labels above the headline, share and comment prompts, "Related"
+ * link lists and copyright lines below it, photo captions in between. No
+ * single rule finds all of it, so each block is judged on several general
+ * signals: where it stands relative to the article's real paragraphs, its
+ * length and punctuation, whether it repeats (within the article or across
+ * the corpus) and whether its wording is that of a link or prompt. The
+ * wording patterns cover the languages chorus reads most; the other signals
+ * work in any language. */
+#include "junk.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#define XXH_STATIC_LINKING_ONLY /* for XXH3_state_t on the stack */
+#include <xxhash.h>
+
+#include "chorus.h"
+#include "dates.h"
+#include "text.h"
+#include "util.h"
+
+/* A paragraph of at least this many words that ends like a sentence is
+ * article text; junk lies before the first and after the last of them. */
+#define BODY_MIN_WORDS 15
+/* Prompts and labels are short; longer blocks are judged as prose. */
+#define PROMPT_MAX_WORDS 15
+#define SOCIAL_MAX_WORDS 10
+#define LABEL_MAX_WORDS 8
+#define CAPTION_MAX_WORDS 60
+#define TRAILING_MAX_WORDS 10
+#define LIST_ENTRY_MAX_WORDS 25
+#define BOILERPLATE_MAX_WORDS 12
+/* A short line in this many articles is site furniture... */
+#define BOILERPLATE_MIN_ARTICLES 3
+/* ... and from this many, even when it ends like a sentence. */
+#define BOILERPLATE_SURE_ARTICLES 5
+
+/* ---------------------------------------------------------------------- */
+/* Patterns                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* Prompt wording: what a page says to its reader, not what a story says. */
+static const char PROMPT_PATTERN[] =
+    "\\b(?:comment\\s+list|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment"
+    "|add\\s+(?:a\\s+|your\\s+)?comment|write\\s+a\\s+comment"
+    "|(?:show|view|load|see|read)\\s+(?:all\\s+)?(?:\\d+\\s+)?comments"
+    "|comments?\\s*\\(\\d+\\)|\\d+\\s+comments?\\b|no\\s+comments\\s+yet"
+    "|join\\s+the\\s+(?:conversation|discussion)"
+    "|your\\s+e-?mail(?:\\s+address)?\\s+will\\s+not\\s+be\\s+published"
+    "|required\\s+fields\\s+are\\s+marked"
+    "|(?:log|sign)\\s+in\\s+to\\s+(?:comment|reply)"
+    "|share\\s+(?:this|the)\\s+(?:article|story|post|page|video)|share\\s+on\\s+\\w+"
+    "|share\\s+via|click\\s+to\\s+share|email\\s+this\\s+(?:article|story)"
+    "|follow\\s+us|like\\s+us\\s+on|join\\s+us\\s+on|find\\s+us\\s+on"
+    "|subscribe\\s+(?:to|now|for|today)|sign\\s+up\\s+(?:for|to|now|here)"
+    "|download\\s+(?:our|the)\\s+app|get\\s+the\\s+app"
+    "|read\\s+more|read\\s+also|also\\s+read|see\\s+also|read\\s+next|more\\s+from"
+    "|more\\s+stories|more\\s+on\\s+this|related\\s+(?:articles?|stories|news|coverage"
+    "|content|posts|reading|topics|links)|latest\\s+(?:stories|news|articles|headlines|videos)"
+    "|top\\s+stories|most\\s+(?:read|popular|viewed|shared)|trending\\s+now"
+    "|recommended\\s+for\\s+you|you\\s+(?:may|might)\\s+also\\s+like"
+    "|don['\\x{2019}]t\\s+miss|editor['\\x{2019}]s\\s+picks"
+    "|click\\s+here|tap\\s+here|skip\\s+to\\s+(?:main\\s+)?content|back\\s+to\\s+top"
+    "|privacy\\s+policy|terms\\s+of\\s+(?:use|service)|cookie\\s+(?:policy|settings)"
+    "|sponsored\\s+content"
+    /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */
+    "|weiterlesen|mehr\\s+zum\\s+thema|kommentare|teilen\\s+sie|folgen\\s+sie\\s+uns"
+    "|jetzt\\s+abonnieren|lire\\s+aussi|lire\\s+la\\s+suite|à\\s+lire\\s+aussi"
+    "|suivez[- ]nous|partager\\s+(?:cet|sur)|commentaires|abonnez-vous"
+    "|leer\\s+más|lee\\s+también|síguenos|compartir\\s+en|comentarios|suscríbete"
+    "|leggi\\s+anche|seguici|condividi|commenti|iscriviti"
+    "|leia\\s+também|siga-nos|compartilhe|comentários|assine"
+    "|lees\\s+ook|volg\\s+ons|reacties"
+    "|читайте\\s+также|подписывайтесь|поделиться|комментари)";
+
+/* Whole-line prompts: one of these words alone (with a count or a colon) is
+ * a widget label, though the word may also appear in prose. */
+static const char WIDGET_PATTERN[] =
+    "^\\W*(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|ad"
+    "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
+    "|next|previous|menu|search|home|subscribe|newsletter|sponsored|watch|video"
+    "|listen|photos?|gallery|close)\\b[\\W\\d]*$";
+
+/* Markers that open a section of links or comments running to the page end. */
+static const char SECTION_PATTERN[] =
+    "^\\W*(?:related(?:\\s+\\w+)?|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
+    "|read\\s+(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+like"
+    "|recommended(?:\\s+\\w+){0,2}|most\\s+(?:read|popular|viewed|shared)|top\\s+stories"
+    "|trending(?:\\s+now)?|sign\\s+up\\s+for\\s+.*|subscribe\\s+to\\s+.*|newsletter"
+    "|comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list|leave\\s+a\\s+(?:reply|comment)"
+    "|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
+    "|mehr\\s+zum\\s+thema|kommentare|lire\\s+aussi|à\\s+lire\\s+aussi|commentaires"
+    "|lee\\s+también|comentarios|leggi\\s+anche|commenti|leia\\s+também|comentários"
+    "|читайте\\s+также|комментарии)\\W*$";
+
+/* The subset of section markers after which comments, not links, follow. */
+static const char COMMENTS_PATTERN[] =
+    "^\\W*(?:comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list"
+    "|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
+    "|kommentare|commentaires|comentarios|commenti|comentários|комментарии)\\W*$";
+
+static const char SOCIAL_PATTERN[] =
+    "\\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|pinterest"
+    "|reddit|vkontakte|viber|snapchat|wechat|weibo|mastodon|bluesky|flipboard)\\b";
+
+static const char LEGAL_PATTERN[] =
+    "(?:©|\\(c\\)\\s*\\d{4}|\\bcopyright\\b|all\\s+rights\\s+reserved|alle\\s+rechte\\s+vorbehalten"
+    "|tous\\s+droits\\s+réservés|todos\\s+los\\s+derechos\\s+reservados"
+    "|tutti\\s+i\\s+diritti\\s+riservati|todos\\s+os\\s+direitos\\s+reservados"
+    "|все\\s+права\\s+защищены)";
+
+/* "© 2025 Harbour Post." / "Copyright 2024 The Example Times, all rights reserved" */
+static const char COPYRIGHT_OWNER_PATTERN[] =
+    "^\\W*(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?,?\\s*"
+    "((?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of\\s+|the\\s+|&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,5})";
+
+/* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images". */
+static const char CAPTION_PATTERN[] =
+    "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic)s?(?:\\s+credits?)?\\s*(?::|/|by\\b)"
+    "\\s*[^.!?]{1,60}|\\bgetty\\s+images|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
+    "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
+    "\\s*[)\\]]?\\s*\\.?\\s*$";
+
+/* Section labels and breadcrumbs: "CHINA / SOCIETY", "Home › News › Europe". */
+static const char LABEL_PATTERN[] =
+    "^\\s*(?:[\\p{Lu}\\d][\\p{Lu}\\d &'’.,-]{1,40}(?:\\s+[/|•·]\\s+[\\p{Lu}\\d][\\p{Lu}\\d &'’.,-]{1,40})*"
+    "|\\p{L}[\\p{L}\\d &'’.,-]{0,40}(?:\\s*[›»>|•·]\\s*\\p{L}[\\p{L}\\d &'’.,-]{0,40}){1,6}"
+    "|\\p{L}[\\p{L}\\d &'’.,-]{0,40}(?:\\s+/\\s+\\p{L}[\\p{L}\\d &'’.,-]{0,40}){1,6})\\s*$";
+
+static const char BYLINE_PATTERN[] =
+    "^\\s*(?:by|von|par|por|di|door|от)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'’-]*"
+    "(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|da|van|von|der|del|la|le|bin|al|el)){0,4}"
+    "(?:\\s*(?:,|and|&|und|et|y|e|\\||-|–|—|in|for)\\s*.{0,80})?$";
+
+/* Template artefacts a content system leaks into text: "Heading 2: ..." */
+static const char ARTEFACT_PATTERN[] = "^\\s*(?:heading|h)\\s*[1-6]\\s*[:.\\-–]\\s*";
+
+static const char LINK_PATTERN[] =
+    "^\\s*(?:(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(?:#\\w+\\s*)+)\\s*$";
+
+/* Labels that introduce a date on a date line. */
+static const char DATE_LABEL_PATTERN[] =
+    "^\\s*(?:(?:originally\\s+|first\\s+)?(?:published|posted|released|issued|created|written)"
+    "(?:\\s+(?:on|at))?|(?:last\\s+)?(?:updated|modified|edited|revised)(?:\\s+(?:on|at))?"
+    "|date|dated|on|veröffentlicht(?:\\s+am)?|aktualisiert(?:\\s+am)?|stand|publié(?:\\s+le)?"
+    "|mis\\s+à\\s+jour(?:\\s+le)?|publicado(?:\\s+el)?|actualizado(?:\\s+el)?|pubblicato(?:\\s+il)?"
+    "|aggiornato(?:\\s+il)?|atualizado(?:\\s+em)?|gepubliceerd(?:\\s+op)?|опубликовано)\\s*:?\\s*$";
+
+enum {
+    PAT_PROMPT,
+    PAT_WIDGET,
+    PAT_SECTION,
+    PAT_COMMENTS,
+    PAT_SOCIAL,
+    PAT_LEGAL,
+    PAT_COPYRIGHT_OWNER,
+    PAT_CAPTION,
+    PAT_LABEL,
+    PAT_BYLINE,
+    PAT_ARTEFACT,
+    PAT_LINK,
+    PAT_DATE_LABEL,
+    PAT_COUNT
+};
+
+static const char *const pattern_source[PAT_COUNT] = {
+    PROMPT_PATTERN, WIDGET_PATTERN, SECTION_PATTERN, COMMENTS_PATTERN, SOCIAL_PATTERN,
+    LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
+    ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN,
+};
+
+struct chorus__junk {
+    pcre2_code *re[PAT_COUNT];
+    pcre2_match_data *md;
+};
+
+static pcre2_code *compile(const char *pattern)
+{
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+    if (re)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is off */
+    return re;
+}
+
+chorus__junk *chorus__junk_new(void)
+{
+    chorus__junk *j = calloc(1, sizeof *j);
+    if (!j)
+        return NULL;
+    for (int i = 0; i < PAT_COUNT; i++) {
+        j->re[i] = compile(pattern_source[i]);
+        if (!j->re[i]) {
+            chorus__junk_free(j);
+            return NULL;
+        }
+    }
+    j->md = pcre2_match_data_create(8, NULL);
+    if (!j->md) {
+        chorus__junk_free(j);
+        return NULL;
+    }
+    return j;
+}
+
+void chorus__junk_free(chorus__junk *j)
+{
+    if (!j)
+        return;
+    for (int i = 0; i < PAT_COUNT; i++)
+        pcre2_code_free(j->re[i]);
+    pcre2_match_data_free(j->md);
+    free(j);
+}
+
+/* Matches pattern `p` against s[0..len); returns the match length + 1, or 0. */
+static size_t match(chorus__junk *j, int p, const char *s, size_t len)
+{
+    int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, 0, 0, j->md, NULL);
+    if (rc < 0)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
+    return (size_t)(ov[1] - ov[0]) + 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Shape helpers                                                          */
+/* ---------------------------------------------------------------------- */
+
+size_t chorus__count_words(const char *s, size_t len)
+{
+    size_t words = 0, i = 0;
+    int in_word = 0;
+    while (i < len) {
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        int w = chorus__is_letter(cp) || chorus__is_digit(cp);
+        if (w && !in_word)
+            words++;
+        if (w)
+            in_word = 1;
+        else if (chorus__is_space(cp))
+            in_word = 0;
+    }
+    return words;
+}
+
+int chorus__ends_sentence(const char *s, size_t len)
+{
+    size_t i = len;
+    int32_t cp;
+    /* Look through closing quotes and brackets. */
+    do {
+        cp = chorus__utf8_prev(s, &i);
+    } while (i > 0 && (chorus__is_space(cp) || chorus__is_close_quote(cp) || cp == ')' || cp == ']'));
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == 0x061F || cp == 0x0964;
+}
+
+int chorus__is_label_line(chorus__junk *j, const char *s, size_t len)
+{
+    size_t words = chorus__count_words(s, len);
+    if (words == 0 || words > LABEL_MAX_WORDS || chorus__ends_sentence(s, len))
+        return 0;
+    if (!match(j, PAT_LABEL, s, len))
+        return 0;
+    /* The all-capitals form must really be all capitals: "WORLD", not "World". */
+    int has_sep = 0, has_lower = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (cp == '/' || cp == '|' || cp == 0x203A || cp == 0x00BB || cp == '>' || cp == 0x2022 ||
+            cp == 0x00B7)
+            has_sep = 1;
+        if (chorus__is_lower(cp))
+            has_lower = 1;
+    }
+    return has_sep || !has_lower;
+}
+
+int chorus__is_byline(chorus__junk *j, const char *s, size_t len)
+{
+    size_t words = chorus__count_words(s, len);
+    return words >= 2 && words <= 16 && match(j, PAT_BYLINE, s, len);
+}
+
+int chorus__copyright_owner(chorus__junk *j, const char *s, size_t len, const char **name,
+                            size_t *name_len)
+{
+    if (chorus__count_words(s, len) > 16)
+        return 0;
+    int rc = pcre2_match(j->re[PAT_COPYRIGHT_OWNER], (PCRE2_SPTR)s, len, 0, 0, j->md, NULL);
+    if (rc < 2)
+        return 0;
+    PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
+    size_t start = ov[2], end = ov[3];
+    /* The owner ends with its sentence ("Harbour Post. All rights
+     * reserved.") or before "All Rights Reserved" written without one. */
+    for (size_t k = start; k + 1 < end; k++)
+        if ((s[k] == '.' && s[k + 1] == ' ') ||
+            (k > start && s[k - 1] == ' ' && (s[k] == 'A' || s[k] == 'a') && k + 4 <= end &&
+             strncmp(s + k + 1, "ll ", 3) == 0)) {
+            end = k;
+            break;
+        }
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '.' || s[end - 1] == ','))
+        end--;
+    if (end <= start)
+        return 0;
+    *name = s + start;
+    *name_len = end - start;
+    return 1;
+}
+
+uint64_t chorus__block_hash(const char *s, size_t len)
+{
+    /* Hash the folded letters and digits only, so that spacing, quotes and
+     * punctuation differences do not hide a repeat. */
+    char buf[256];
+    size_t n = 0, i = 0;
+    XXH3_state_t st;
+    XXH3_64bits_reset(&st);
+    while (i < len) {
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (!chorus__is_letter(cp) && !chorus__is_digit(cp))
+            continue;
+        if (n + 4 > sizeof buf) {
+            XXH3_64bits_update(&st, buf, n);
+            n = 0;
+        }
+        n += chorus__utf8_put(buf + n, chorus__fold(cp));
+    }
+    XXH3_64bits_update(&st, buf, n);
+    return XXH3_64bits_digest(&st);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Date lines                                                             */
+/* ---------------------------------------------------------------------- */
+
+/* Non-zero when s[0..len) holds only label words and punctuation; notes
+ * whether the label speaks of publication or of an update. */
+static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
+{
+    size_t tl = len;
+    const char *t = chorus__trim(s, &tl);
+    /* Strip punctuation at both ends: "| Published:" */
+    while (tl && strchr("|,-:(", t[0])) {
+        t++;
+        tl--;
+        t = chorus__trim(t, &tl);
+    }
+    while (tl && strchr("|,-)", t[tl - 1]))
+        tl--;
+    if (tl == 0)
+        return 1;
+    if (tl > 64 || !match(j, PAT_DATE_LABEL, t, tl))
+        return 0;
+    char f[128];
+    size_t fl = 0, i = 0;
+    while (i < tl && fl + 4 < sizeof f)
+        fl += chorus__utf8_put(f + fl, chorus__fold(chorus__utf8_next(t, tl, &i)));
+    f[fl] = '\0';
+    static const char *const pub_words[] = {"publi", "post", "veröff", "released", "issued", "опубл"};
+    static const char *const upd_words[] = {"updat", "modif", "aktual", "jour", "actuali",
+                                            "aggiorn", "atualiz", "revised", "edited", "stand"};
+    for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0]; k++)
+        if (strstr(f, pub_words[k]))
+            *published = 1;
+    for (size_t k = 0; k < sizeof upd_words / sizeof upd_words[0]; k++)
+        if (strstr(f, upd_words[k]))
+            *updated = 1;
+    return 1;
+}
+
+int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
+{
+    if (len == 0 || len > 160)
+        return 0;
+    /* A date line may hold several dated parts: "Updated: ... | Published: ...". */
+    chorus__date best = {0};
+    int best_rank = -1, best_labelled = 0;
+    size_t pos = 0;
+    int parts = 0;
+    while (pos < len) {
+        size_t at, span;
+        chorus__date cur;
+        if (!chorus__date_find(s + pos, len - pos, &cur, &at, &span))
+            break;
+        int published = 0, updated = 0;
+        /* What stands before the date must be label words only. */
+        if (!only_label(j, s + pos, at, &published, &updated))
+            return 0;
+        int rank = published ? 3 : updated ? 1 : 2;
+        if (rank > best_rank) {
+            best = cur;
+            best_rank = rank;
+            best_labelled = published;
+        }
+        pos += at + span;
+        parts++;
+        if (parts > 4)
+            return 0;
+    }
+    if (parts == 0)
+        return 0;
+    int p = 0, u = 0;
+    if (!only_label(j, s + pos, len - pos, &p, &u))
+        return 0;
+    *d = best;
+    return best_labelled ? 2 : 1;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Classifier                                                             */
+/* ---------------------------------------------------------------------- */
+
+typedef struct {
+    size_t words;
+    int ends;       /* ends like a sentence */
+    int body;       /* a real paragraph */
+    uint64_t hash;  /* of the text without a template prefix */
+    size_t prefix;  /* template prefix length */
+} block_shape;
+
+const char *chorus__junk_reason_name(int reason)
+{
+    static const char *const names[] = {
+        "text", "prompt", "social", "label", "caption", "repeat", "contents",
+        "list", "trailing", "boilerplate", "link", "meta", "legal",
+    };
+    if (reason < 0 || (size_t)reason >= sizeof names / sizeof names[0])
+        return "unknown";
+    return names[reason];
+}
+
+int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, size_t n,
+                          const char *title, chorus__junk_verdict *out)
+{
+    if (n == 0)
+        return 0;
+    block_shape *sh = calloc(n, sizeof *sh);
+    if (!sh)
+        return CHORUS_ENOMEM;
+    uint64_t title_hash = title ? chorus__block_hash(title, strlen(title)) : 0;
+    size_t first_body = n, last_body = n, total_chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = blocks[i].text;
+        size_t len = blocks[i].len;
+        memset(&out[i], 0, sizeof out[i]);
+        size_t m = match(j, PAT_ARTEFACT, s, len);
+        sh[i].prefix = m ? m - 1 : 0;
+        sh[i].words = chorus__count_words(s + sh[i].prefix, len - sh[i].prefix);
+        sh[i].ends = chorus__ends_sentence(s, len);
+        sh[i].body = sh[i].words >= BODY_MIN_WORDS && sh[i].ends;
+        sh[i].hash = chorus__block_hash(s + sh[i].prefix, len - sh[i].prefix);
+        total_chars += len;
+        if (sh[i].body) {
+            if (first_body == n)
+                first_body = i;
+            last_body = i;
+        }
+    }
+    /* Position of each block's start within the article, 0..1, for rules
+     * that only hold near the end. */
+    size_t chars_before = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        const char *s = blocks[i].text;
+        size_t len = blocks[i].len;
+        size_t words = sh[i].words;
+        int head = i < first_body;
+        int tail = last_body == n || i > last_body;
+        double position = total_chars ? (double)chars_before / (double)total_chars : 0;
+        chars_before += len;
+        uint8_t *r = &out[i].reason;
+
+        if (words == 0 && !sh[i].prefix) {
+            *r = CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
+        } else if (match(j, PAT_LINK, s, len)) {
+            *r = CHORUS_JUNK_LINK;
+        } else if (words <= 25 && match(j, PAT_LEGAL, s, len) && (tail || !sh[i].body)) {
+            *r = CHORUS_JUNK_LEGAL;
+        } else if (words <= CAPTION_MAX_WORDS && match(j, PAT_CAPTION, s, len)) {
+            *r = CHORUS_JUNK_CAPTION;
+        } else if ((head || tail) && title_hash && sh[i].hash == title_hash) {
+            *r = CHORUS_JUNK_META;
+        } else if ((head || tail) && !sh[i].body && chorus__is_label_line(j, s, len)) {
+            *r = CHORUS_JUNK_LABEL;
+        } else if ((head || tail) && !sh[i].body && chorus__is_byline(j, s, len)) {
+            *r = CHORUS_JUNK_META;
+        } else if ((head || tail) && words <= 24) {
+            chorus__date d;
+            if (chorus__date_line(j, s, len, &d))
+                *r = CHORUS_JUNK_META;
+        }
+        if (*r)
+            continue;
+        /* A section marker late in the article opens a list of links, or
+         * comments, that runs to the end of the page. */
+        if (words <= 8 && !sh[i].ends && (tail || position >= 0.5) &&
+            match(j, PAT_SECTION, s, len)) {
+            int comments = match(j, PAT_COMMENTS, s, len) != 0;
+            *r = CHORUS_JUNK_PROMPT;
+            for (size_t k = i + 1; k < n; k++) {
+                if (!comments && sh[k].words > LIST_ENTRY_MAX_WORDS && sh[k].ends)
+                    break;
+                if (!out[k].reason)
+                    out[k].reason = CHORUS_JUNK_LIST;
+            }
+            continue;
+        }
+        if (words <= PROMPT_MAX_WORDS && match(j, PAT_PROMPT, s, len) &&
+            (!sh[i].ends || head || tail || words <= 8)) {
+            *r = CHORUS_JUNK_PROMPT;
+        } else if (words <= 4 && match(j, PAT_WIDGET, s, len)) {
+            *r = CHORUS_JUNK_PROMPT;
+        } else if (words <= SOCIAL_MAX_WORDS && match(j, PAT_SOCIAL, s, len) &&
+                   (!sh[i].ends || tail)) {
+            *r = CHORUS_JUNK_SOCIAL;
+        } else if (blocks[i].corpus_count >= BOILERPLATE_MIN_ARTICLES &&
+                   words <= BOILERPLATE_MAX_WORDS &&
+                   (!sh[i].ends || blocks[i].corpus_count >= BOILERPLATE_SURE_ARTICLES)) {
+            *r = CHORUS_JUNK_BOILERPLATE;
+        }
+    }
+
+    /* Repeats: a run of two or more short lines each repeated later is a
+     * table of contents (drop the run, keep the later headings); any other
+     * repeated block is dropped where it repeats. Template-prefixed lines in a
+     * run are a table of contents even when not repeated. */
+    for (size_t i = 0; i < n; i++) {
+        if (out[i].reason)
+            continue;
+        size_t run_end = i;
+        while (run_end < n && !out[run_end].reason && !sh[run_end].body && sh[run_end].words &&
+               sh[run_end].words <= 12 && !sh[run_end].ends) {
+            /* An entry already listed ends the table: it is the first heading. */
+            int listed = 0;
+            for (size_t k = i; k < run_end && !listed; k++)
+                listed = sh[k].hash == sh[run_end].hash;
+            if (listed)
+                break;
+            int repeated = 0;
+            for (size_t k = run_end + 1; k < n && !repeated; k++)
+                repeated = sh[k].hash == sh[run_end].hash;
+            if (!repeated && !sh[run_end].prefix)
+                break;
+            run_end++;
+        }
+        if (run_end - i >= 2) {
+            for (size_t k = i; k < run_end; k++)
+                out[k].reason = CHORUS_JUNK_CONTENTS;
+            i = run_end - 1;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (out[i].reason || sh[i].words < 3)
+            continue;
+        for (size_t k = 0; k < i; k++)
+            if (sh[k].hash == sh[i].hash && out[k].reason != CHORUS_JUNK_CONTENTS &&
+                (!out[k].reason || out[k].reason == CHORUS_JUNK_CAPTION)) {
+                out[i].reason = CHORUS_JUNK_REPEAT;
+                break;
+            }
+    }
+
+    /* Short fragments after the last real paragraph: author names, tags. */
+    for (size_t i = n; i-- > 0;) {
+        if (last_body == n || i <= last_body)
+            break;
+        if (out[i].reason)
+            continue;
+        if (sh[i].words <= TRAILING_MAX_WORDS && !sh[i].ends)
+            out[i].reason = CHORUS_JUNK_TRAILING;
+        else
+            break;
+    }
+
+    for (size_t i = 0; i < n; i++) {
+        if (out[i].reason)
+            continue;
+        out[i].strip_prefix = (uint32_t)sh[i].prefix;
+        out[i].heading = sh[i].prefix || (sh[i].words <= 20 && !sh[i].ends);
+    }
+    free(sh);
+    return 0;
+}

@@ -1,0 +1,351 @@
+/* report.c - writing briefings, groupings and summaries as Markdown, JSON, TSV and text.
+ *
+ * Writers see the corpus only through the public accessors, so every format
+ * shows exactly what the API returns. */
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chorus.h"
+#include "corpus.h"
+#include "util.h"
+
+/* ---------------------------------------------------------------------- */
+/* JSON                                                                   */
+/* ---------------------------------------------------------------------- */
+
+static json_t *json_str_or_null(const char *s)
+{
+    return s ? json_string(s) : json_null();
+}
+
+static json_t *article_json(const chorus_article_info *a)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(a->id));
+    json_object_set_new(o, "path", json_string(a->path));
+    json_object_set_new(o, "source", json_str_or_null(a->source));
+    json_object_set_new(o, "title", json_str_or_null(a->title));
+    json_object_set_new(o, "url", json_str_or_null(a->url));
+    json_object_set_new(o, "published", json_str_or_null(a->published));
+    json_object_set_new(o, "language", json_string(a->language));
+    json_object_set_new(o, "words", json_integer((json_int_t)a->words));
+    json_object_set_new(o, "duplicate_of", json_str_or_null(a->duplicate_of));
+    json_t *removed = json_array();
+    for (size_t i = 0; i < a->removed_count; i++)
+        json_array_append_new(removed, json_string(a->removed[i]));
+    json_object_set_new(o, "removed", removed);
+    return o;
+}
+
+static json_t *brief_json(const chorus_corpus *c)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "format", json_string("chorus-brief/1"));
+    json_t *stories = json_array();
+    for (size_t s = 0; s < chorus_corpus_story_count(c); s++) {
+        chorus_story_info st;
+        chorus_corpus_story(c, s, &st);
+        json_t *o = json_object();
+        json_object_set_new(o, "id", json_string(st.id));
+        json_object_set_new(o, "headline", json_string(st.headline));
+        json_object_set_new(o, "start", json_str_or_null(st.start));
+        json_object_set_new(o, "end", json_str_or_null(st.end));
+        json_t *arts = json_array();
+        for (size_t k = 0; k < st.article_count; k++) {
+            chorus_article_info a;
+            chorus_corpus_article(c, st.articles[k], &a);
+            json_array_append_new(arts, article_json(&a));
+        }
+        json_object_set_new(o, "articles", arts);
+        json_t *summary = json_array();
+        for (size_t k = 0; k < st.summary_count; k++) {
+            json_t *item = json_object();
+            json_object_set_new(item, "text", json_string(st.summary[k].text));
+            json_t *src = json_array();
+            for (size_t m = 0; m < st.summary[k].source_count; m++) {
+                chorus_article_info a;
+                chorus_corpus_article(c, st.summary[k].sources[m], &a);
+                json_array_append_new(src, json_string(a.id));
+            }
+            json_object_set_new(item, "sources", src);
+            json_array_append_new(summary, item);
+        }
+        json_object_set_new(o, "summary", summary);
+        /* Facts are not extracted yet: the fields stay, empty, never invented. */
+        json_object_set_new(o, "entities", json_array());
+        json_object_set_new(o, "quotes", json_array());
+        json_object_set_new(o, "figures", json_array());
+        json_object_set_new(o, "timeline", json_array());
+        json_object_set_new(o, "coverage", json_array());
+        json_array_append_new(stories, o);
+    }
+    json_object_set_new(root, "stories", stories);
+    return root;
+}
+
+static int dump_json(json_t *root, FILE *out)
+{
+    if (!root)
+        return CHORUS_ENOMEM;
+    int rc = json_dumpf(root, out, JSON_INDENT(2)) == 0 ? 0 : CHORUS_EIO;
+    json_decref(root);
+    if (!rc && fputc('\n', out) == EOF)
+        rc = CHORUS_EIO;
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Markdown                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* Writes text with Markdown's inline specials escaped, so that an asterisk
+ * or underscore in a title does not turn into emphasis. */
+static void md_escape(chorus__buf *b, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>#|", *s))
+            chorus__buf_putc(b, '\\');
+        chorus__buf_putc(b, *s == '\n' ? ' ' : *s);
+    }
+}
+
+static size_t distinct_sources(const chorus_corpus *c, const chorus_story_info *st)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < st->article_count; k++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, st->articles[k], &a);
+        if (!a.source)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < k && !seen; j++) {
+            chorus_article_info b;
+            chorus_corpus_article(c, st->articles[j], &b);
+            seen = b.source && strcmp(a.source, b.source) == 0;
+        }
+        n += !seen;
+    }
+    return n;
+}
+
+static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
+{
+    chorus_story_info st;
+    chorus_corpus_story(c, s, &st);
+    chorus__buf_printf(b, "## %zu. ", s + 1);
+    md_escape(b, st.headline);
+    chorus__buf_puts(b, "\n\n");
+    size_t outlets = distinct_sources(c, &st), dups = 0;
+    for (size_t k = 0; k < st.article_count; k++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, st.articles[k], &a);
+        dups += a.duplicate_of != NULL;
+    }
+    chorus__buf_printf(b, "Story %s · ", st.id);
+    if (st.start && st.end && strcmp(st.start, st.end) != 0)
+        chorus__buf_printf(b, "%s to %s · ", st.start, st.end);
+    else if (st.start)
+        chorus__buf_printf(b, "%s · ", st.start);
+    chorus__buf_printf(b, "%zu article%s", st.article_count, st.article_count == 1 ? "" : "s");
+    if (outlets)
+        chorus__buf_printf(b, " from %zu outlet%s", outlets, outlets == 1 ? "" : "s");
+    if (dups)
+        chorus__buf_printf(b, " (%zu cop%s)", dups, dups == 1 ? "y" : "ies");
+    chorus__buf_puts(b, "\n\n### Summary\n\n");
+    if (st.summary_count == 0)
+        chorus__buf_puts(b, "No sentence of these articles stands alone well enough to quote.\n");
+    for (size_t k = 0; k < st.summary_count; k++) {
+        chorus__buf_puts(b, "- ");
+        md_escape(b, st.summary[k].text);
+        chorus__buf_puts(b, " [");
+        for (size_t m = 0; m < st.summary[k].source_count; m++) {
+            chorus_article_info a;
+            chorus_corpus_article(c, st.summary[k].sources[m], &a);
+            chorus__buf_printf(b, "%s%s", m ? ", " : "", a.id);
+        }
+        chorus__buf_puts(b, "]\n");
+    }
+    chorus__buf_puts(b, "\n### Articles\n\n");
+    for (size_t k = 0; k < st.article_count; k++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, st.articles[k], &a);
+        chorus__buf_printf(b, "- **%s** ", a.id);
+        md_escape(b, a.source ? a.source : "unknown outlet");
+        chorus__buf_printf(b, ", %s: ", a.published ? a.published : "undated");
+        if (a.title) {
+            chorus__buf_putc(b, '*');
+            md_escape(b, a.title);
+            chorus__buf_putc(b, '*');
+        } else {
+            chorus__buf_puts(b, "(no title)");
+        }
+        chorus__buf_printf(b, " (%zu words, %s, `%s`)\n", a.words, a.language, a.path);
+        if (a.duplicate_of)
+            chorus__buf_printf(b, "  - copy of %s\n", a.duplicate_of);
+        if (a.removed_count) {
+            chorus__buf_printf(b, "  - removed %zu line%s: ", a.removed_count,
+                               a.removed_count == 1 ? "" : "s");
+            for (size_t r = 0; r < a.removed_count; r++) {
+                chorus__buf_puts(b, r ? ", \"" : "\"");
+                md_escape(b, a.removed[r]);
+                chorus__buf_putc(b, '"');
+            }
+            chorus__buf_putc(b, '\n');
+        }
+    }
+    chorus__buf_putc(b, '\n');
+}
+
+static int write_markdown(const chorus_corpus *c, FILE *out)
+{
+    chorus__buf b = {0};
+    size_t ns = chorus_corpus_story_count(c), na = chorus_corpus_article_count(c), dups = 0;
+    for (size_t i = 0; i < na; i++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, i, &a);
+        dups += a.duplicate_of != NULL;
+    }
+    chorus__buf_puts(&b, "# Chorus briefing\n\n");
+    chorus__buf_printf(&b, "%zu stor%s from %zu article%s", ns, ns == 1 ? "y" : "ies", na,
+                       na == 1 ? "" : "s");
+    if (dups)
+        chorus__buf_printf(&b, ", %zu of them cop%s of another", dups, dups == 1 ? "y" : "ies");
+    chorus__buf_puts(&b, ". Each summary sentence lists, in brackets, the articles that state it.\n\n");
+    int rc = 0;
+    for (size_t s = 0; s < ns; s++) {
+        md_story(c, s, &b);
+        /* Flush story by story: a large briefing need not sit in memory. */
+        if (b.len && fwrite(b.data, 1, b.len, out) != b.len) {
+            rc = CHORUS_EIO;
+            break;
+        }
+        b.len = 0;
+    }
+    if (!rc && b.len && fwrite(b.data, 1, b.len, out) != b.len)
+        rc = CHORUS_EIO;
+    chorus__buf_free(&b);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entry points                                                           */
+/* ---------------------------------------------------------------------- */
+
+int chorus_write_brief(const chorus_corpus *c, FILE *out, chorus_format format)
+{
+    if (!c || !out)
+        return CHORUS_EINVAL;
+    int rc;
+    if (format == CHORUS_FORMAT_JSON)
+        rc = dump_json(brief_json(c), out);
+    else if (format == CHORUS_FORMAT_MARKDOWN)
+        rc = write_markdown(c, out);
+    else
+        return CHORUS_EINVAL;
+    if (!rc && (fflush(out) != 0 || ferror(out)))
+        rc = CHORUS_EIO;
+    return rc;
+}
+
+/* How the grouping names an article: its own id when the input gave one. */
+static const char *article_label(const chorus_article_info *a)
+{
+    return a->input_id ? a->input_id : a->path;
+}
+
+int chorus_write_clusters(const chorus_corpus *c, FILE *out, chorus_format format)
+{
+    if (!c || !out)
+        return CHORUS_EINVAL;
+    int rc = 0;
+    if (format == CHORUS_FORMAT_TSV) {
+        for (size_t s = 0; s < chorus_corpus_story_count(c) && !rc; s++) {
+            chorus_story_info st;
+            chorus_corpus_story(c, s, &st);
+            for (size_t k = 0; k < st.article_count; k++) {
+                chorus_article_info a, orig;
+                chorus_corpus_article(c, st.articles[k], &a);
+                const char *dup = "-";
+                long oi = c->articles[st.articles[k]]->duplicate_of;
+                if (oi >= 0) {
+                    /* The original is named the same way as the article. */
+                    chorus_corpus_article(c, (size_t)oi, &orig);
+                    dup = article_label(&orig);
+                }
+                if (fprintf(out, "%s\t%s\t%s\n", st.id, article_label(&a), dup) < 0) {
+                    rc = CHORUS_EIO;
+                    break;
+                }
+            }
+        }
+    } else if (format == CHORUS_FORMAT_JSON) {
+        json_t *arr = json_array();
+        for (size_t s = 0; s < chorus_corpus_story_count(c); s++) {
+            chorus_story_info st;
+            chorus_corpus_story(c, s, &st);
+            for (size_t k = 0; k < st.article_count; k++) {
+                chorus_article_info a;
+                chorus_corpus_article(c, st.articles[k], &a);
+                json_t *o = json_object();
+                json_object_set_new(o, "story", json_string(st.id));
+                json_object_set_new(o, "article", json_string(a.id));
+                json_object_set_new(o, "path", json_string(a.path));
+                json_object_set_new(o, "input_id", json_str_or_null(a.input_id));
+                json_object_set_new(o, "duplicate_of", json_str_or_null(a.duplicate_of));
+                json_array_append_new(arr, o);
+            }
+        }
+        rc = dump_json(arr, out);
+    } else {
+        return CHORUS_EINVAL;
+    }
+    if (!rc && (fflush(out) != 0 || ferror(out)))
+        rc = CHORUS_EIO;
+    return rc;
+}
+
+int chorus_write_summary(const chorus_corpus *c, FILE *out, size_t story)
+{
+    if (!c || !out)
+        return CHORUS_EINVAL;
+    chorus_story_info st;
+    int rc = chorus_corpus_story(c, story, &st);
+    if (rc)
+        return rc;
+    /* The word limit, when set, cuts the last sentence: summary benchmarks
+     * score exactly that many words. */
+    unsigned limit = c->opts.summary_words;
+    size_t words = 0;
+    for (size_t k = 0; k < st.summary_count; k++) {
+        const char *s = st.summary[k].text;
+        if (!limit) {
+            if (fprintf(out, "%s\n", s) < 0)
+                return CHORUS_EIO;
+            continue;
+        }
+        /* Count words as runs of non-space characters. */
+        const char *p = s, *cut = NULL;
+        while (*p) {
+            while (*p == ' ')
+                p++;
+            if (!*p)
+                break;
+            if (words == limit) {
+                cut = p;
+                break;
+            }
+            words++;
+            while (*p && *p != ' ')
+                p++;
+        }
+        size_t len = cut ? (size_t)(cut - s) : strlen(s);
+        while (len && s[len - 1] == ' ')
+            len--;
+        if (len && fprintf(out, "%.*s\n", (int)len, s) < 0)
+            return CHORUS_EIO;
+        if (words >= limit)
+            break;
+    }
+    return fflush(out) == 0 ? 0 : CHORUS_EIO;
+}

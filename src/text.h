@@ -1,0 +1,66 @@
+/* text.h - UTF-8 repair, Unicode normalisation and character classes (over utf8proc). */
+#ifndef CHORUS_TEXT_H
+#define CHORUS_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+
+/* What chorus__text_clean() had to repair in its input. */
+typedef struct chorus__repair {
+    size_t invalid_sequences; /* bytes that were not UTF-8, replaced by U+FFFD */
+    long first_invalid_line;  /* 1-based line of the first one, 0 when none */
+    size_t nul_bytes;         /* NUL bytes dropped */
+    long first_nul_line;
+    size_t control_chars;     /* other C0 controls dropped (tab and newline are kept) */
+} chorus__repair;
+
+/*
+ * Turns arbitrary bytes into clean text: invalid UTF-8 becomes U+FFFD, NUL and
+ * other control characters are dropped, CR LF and lone CR become LF, a leading
+ * byte-order mark is skipped and the result is composed to Unicode NFC.
+ * Typographic quotes and dashes are kept as they are. Appends to `out`.
+ * Returns 0 or CHORUS_ENOMEM.
+ */
+int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__repair *rep);
+
+/*
+ * Decodes the code point at s[*i] (s holds valid UTF-8, as produced by
+ * chorus__text_clean) and advances *i past it. Returns 0 at the end.
+ */
+int32_t chorus__utf8_next(const char *s, size_t len, size_t *i);
+
+/* Decodes the code point that ends just before s[*i] and moves *i to its start. */
+int32_t chorus__utf8_prev(const char *s, size_t *i);
+
+/* Encodes `cp` into `dst` (room for 4 bytes); returns the byte count. */
+size_t chorus__utf8_put(char *dst, int32_t cp);
+
+/* Number of code points in s[0..len). */
+size_t chorus__utf8_length(const char *s, size_t len);
+
+/* Character classes. */
+int chorus__is_letter(int32_t cp);
+int chorus__is_digit(int32_t cp);
+int chorus__is_mark(int32_t cp); /* combining marks, which belong to the word they follow */
+int chorus__is_upper(int32_t cp);
+int chorus__is_lower(int32_t cp);
+int chorus__is_space(int32_t cp);  /* includes no-break and other Unicode spaces */
+int chorus__is_apostrophe(int32_t cp); /* ' and ’ */
+int chorus__is_dash(int32_t cp);   /* - and Unicode dashes */
+int chorus__is_open_quote(int32_t cp);  /* “ ‘ « „ and the straight quotes */
+int chorus__is_close_quote(int32_t cp); /* ” ’ » and the straight quotes */
+int chorus__is_double_quote(int32_t cp); /* " “ ” „ « » */
+
+/* The matching form of a character: lower case; typographic quotes, apostrophes
+ * and dashes mapped to their ASCII forms. */
+int32_t chorus__fold(int32_t cp);
+
+/* Lower-cases and folds s[0..len) into `out` (replacing its content). */
+int chorus__fold_string(const char *s, size_t len, chorus__buf *out);
+
+/* Trims ASCII and Unicode spaces from both ends of s[0..*len) in place; returns new start. */
+const char *chorus__trim(const char *s, size_t *len);
+
+#endif
