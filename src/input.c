@@ -79,7 +79,7 @@ static const char *binary_kind(const unsigned char *s, size_t len)
         ctrl += s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f';
     }
     /* A stray NUL is a damaged text; many NULs or control bytes are not text. */
-    if (n && (nul * 100 > n || ctrl * 10 > n))
+    if (n && ((nul >= 4 && nul * 100 > n) || ctrl * 10 > n))
         return "binary data";
     return NULL;
 }

@@ -125,11 +125,14 @@ static const char CAPTION_PATTERN[] =
     "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
 
-/* Section labels and breadcrumbs: "CHINA / SOCIETY", "Home › News › Europe". */
+/* Section labels and breadcrumbs: "CHINA / SOCIETY", "Home › News › Europe".
+ * A breadcrumb's steps are one to three words; a headline with a site
+ * suffix ("Bridge reopens after inspection | The Times") is not one. */
+#define CRUMB "\\p{L}[\\p{L}\\d&'’.,-]*(?:\\s[\\p{L}\\d&'’.,-]+){0,2}"
 static const char LABEL_PATTERN[] =
     "^\\s*(?:[\\p{Lu}\\d][\\p{Lu}\\d &'’.,-]{1,40}(?:\\s+[/|•·]\\s+[\\p{Lu}\\d][\\p{Lu}\\d &'’.,-]{1,40})*"
-    "|\\p{L}[\\p{L}\\d &'’.,-]{0,40}(?:\\s*[›»>|•·]\\s*\\p{L}[\\p{L}\\d &'’.,-]{0,40}){1,6}"
-    "|\\p{L}[\\p{L}\\d &'’.,-]{0,40}(?:\\s+/\\s+\\p{L}[\\p{L}\\d &'’.,-]{0,40}){1,6})\\s*$";
+    "|" CRUMB "(?:\\s*[›»>|•·]\\s*" CRUMB "){1,6}"
+    "|" CRUMB "(?:\\s+/\\s+" CRUMB "){1,6})\\s*$";
 
 static const char BYLINE_PATTERN[] =
     "^\\s*(?:by|von|par|por|di|door|от)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'’-]*"
@@ -178,14 +181,15 @@ struct chorus__junk {
     pcre2_match_data *md;
 };
 
-static pcre2_code *compile(const char *pattern)
+static pcre2_code *compile(const char *pattern, int jit)
 {
     int err;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
-    if (re)
-        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is off */
+    /* Without JIT (unsupported, or turned off) the interpreter gives the same matches. */
+    if (re && jit)
+        pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     return re;
 }
 
@@ -194,8 +198,12 @@ chorus__junk *chorus__junk_new(void)
     chorus__junk *j = calloc(1, sizeof *j);
     if (!j)
         return NULL;
+    /* CHORUS_NO_JIT=1 turns the JIT off: valgrind cannot follow JIT-compiled
+     * code and reports its reads as uninitialised. */
+    const char *no_jit = getenv("CHORUS_NO_JIT");
+    int jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
     for (int i = 0; i < PAT_COUNT; i++) {
-        j->re[i] = compile(pattern_source[i]);
+        j->re[i] = compile(pattern_source[i], jit);
         if (!j->re[i]) {
             chorus__junk_free(j);
             return NULL;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chorus.h"
+#include "dates.h"
 #include "stopwords.h"
 #include "text.h"
 #include "util.h"
@@ -97,8 +98,14 @@ static int full_stop_ends(const char *s, size_t len, size_t dot, size_t next, co
 {
     size_t ws;
     size_t wl = word_before(s, dot, &ws);
-    if (wl == 0)
-        return 1; /* after a digit, a quote or a bracket */
+    if (wl == 0) {
+        /* After a digit: a German or Scandinavian ordinal date ("am 5. März")
+         * goes on; any other number, quote or bracket ends the sentence. */
+        char w[32];
+        size_t n = next_word(s, len, next, w, sizeof w);
+        return !(dot > 0 && chorus__is_digit((unsigned char)s[dot - 1]) && n &&
+                 chorus__month_from_name(w, n));
+    }
     const char *w = s + ws;
     if (in_list(never_final, sizeof never_final / sizeof never_final[0], w, wl))
         return 0;

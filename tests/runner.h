@@ -1,0 +1,99 @@
+/* runner.h - the test harness: checks, suites and data files shared by every test. */
+#ifndef CHORUS_TEST_RUNNER_H
+#define CHORUS_TEST_RUNNER_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct test_ctx {
+    const char *name;
+    int failures;
+    int skipped;
+} test_ctx;
+
+typedef struct test_case {
+    const char *name;
+    void (*fn)(test_ctx *t);
+} test_case;
+
+/* Settings of this run, from the command line. */
+typedef struct test_env {
+    const char *chorus;     /* path of the chorus binary, for command-line tests */
+    int update_golden;      /* rewrite golden files instead of comparing */
+    const char *seeds_dir;  /* ../shared/seeds */
+    const char *data_dir;   /* ../shared/data */
+} test_env;
+
+extern test_env test_env_now;
+
+void test_fail(test_ctx *t, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Marks the test skipped, with the reason printed once. */
+void test_skip(test_ctx *t, const char *why);
+
+#define CHECK(t, cond)                                                                   \
+    do {                                                                                 \
+        if (!(cond))                                                                     \
+            test_fail((t), __FILE__, __LINE__, "%s", #cond);                             \
+    } while (0)
+
+#define CHECK_MSG(t, cond, ...)                                                          \
+    do {                                                                                 \
+        if (!(cond))                                                                     \
+            test_fail((t), __FILE__, __LINE__, __VA_ARGS__);                             \
+    } while (0)
+
+#define CHECK_INT(t, got, want)                                                          \
+    do {                                                                                 \
+        long long g_ = (long long)(got), w_ = (long long)(want);                         \
+        if (g_ != w_)                                                                    \
+            test_fail((t), __FILE__, __LINE__, "%s: got %lld, want %lld", #got, g_, w_); \
+    } while (0)
+
+#define CHECK_STR(t, got, want)                                                          \
+    do {                                                                                 \
+        const char *g_ = (got), *w_ = (want);                                            \
+        if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0)                                 \
+            test_fail((t), __FILE__, __LINE__, "%s: got \"%s\", want \"%s\"", #got,      \
+                      g_ ? g_ : "(null)", w_ ? w_ : "(null)");                           \
+    } while (0)
+
+/* One case of a data file: its line number and its fields. */
+typedef struct test_record {
+    int line;
+    char *fields[8];
+    int field_count;
+} test_record;
+
+/*
+ * Reads a data file of cases, one a line, fields separated by " => "; lines
+ * starting with '#' and blank lines are skipped. Calls fn for each case.
+ * Returns the number of cases, or -1 (and fails the test) when the file
+ * cannot be read.
+ */
+int test_each_record(test_ctx *t, const char *path, void (*fn)(test_ctx *, const test_record *, void *),
+                     void *userdata);
+
+/* Reads a whole file into a malloc'd NUL-terminated buffer; NULL when unreadable. */
+char *test_read_file(const char *path, size_t *len);
+
+/* Suites, one per test file. */
+#define SUITE(name) extern const test_case name[];
+SUITE(text_tests)
+SUITE(token_tests)
+SUITE(sentence_tests)
+SUITE(dates_tests)
+SUITE(junk_tests)
+SUITE(read_text_tests)
+SUITE(langid_tests)
+SUITE(dedup_tests)
+SUITE(cluster_tests)
+SUITE(summarize_tests)
+SUITE(api_tests)
+SUITE(input_tests)
+SUITE(end_to_end_tests)
+SUITE(cli_tests)
+#undef SUITE
+
+#endif

@@ -1,0 +1,162 @@
+/* test_text.c - UTF-8 repair, normalisation, folding, tokens and stop words. */
+#include <stdlib.h>
+
+#include "runner.h"
+#include "stopwords.h"
+#include "text.h"
+#include "token.h"
+
+/* Cleans `in` (len bytes) and compares with `want`. */
+static void check_clean(test_ctx *t, const char *in, size_t len, const char *want, size_t invalid,
+                        size_t nul)
+{
+    chorus__buf out = {0};
+    chorus__repair rep;
+    CHECK_INT(t, chorus__text_clean(in, len, &out, &rep), 0);
+    CHECK_STR(t, out.data, want);
+    CHECK_INT(t, rep.invalid_sequences, invalid);
+    CHECK_INT(t, rep.nul_bytes, nul);
+    chorus__buf_free(&out);
+}
+
+static void clean_repairs_bytes(test_ctx *t)
+{
+    check_clean(t, "plain ascii", 11, "plain ascii", 0, 0);
+    check_clean(t, "caf\xC3\xA9", 5, "caf\xC3\xA9", 0, 0);
+    /* A lone continuation byte, a truncated sequence and an overlong form. */
+    check_clean(t, "a\x80z", 3, "a\xEF\xBF\xBDz", 1, 0);
+    check_clean(t, "a\xE2\x82", 3, "a\xEF\xBF\xBD\xEF\xBF\xBD", 2, 0);
+    check_clean(t, "\xC0\xAF", 2, "\xEF\xBF\xBD\xEF\xBF\xBD", 2, 0);
+    /* Surrogates encoded in UTF-8 are invalid. */
+    check_clean(t, "\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 3, 0);
+    check_clean(t, "nul\0byte", 8, "nulbyte", 0, 1);
+    check_clean(t, "one\r\ntwo\rthree", 14, "one\ntwo\nthree", 0, 0);
+    check_clean(t, "\xEF\xBB\xBFwith bom", 11, "with bom", 0, 0);
+    check_clean(t, "tab\there", 8, "tab here", 0, 0);
+    check_clean(t, "", 0, "", 0, 0);
+}
+
+static void clean_reports_first_bad_line(test_ctx *t)
+{
+    chorus__buf out = {0};
+    chorus__repair rep;
+    const char in[] = "fine\nstill fine\nbad \xFF here\nand \0 here";
+    chorus__text_clean(in, sizeof in - 1, &out, &rep);
+    CHECK_INT(t, rep.first_invalid_line, 3);
+    CHECK_INT(t, rep.first_nul_line, 4);
+    chorus__buf_free(&out);
+}
+
+static void clean_composes_to_nfc(test_ctx *t)
+{
+    /* e + combining acute -> é; typographic quotes and dashes are kept. */
+    const char *in = "Cafe\xCC\x81 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 dash";
+    check_clean(t, in, strlen(in),
+                "Caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 dash", 0, 0);
+}
+
+static void fold_matches_typography(test_ctx *t)
+{
+    chorus__buf out = {0};
+    const char *in = "Russia\xE2\x80\x99s \xE2\x80\x9CPeace\xE2\x80\x9D \xE2\x80\x93 \xC3\x9C";
+    chorus__fold_string(in, strlen(in), &out);
+    CHECK_STR(t, out.data, "russia's \"peace\" - \xC3\xBC");
+    chorus__buf_free(&out);
+}
+
+static void trim_removes_unicode_spaces(test_ctx *t)
+{
+    const char s[] = "\xC2\xA0 text \xE2\x80\x83";
+    size_t len = sizeof s - 1;
+    const char *p = chorus__trim(s, &len);
+    CHECK_INT(t, len, 4);
+    CHECK(t, strncmp(p, "text", 4) == 0);
+}
+
+/* Tokenises `s` and joins the folded forms with spaces. */
+static void check_tokens(test_ctx *t, const char *s, const char *want)
+{
+    chorus__tokens toks = {0};
+    CHECK_INT(t, chorus__tokenize(s, strlen(s), 0, "en", &toks), 0);
+    chorus__buf joined = {0};
+    for (size_t i = 0; i < toks.count; i++) {
+        if (i)
+            chorus__buf_putc(&joined, ' ');
+        chorus__buf_append(&joined, toks.fold.data + toks.items[i].fold_start, toks.items[i].fold_len);
+    }
+    CHECK_STR(t, joined.data ? joined.data : "", want);
+    chorus__buf_free(&joined);
+    chorus__tokens_free(&toks);
+}
+
+static void tokenizer_cases(test_ctx *t)
+{
+    check_tokens(t, "Hamas's attack on Israel-Palestine", "hamas attack on israel palestine");
+    check_tokens(t, "Russia\xE2\x80\x99s 40,000 dead, 3.5%", "russia 40000 dead 3.5");
+    check_tokens(t, "The U.S. and the U.N. met.", "the u.s and the u.n met");
+    check_tokens(t, "don't stop", "don't stop");
+    check_tokens(t, "\xC3\x9C" "ber M\xC3\xBCnchen", "\xC3\xBC" "ber m\xC3\xBC" "nchen");
+    check_tokens(t, "-- ... !!", "");
+    check_tokens(t, "O'Brien's", "o'brien");
+}
+
+static void token_flags(test_ctx *t)
+{
+    chorus__tokens toks = {0};
+    const char *s = "The UN said 40 people";
+    chorus__tokenize(s, strlen(s), 0, "en", &toks);
+    CHECK_INT(t, toks.count, 5);
+    CHECK(t, toks.items[0].flags & CHORUS_TOK_STOP);
+    CHECK(t, toks.items[0].flags & CHORUS_TOK_CAP);
+    CHECK(t, toks.items[1].flags & CHORUS_TOK_ALLCAPS);
+    CHECK(t, toks.items[3].flags & CHORUS_TOK_NUMBER);
+    CHECK(t, !(toks.items[4].flags & (CHORUS_TOK_STOP | CHORUS_TOK_CAP)));
+    /* Offsets point back into the source. */
+    CHECK(t, strncmp(s + toks.items[2].start, "said", toks.items[2].len) == 0);
+    chorus__tokens_free(&toks);
+}
+
+static void stemmer_reduces_inflections(test_ctx *t)
+{
+    chorus__stemmers *st = chorus__stemmers_new();
+    const char *out;
+    size_t len;
+    chorus__stem(st, "en", "meetings", 8, &out, &len);
+    CHECK(t, len == 4 && strncmp(out, "meet", 4) == 0);
+    chorus__stem(st, "de", "verhandlungen", 13, &out, &len);
+    CHECK(t, len == 8 && strncmp(out, "verhandl", 8) == 0);
+    /* Unknown languages and numbers pass through. */
+    chorus__stem(st, "und", "meetings", 8, &out, &len);
+    CHECK_INT(t, len, 8);
+    chorus__stem(st, "en", "40000", 5, &out, &len);
+    CHECK_INT(t, len, 5);
+    chorus__stemmers_free(st);
+    chorus__stemmers_free(NULL);
+}
+
+static void stopword_lookup(test_ctx *t)
+{
+    CHECK(t, chorus__is_stopword("en", "the", 3));
+    CHECK(t, chorus__is_stopword("en", "yourselves", 10));
+    CHECK(t, !chorus__is_stopword("en", "putin", 5));
+    CHECK(t, chorus__is_stopword("de", "\xC3\xBC" "ber", 5));
+    CHECK(t, chorus__is_stopword("fr", "\xC3\xAA" "tre", 5));
+    CHECK(t, !chorus__is_stopword("xx", "the", 3));
+}
+
+const test_case text_tests[] = {
+    {"clean repairs bytes", clean_repairs_bytes},
+    {"clean reports the first bad line", clean_reports_first_bad_line},
+    {"clean composes to NFC", clean_composes_to_nfc},
+    {"fold matches typography", fold_matches_typography},
+    {"trim removes unicode spaces", trim_removes_unicode_spaces},
+    {NULL, NULL},
+};
+
+const test_case token_tests[] = {
+    {"tokenizer cases", tokenizer_cases},
+    {"token flags", token_flags},
+    {"stemmer reduces inflections", stemmer_reduces_inflections},
+    {"stopword lookup", stopword_lookup},
+    {NULL, NULL},
+};
