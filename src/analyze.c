@@ -7,6 +7,7 @@
 
 #include "chorus.h"
 #include "minhash.h"
+#include "stopwords.h"
 #include "text.h"
 #include "util.h"
 
@@ -22,7 +23,8 @@ int chorus__analyzer_init(chorus__analyzer *an)
     an->stemmers = chorus__stemmers_new();
     an->junk = chorus__junk_new();
     an->vocab = chorus__vocab_new();
-    if (!an->stemmers || !an->junk || !an->vocab) {
+    an->surface = chorus__vocab_new();
+    if (!an->stemmers || !an->junk || !an->vocab || !an->surface) {
         chorus__analyzer_done(an);
         return CHORUS_ENOMEM;
     }
@@ -35,6 +37,8 @@ void chorus__analyzer_done(chorus__analyzer *an)
     chorus__stemmers_free(an->stemmers);
     chorus__junk_free(an->junk);
     chorus__vocab_free(an->vocab);
+    chorus__vocab_free(an->surface);
+    free(an->surface_term);
     free(an->block_hashes);
     chorus__tokens_free(&an->toks);
     chorus__buf_free(&an->buf);
@@ -55,12 +59,20 @@ int chorus__analyzer_count_blocks(chorus__analyzer *an, const chorus__article *a
 {
     size_t first = an->block_hash_count;
     for (size_t i = 0; i < a->block_count; i++) {
-        uint64_t h = chorus__block_hash(a->blocks[i].text, a->blocks[i].len);
-        int seen = 0;
-        for (size_t k = first; k < an->block_hash_count && !seen; k++)
-            seen = an->block_hashes[k] == h;
-        if (!seen && CHORUS_PUSH(an->block_hashes, an->block_hash_count, an->block_hash_cap, h))
+        uint64_t h = a->blocks[i].hash;
+        if (CHORUS_PUSH(an->block_hashes, an->block_hash_count, an->block_hash_cap, h))
             return CHORUS_ENOMEM;
+    }
+    /* Each article counts once per distinct block. */
+    size_t n = an->block_hash_count - first;
+    uint64_t *mine = an->block_hashes + first;
+    if (n > 1) {
+        qsort(mine, n, sizeof *mine, cmp_u64);
+        size_t m = 1;
+        for (size_t i = 1; i < n; i++)
+            if (mine[i] != mine[m - 1])
+                mine[m++] = mine[i];
+        an->block_hash_count = first + m;
     }
     return 0;
 }
@@ -106,24 +118,70 @@ static void detect_language(chorus__analyzer *an, chorus__article *a)
     chorus__langid_detect(an->langid, an->buf.data ? an->buf.data : "", an->buf.len, a->language);
 }
 
+/*
+ * The stem id and stop-word flag of a folded word in language `lang`. Words
+ * recur far more than they are new, so each (language, word) pair is stemmed
+ * and looked up once and remembered under its surface form.
+ */
+static int word_term(chorus__analyzer *an, const char *lang, const char *fold, size_t len,
+                     uint32_t *term, int *stop)
+{
+    char key[96];
+    size_t ll = strlen(lang);
+    if (ll + 1 + len <= sizeof key) {
+        memcpy(key, lang, ll);
+        key[ll] = ':';
+        memcpy(key + ll + 1, fold, len);
+        uint32_t sid = chorus__vocab_intern(an->surface, key, ll + 1 + len);
+        if (sid == CHORUS_VOCAB_NONE)
+            return CHORUS_ENOMEM;
+        if (sid < an->surface_count) {
+            *term = an->surface_term[sid] >> 1;
+            *stop = an->surface_term[sid] & 1;
+            return 0;
+        }
+        const char *stem;
+        size_t stem_len;
+        chorus__stem(an->stemmers, lang, fold, len, &stem, &stem_len);
+        uint32_t id = chorus__vocab_intern(an->vocab, stem, stem_len);
+        if (id == CHORUS_VOCAB_NONE || id >= UINT32_MAX / 2)
+            return CHORUS_ENOMEM;
+        int is_stop = chorus__is_stopword(lang, fold, len);
+        uint32_t packed = id << 1 | (uint32_t)is_stop;
+        if (CHORUS_PUSH(an->surface_term, an->surface_count, an->surface_cap, packed))
+            return CHORUS_ENOMEM;
+        *term = id;
+        *stop = is_stop;
+        return 0;
+    }
+    /* Very long words (URLs and the like) are not worth remembering. */
+    const char *stem;
+    size_t stem_len;
+    chorus__stem(an->stemmers, lang, fold, len, &stem, &stem_len);
+    *term = chorus__vocab_intern(an->vocab, stem, stem_len);
+    *stop = 0;
+    return *term == CHORUS_VOCAB_NONE ? CHORUS_ENOMEM : 0;
+}
+
 /* Tokenises s[0..len) into an->tokens (and word hashes when `hashes`). */
 static int add_tokens(chorus__analyzer *an, const char *lang, const char *s, size_t len,
                       uint32_t base, int hashes)
 {
     chorus__tokens_reset(&an->toks);
-    if (chorus__tokenize(s, len, base, lang, &an->toks))
+    if (chorus__tokenize(s, len, base, NULL, &an->toks))
         return CHORUS_ENOMEM;
     for (size_t k = 0; k < an->toks.count; k++) {
         const chorus__rawtok *rt = &an->toks.items[k];
         const char *fold = an->toks.fold.data + rt->fold_start;
-        const char *stem;
-        size_t stem_len;
-        chorus__stem(an->stemmers, lang, fold, rt->fold_len, &stem, &stem_len);
-        uint32_t id = chorus__vocab_intern(an->vocab, stem, stem_len);
-        if (id == CHORUS_VOCAB_NONE)
+        uint32_t id;
+        int stop;
+        if (word_term(an, lang, fold, rt->fold_len, &id, &stop))
             return CHORUS_ENOMEM;
+        uint8_t flags = rt->flags;
+        if (stop && !(flags & CHORUS_TOK_NUMBER))
+            flags |= CHORUS_TOK_STOP;
         chorus__token t = {id, rt->start, (uint16_t)(rt->len > UINT16_MAX ? UINT16_MAX : rt->len),
-                           rt->flags};
+                           flags};
         if (CHORUS_PUSH(an->tokens, an->token_count, an->token_cap, t))
             return CHORUS_ENOMEM;
         if (hashes) {
@@ -166,7 +224,8 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
     for (size_t i = 0; !rc && i < n; i++) {
         jb[i].text = a->blocks[i].text;
         jb[i].len = a->blocks[i].len;
-        jb[i].corpus_count = block_articles(an, chorus__block_hash(jb[i].text, jb[i].len));
+        jb[i].hash = a->blocks[i].hash;
+        jb[i].corpus_count = block_articles(an, jb[i].hash);
     }
     if (!rc)
         rc = chorus__junk_classify(an->junk, jb, n, a->title, verdict);

@@ -19,6 +19,11 @@ typedef struct chorus__analyzer {
     chorus__stemmers *stemmers;
     chorus__junk *junk;
     chorus__vocab *vocab;
+    /* Words as written ("en:meetings"), each with its stem's id in `vocab`
+     * shifted left by one and its stop-word flag in the low bit. */
+    chorus__vocab *surface;
+    uint32_t *surface_term;
+    size_t surface_count, surface_cap;
     /* Hashes of blocks, one entry per article holding the block, sorted:
      * how many articles repeat a block, for boilerplate detection. */
     uint64_t *block_hashes;

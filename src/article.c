@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chorus.h"
+#include "junk.h"
 #include "util.h"
 
 chorus__article *chorus__article_new(size_t index)
@@ -40,7 +41,7 @@ int chorus__article_add_block(chorus__article *a, const char *s, size_t len)
     const char *copy = chorus__arena_strndup(&a->mem, s, len);
     if (!copy)
         return CHORUS_ENOMEM;
-    chorus__block b = {copy, (uint32_t)len};
+    chorus__block b = {copy, (uint32_t)len, chorus__block_hash(copy, len)};
     return CHORUS_PUSH(a->blocks, a->block_count, a->block_cap, b) ? CHORUS_ENOMEM : 0;
 }
 

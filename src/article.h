@@ -12,6 +12,7 @@
 typedef struct chorus__block {
     const char *text; /* in the article's arena */
     uint32_t len;
+    uint64_t hash;    /* chorus__block_hash of the text */
 } chorus__block;
 
 enum {

@@ -30,6 +30,9 @@
 /* Most recent stories looked at per term: bounds the work on common terms
  * and favours recent stories. */
 #define LOOKUP_RECENT 400
+/* Candidate stories compared in full with an article: those sharing the
+ * most weight of its heaviest terms. */
+#define MAX_CANDIDATES 12
 /* A move in the second pass must gain at least this much similarity. */
 #define MOVE_MARGIN 0.02
 
@@ -201,10 +204,12 @@ typedef struct {
     size_t story_count, story_cap;
     posting *postings; /* by term id */
     size_t *stamp;     /* per story: last article that looked at it */
-    size_t stamp_cap;
+    float *overlap;    /* per story: weight of the article's terms it shares */
+    size_t stamp_cap, overlap_cap;
     uint32_t *cands;
     size_t cand_count, cand_cap;
     const chorus__cluster_params *params;
+    float *dense; /* the current article's weights by term, zero elsewhere */
 } clusterer;
 
 static int article_day(const chorus__article *a, long *day)
@@ -215,27 +220,30 @@ static int article_day(const chorus__article *a, long *day)
     return 1;
 }
 
-/* The dot product of an article vector with a story's sum vector. */
-static double story_dot(const story *s, const chorus__termvec *v)
+/* The dot product of an article vector with a story's sum vector, with the
+ * article's weights scattered in `dense` (indexed by term): one pass over the
+ * story's terms, without the branches of a sorted merge. */
+static double story_dot(const story *s, const float *dense)
 {
     double dot = 0;
-    size_t i = 0, j = 0;
-    while (i < s->count && j < v->count) {
-        if (s->terms[i] < v->terms[j])
-            i++;
-        else if (s->terms[i] > v->terms[j])
-            j++;
-        else
-            dot += (double)s->weights[i++] * v->weights[j++];
-    }
+    for (size_t i = 0; i < s->count; i++)
+        dot += (double)s->weights[i] * dense[s->terms[i]];
     return dot;
+}
+
+static void scatter(float *dense, const chorus__termvec *v, int on)
+{
+    for (uint32_t k = 0; k < v->count; k++)
+        dense[v->terms[k]] = on ? v->weights[k] : 0.0f;
 }
 
 /* Adds sign * v to the story's sum and keeps the inverted index current. */
 static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float sign)
 {
     story *s = &c->stories[sid];
-    double dot = story_dot(s, v);
+    scatter(c->dense, v, 1);
+    double dot = story_dot(s, c->dense);
+    scatter(c->dense, v, 0);
     size_t need = s->count + v->count;
     uint32_t *nt = malloc((need + 1) * sizeof *nt);
     float *nw = malloc((need + 1) * sizeof *nw);
@@ -288,14 +296,15 @@ static double time_factor(const clusterer *c, const story *s, const chorus__arti
     return exp(-(double)(gap - 1) / c->params->window_days);
 }
 
+/* Similarity of article `a` (scattered in c->dense) to story `sid`. */
 static double similarity(const clusterer *c, uint32_t sid, const chorus__article *a, int member)
 {
     const story *s = &c->stories[sid];
-    double dot = story_dot(s, &a->vec), norm2 = s->norm2;
+    double dot = story_dot(s, c->dense), norm2 = s->norm2;
     if (member) {
         /* Compare with the story as it would be without this article. */
+        norm2 -= 2 * dot - 1.0;
         dot -= 1.0;
-        norm2 -= 2 * story_dot(s, &a->vec) - 1.0;
         if (s->members <= 1 || norm2 <= 1e-9)
             return 0;
     }
@@ -328,12 +337,30 @@ static int candidates(clusterer *c, const chorus__article *a, size_t stamp)
         size_t from = p->count > LOOKUP_RECENT ? p->count - LOOKUP_RECENT : 0;
         for (size_t m = p->count; m-- > from;) {
             uint32_t sid = p->ids[m];
-            if (c->stamp[sid] == stamp)
-                continue;
-            c->stamp[sid] = stamp;
-            if (CHORUS_PUSH(c->cands, c->cand_count, c->cand_cap, sid))
-                return CHORUS_ENOMEM;
+            if (c->stamp[sid] != stamp) {
+                c->stamp[sid] = stamp;
+                c->overlap[sid] = 0;
+                if (CHORUS_PUSH(c->cands, c->cand_count, c->cand_cap, sid))
+                    return CHORUS_ENOMEM;
+            }
+            c->overlap[sid] += top[k].weight;
         }
+    }
+    /* Keep the candidates sharing the most: computing a full similarity
+     * costs a pass over the story's terms. */
+    if (c->cand_count > MAX_CANDIDATES) {
+        for (size_t i = 0; i < MAX_CANDIDATES; i++) {
+            size_t best = i;
+            for (size_t j = i + 1; j < c->cand_count; j++)
+                if (c->overlap[c->cands[j]] > c->overlap[c->cands[best]] ||
+                    (c->overlap[c->cands[j]] == c->overlap[c->cands[best]] &&
+                     c->cands[j] < c->cands[best]))
+                    best = j;
+            uint32_t tmp = c->cands[i];
+            c->cands[i] = c->cands[best];
+            c->cands[best] = tmp;
+        }
+        c->cand_count = MAX_CANDIDATES;
     }
     return 0;
 }
@@ -355,7 +382,8 @@ static long new_story(clusterer *c)
     story empty = {0};
     if (CHORUS_PUSH(c->stories, c->story_count, c->story_cap, empty))
         return CHORUS_ENOMEM;
-    if (chorus__grow((void **)&c->stamp, &c->stamp_cap, c->story_count, sizeof *c->stamp))
+    if (chorus__grow((void **)&c->stamp, &c->stamp_cap, c->story_count, sizeof *c->stamp) ||
+        chorus__grow((void **)&c->overlap, &c->overlap_cap, c->story_count, sizeof *c->overlap))
         return CHORUS_ENOMEM;
     c->stamp[c->story_count - 1] = (size_t)-1;
     return (long)c->story_count - 1;
@@ -410,9 +438,10 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     c.n = n;
     c.params = params;
     c.postings = calloc(vocab_size + 1, sizeof *c.postings);
+    c.dense = calloc(vocab_size + 1, sizeof *c.dense);
     order_key *order = malloc(n * sizeof *order);
     size_t *assign = malloc(n * sizeof *assign);
-    long rc = (!c.postings || !order || !assign) ? CHORUS_ENOMEM : 0;
+    long rc = (!c.postings || !c.dense || !order || !assign) ? CHORUS_ENOMEM : 0;
     size_t m = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         if (articles[i]->duplicate_of >= 0)
@@ -430,6 +459,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         rc = candidates(&c, a, k);
         double best = 0;
         long best_id = -1;
+        scatter(c.dense, &a->vec, 1);
         for (size_t q = 0; !rc && q < c.cand_count; q++) {
             double sim = similarity(&c, c.cands[q], a, 0);
             if (sim > best || (sim == best && best_id >= 0 && c.cands[q] < (uint32_t)best_id)) {
@@ -437,6 +467,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                 best_id = c.cands[q];
             }
         }
+        scatter(c.dense, &a->vec, 0);
         if (rc)
             break;
         if (best_id < 0 || best < params->threshold) {
@@ -460,6 +491,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         if (rc)
             break;
         uint32_t cur = (uint32_t)a->story;
+        scatter(c.dense, &a->vec, 1);
         double cur_sim = similarity(&c, cur, a, 1);
         double best = cur_sim;
         long best_id = -1;
@@ -473,6 +505,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                 best_id = sid;
             }
         }
+        scatter(c.dense, &a->vec, 0);
         if (best_id < 0)
             continue;
         rc = story_add(&c, cur, &a->vec, -1.0f);
@@ -524,8 +557,10 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     for (size_t t = 0; c.postings && t <= vocab_size; t++)
         free(c.postings[t].ids);
     free(c.postings);
+    free(c.dense);
     free(c.stories);
     free(c.stamp);
+    free(c.overlap);
     free(c.cands);
     free(order);
     free(assign);

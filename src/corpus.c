@@ -4,10 +4,12 @@
  * article (analyze.c, junk.c) -> find copies (dedup.c) -> weigh terms and
  * group into stories (cluster.c) -> summarise each story (summarize.c).
  * The writers (report.c) only read what this leaves behind. */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "corpus.h"
 
 #include <math.h>
 #include <stdarg.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +63,13 @@ void chorus_options_init(chorus_options *opts)
     opts->summary_words = 0;
     opts->cluster_threshold = 0.25;
     opts->cluster_window_days = 4.0;
+}
+
+double chorus__now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
@@ -257,7 +266,10 @@ int chorus_corpus_add_path(chorus_corpus *c, const char *path)
         return CHORUS_EINVAL;
     if (c->analyzed)
         return CHORUS_ESTATE;
-    return chorus__read_path(c, path);
+    double t0 = chorus__now();
+    int rc = chorus__read_path(c, path);
+    c->times.read += chorus__now() - t0;
+    return rc;
 }
 
 int chorus_corpus_add_text(chorus_corpus *c, const char *name, const char *text, size_t len)
@@ -382,6 +394,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
         return CHORUS_EEMPTY;
 
     int rc = 0;
+    double t0 = chorus__now();
     for (size_t i = 0; !rc && i < c->article_count; i++)
         rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
     if (rc)
@@ -391,10 +404,14 @@ int chorus_corpus_analyze(chorus_corpus *c)
         rc = chorus__article_analyze(&c->an, c->articles[i]);
     if (rc)
         return rc;
+    double t1 = chorus__now();
+    c->times.clean = t1 - t0;
 
     long dups = chorus__find_duplicates(c->articles, c->article_count);
     if (dups < 0)
         return (int)dups;
+    double t2 = chorus__now();
+    c->times.dedup = t2 - t1;
     size_t V = chorus__vocab_size(c->an.vocab);
     if ((rc = chorus__build_vectors(c->articles, c->article_count, c->an.vocab)))
         return rc;
@@ -403,6 +420,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     long nstories = chorus__cluster(c->articles, c->article_count, V, &params);
     if (nstories < 0)
         return (int)nstories;
+    double t3 = chorus__now();
+    c->times.cluster = t3 - t2;
 
     /* Members of each story, in input order. */
     size_t ns = (size_t)nstories;
@@ -434,6 +453,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
     }
     free(counts);
     free(sum);
+    c->times.summarize = chorus__now() - t3;
     return rc;
 }
 

@@ -21,6 +21,18 @@ typedef struct chorus__story {
     size_t summary_count;
 } chorus__story;
 
+/* Seconds spent in each stage, for the benchmarks. */
+typedef struct chorus__stage_times {
+    double read;      /* reading inputs: files, JSON, headline and date lines */
+    double clean;     /* language, junk, sentences, tokens, signatures */
+    double dedup;     /* exact and near-duplicate detection */
+    double cluster;   /* term weighting and grouping into stories */
+    double summarize; /* headlines and summaries */
+} chorus__stage_times;
+
+/* Seconds on a monotonic clock. */
+double chorus__now(void);
+
 struct chorus_corpus {
     chorus_options opts;
     chorus__article **articles;
@@ -31,6 +43,7 @@ struct chorus_corpus {
     size_t story_count;
     chorus__arena mem; /* corpus-level strings and arrays */
     chorus__buf clean; /* scratch for cleaned input */
+    chorus__stage_times times;
 };
 
 /* Reports a problem with one input through the options' callback. */

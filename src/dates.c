@@ -49,16 +49,22 @@ static const char *const weekday_names[] = {
 
 int chorus__month_from_name(const char *w, size_t len)
 {
+    if (len < 3 || len > 10)
+        return 0; /* names run from "may" to "septiembre" */
     for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++)
-        if (strlen(month_names[i].name) == len && memcmp(month_names[i].name, w, len) == 0)
+        if (month_names[i].name[0] == w[0] && strlen(month_names[i].name) == len &&
+            memcmp(month_names[i].name, w, len) == 0)
             return month_names[i].month;
     return 0;
 }
 
 static int is_weekday(const char *w, size_t len)
 {
+    if (len < 3 || len > 10)
+        return 0;
     for (size_t i = 0; i < sizeof weekday_names / sizeof weekday_names[0]; i++)
-        if (strlen(weekday_names[i]) == len && memcmp(weekday_names[i], w, len) == 0)
+        if (weekday_names[i][0] == w[0] && strlen(weekday_names[i]) == len &&
+            memcmp(weekday_names[i], w, len) == 0)
             return 1;
     return 0;
 }

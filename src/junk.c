@@ -9,6 +9,7 @@
  * the corpus) and whether its wording is that of a link or prompt. The
  * wording patterns cover the languages chorus reads most; the other signals
  * work in any language. */
+#define _GNU_SOURCE /* qsort_r */
 #include "junk.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -436,6 +437,18 @@ typedef struct {
     size_t prefix;  /* template prefix length */
 } block_shape;
 
+#define NONE ((size_t)-1)
+
+/* Orders block indices by text hash, then by position. */
+static int cmp_by_hash(const void *a, const void *b, void *ctx)
+{
+    const block_shape *sh = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (sh[x].hash != sh[y].hash)
+        return sh[x].hash < sh[y].hash ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
 const char *chorus__junk_reason_name(int reason)
 {
     static const char *const names[] = {
@@ -466,7 +479,9 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         sh[i].words = chorus__count_words(s + sh[i].prefix, len - sh[i].prefix);
         sh[i].ends = chorus__ends_sentence(s, len);
         sh[i].body = sh[i].words >= BODY_MIN_WORDS && sh[i].ends;
-        sh[i].hash = chorus__block_hash(s + sh[i].prefix, len - sh[i].prefix);
+        sh[i].hash = sh[i].prefix || !blocks[i].hash
+                         ? chorus__block_hash(s + sh[i].prefix, len - sh[i].prefix)
+                         : blocks[i].hash;
         total_chars += len;
         if (sh[i].body) {
             if (first_body == n)
@@ -487,6 +502,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         double position = total_chars ? (double)chars_before / (double)total_chars : 0;
         chars_before += len;
         uint8_t *r = &out[i].reason;
+        if (*r)
+            continue; /* inside a list or comment section opened above */
 
         if (words == 0 && !sh[i].prefix) {
             *r = CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
@@ -538,6 +555,24 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         }
     }
 
+    /* Where each block's text occurs before and after it, found by sorting
+     * rather than by comparing every pair, so that a page of ten thousand
+     * lines costs no more than sorting them. */
+    size_t *order = malloc(n * sizeof *order), *prev = malloc(n * sizeof *prev),
+           *next = malloc(n * sizeof *next);
+    if (!order || !prev || !next) {
+        free(order), free(prev), free(next), free(sh);
+        return CHORUS_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    qsort_r(order, n, sizeof *order, cmp_by_hash, sh);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = order[k];
+        prev[i] = k > 0 && sh[order[k - 1]].hash == sh[i].hash ? order[k - 1] : NONE;
+        next[i] = k + 1 < n && sh[order[k + 1]].hash == sh[i].hash ? order[k + 1] : NONE;
+    }
+
     /* Repeats: a run of two or more short lines each repeated later is a
      * table of contents (drop the run, keep the later headings); any other
      * repeated block is dropped where it repeats. Template-prefixed lines in a
@@ -549,15 +584,9 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         while (run_end < n && !out[run_end].reason && !sh[run_end].body && sh[run_end].words &&
                sh[run_end].words <= 12 && !sh[run_end].ends) {
             /* An entry already listed ends the table: it is the first heading. */
-            int listed = 0;
-            for (size_t k = i; k < run_end && !listed; k++)
-                listed = sh[k].hash == sh[run_end].hash;
-            if (listed)
+            if (prev[run_end] != NONE && prev[run_end] >= i)
                 break;
-            int repeated = 0;
-            for (size_t k = run_end + 1; k < n && !repeated; k++)
-                repeated = sh[k].hash == sh[run_end].hash;
-            if (!repeated && !sh[run_end].prefix)
+            if (next[run_end] == NONE && !sh[run_end].prefix)
                 break;
             run_end++;
         }
@@ -567,16 +596,20 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             i = run_end - 1;
         }
     }
-    for (size_t i = 0; i < n; i++) {
-        if (out[i].reason || sh[i].words < 3)
-            continue;
-        for (size_t k = 0; k < i; k++)
-            if (sh[k].hash == sh[i].hash && out[k].reason != CHORUS_JUNK_CONTENTS &&
-                (!out[k].reason || out[k].reason == CHORUS_JUNK_CAPTION)) {
-                out[i].reason = CHORUS_JUNK_REPEAT;
-                break;
-            }
+    /* seen[i]: an earlier copy of block i was kept (or was a caption). */
+    unsigned char *seen = calloc(n, 1);
+    if (!seen) {
+        free(order), free(prev), free(next), free(sh);
+        return CHORUS_ENOMEM;
     }
+    for (size_t i = 0; i < n; i++) {
+        size_t p = prev[i];
+        if (p != NONE)
+            seen[i] = seen[p] || !out[p].reason || out[p].reason == CHORUS_JUNK_CAPTION;
+        if (!out[i].reason && sh[i].words >= 3 && seen[i])
+            out[i].reason = CHORUS_JUNK_REPEAT;
+    }
+    free(seen), free(order), free(prev), free(next);
 
     /* Short fragments after the last real paragraph: author names, tags. */
     for (size_t i = n; i-- > 0;) {

@@ -32,6 +32,7 @@ void chorus__junk_free(chorus__junk *j);
 typedef struct chorus__junk_block {
     const char *text;
     size_t len;
+    uint64_t hash;         /* chorus__block_hash(text, len), or 0 to have it computed */
     uint32_t corpus_count; /* articles of the corpus holding this same block (>= 1) */
 } chorus__junk_block;
 

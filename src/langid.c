@@ -1,6 +1,7 @@
 /* langid.c - language identification of article text (over libexttextcat). */
 #include "langid.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <textcat.h>
@@ -12,14 +13,63 @@
 #define CHORUS_TEXTCAT_DIR "/usr/share/libexttextcat/"
 #endif
 
+/* Languages with a function-word list are tried before the n-gram models. */
+#define LISTED 16
+
 /* Enough text for a confident n-gram profile; more only costs time. */
 #define LANGID_SAMPLE_BYTES 2048
 /* Below this, n-gram statistics are noise. */
 #define LANGID_MIN_BYTES 40
 
+/* Function words of every listed language in one table: word -> bit set of
+ * the languages whose list holds it, so that each word of a text is looked
+ * up once rather than once per language. */
+#define WORD_SLOTS 4096 /* a power of two, over twice the words listed */
+
+typedef struct {
+    const char *word; /* NULL: empty slot */
+    size_t len;
+    uint32_t langs;
+} word_slot;
+
 struct chorus__langid {
     void *textcat;
+    word_slot words[WORD_SLOTS];
+    const chorus__stoplist *lists[LISTED];
+    size_t list_count;
 };
+
+static uint32_t word_hash(const char *w, size_t len)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static word_slot *word_find(word_slot *slots, const char *w, size_t len)
+{
+    size_t i = word_hash(w, len) & (WORD_SLOTS - 1);
+    while (slots[i].word && (slots[i].len != len || memcmp(slots[i].word, w, len) != 0))
+        i = (i + 1) & (WORD_SLOTS - 1);
+    return &slots[i];
+}
+
+static void index_function_words(chorus__langid *lid)
+{
+    while (lid->list_count < LISTED &&
+           (lid->lists[lid->list_count] = chorus__stoplist_at(lid->list_count)) != NULL)
+        lid->list_count++;
+    for (size_t l = 0; l < lid->list_count; l++)
+        for (size_t k = 0; k < chorus__stoplist_size(lid->lists[l]); k++) {
+            size_t len;
+            const char *w = chorus__stoplist_word(lid->lists[l], k, &len);
+            word_slot *s = word_find(lid->words, w, len);
+            s->word = w;
+            s->len = len;
+            s->langs |= 1u << l;
+        }
+}
 
 chorus__langid *chorus__langid_new(void)
 {
@@ -42,11 +92,10 @@ chorus__langid *chorus__langid_new(void)
     char prefix[4096];
     memcpy(prefix, conf, n);
     prefix[n] = '\0';
+    index_function_words(lid);
+    /* Without the n-gram models, function words still identify the
+     * languages chorus has lists for. */
     lid->textcat = special_textcat_Init(conf, prefix);
-    if (!lid->textcat) {
-        free(lid);
-        return NULL;
-    }
     return lid;
 }
 
@@ -59,11 +108,8 @@ void chorus__langid_free(chorus__langid *lid)
     free(lid);
 }
 
-/* Languages with a function-word list, tried before the n-gram models. */
-static const char *const listed[] = {"en", "de", "fr", "es", "it", "pt", "nl", "ru"};
-#define LISTED (sizeof listed / sizeof listed[0])
 /* Words looked at for the function-word test. */
-#define FUNCTION_WORD_SAMPLE 400
+#define FUNCTION_WORD_SAMPLE 120
 
 /*
  * Function words settle the language of most news text at once: in running
@@ -72,9 +118,10 @@ static const char *const listed[] = {"en", "de", "fr", "es", "it", "pt", "nl", "
  * with Scots) and cost far more. Returns 1 and sets code when one listed
  * language clearly dominates.
  */
-static int by_function_words(const char *text, size_t len, char code[8])
+static int by_function_words(chorus__langid *lid, const char *text, size_t len, char code[8])
 {
     size_t hits[LISTED] = {0}, words = 0, i = 0;
+    size_t nl = lid->list_count;
     char w[32];
     while (i < len && words < FUNCTION_WORD_SAMPLE) {
         int32_t cp = chorus__utf8_next(text, len, &i);
@@ -91,32 +138,33 @@ static int by_function_words(const char *text, size_t len, char code[8])
                 n += chorus__utf8_put(w + n, chorus__fold(c));
         }
         words++;
-        for (size_t l = 0; l < LISTED; l++)
-            hits[l] += chorus__is_stopword(listed[l], w, n);
+        uint32_t langs = word_find(lid->words, w, n)->langs;
+        for (size_t l = 0; langs && l < nl; l++, langs >>= 1)
+            hits[l] += langs & 1;
     }
     if (words < 20)
         return 0;
     size_t best = 0;
-    for (size_t l = 1; l < LISTED; l++)
+    for (size_t l = 1; l < nl; l++)
         if (hits[l] > hits[best])
             best = l;
     size_t second = 0;
-    for (size_t l = 0; l < LISTED; l++)
+    for (size_t l = 0; l < nl; l++)
         if (l != best && hits[l] > second)
             second = hits[l];
     /* At least a fifth of the words, and half again as many as any other list. */
     if (hits[best] * 5 < words || hits[best] * 2 < second * 3)
         return 0;
-    strcpy(code, listed[best]);
+    strcpy(code, chorus__stoplist_lang(lid->lists[best]));
     return 1;
 }
 
 void chorus__langid_detect(chorus__langid *lid, const char *text, size_t len, char code[8])
 {
     strcpy(code, "und");
-    if (len < LANGID_MIN_BYTES)
+    if (!lid || len < LANGID_MIN_BYTES)
         return;
-    if (by_function_words(text, len, code) || !lid)
+    if (by_function_words(lid, text, len, code) || !lid->textcat)
         return;
     if (len > LANGID_SAMPLE_BYTES) {
         /* Cut on a character boundary so the classifier sees valid UTF-8. */

@@ -6,8 +6,9 @@
 
 typedef struct chorus__langid chorus__langid;
 
-/* Loads the n-gram language models shipped by libexttextcat. Returns NULL when
- * they cannot be loaded; chorus__langid_detect() then answers "und". */
+/* Indexes chorus's function-word lists and loads the n-gram language models
+ * shipped by libexttextcat. Missing models are not an error: the languages
+ * with function-word lists are still found. Returns NULL when out of memory. */
 chorus__langid *chorus__langid_new(void);
 void chorus__langid_free(chorus__langid *lid);
 

@@ -38,8 +38,10 @@ static const char *const maybe_final[] = {
 
 static int in_list(const char *const *list, size_t n, const char *w, size_t len)
 {
+    if (len > 8)
+        return 0; /* no abbreviation here is longer */
     for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+        if (list[i][0] == w[0] && strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
             return 1;
     return 0;
 }

@@ -10,123 +10,161 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const en_words[] = {
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
-    "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between",
-    "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do",
-    "does", "doesn't", "doing", "don't", "down", "during", "each", "even", "ever", "few", "for",
-    "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he",
-    "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself",
-    "his", "how", "how's", "however", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into",
-    "is", "isn't", "it", "it's", "its", "itself", "just", "let's", "many", "may", "me", "might",
-    "more", "most", "much", "must", "mustn't", "my", "myself", "no", "nor", "not", "now", "of",
-    "off", "on", "once", "one", "only", "or", "other", "ought", "our", "ours", "ourselves",
-    "out", "over", "own", "per", "said", "same", "say", "says", "shall", "shan't", "she",
-    "she'd", "she'll", "she's", "should", "shouldn't", "since", "so", "some", "still", "such",
-    "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there",
-    "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those",
-    "though", "through", "thus", "to", "too", "under", "until", "up", "upon", "us", "very",
-    "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what",
-    "what's", "when", "when's", "where", "where's", "whether", "which", "while", "who", "who's",
-    "whom", "whose", "why", "why's", "will", "with", "within", "without", "won't", "would",
-    "wouldn't", "yet", "you", "you'd", "you'll", "you're", "you've", "your", "yours",
-    "yourself", "yourselves",
-};
-
-static const char *const de_words[] = {
-    "aber", "alle", "als", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da",
-    "damit", "dann", "das", "dass", "dem", "den", "denn", "der", "des", "die", "dies", "diese",
-    "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine",
-    "einem", "einen", "einer", "eines", "er", "es", "etwa", "für", "gegen", "hat", "hatte",
-    "hatten", "ich", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im", "in", "ist", "ja", "kann",
-    "kein", "keine", "man", "mehr", "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder",
-    "ohne", "sagte", "sei", "sein", "seine", "seinem", "seinen", "seiner", "sich", "sie",
-    "sind", "so", "soll", "sollen", "um", "und", "uns", "unter", "vom", "von", "vor", "war",
-    "waren", "was", "weil", "wenn", "werden", "wie", "wieder", "will", "wir", "wird", "wurde",
-    "wurden", "zu", "zum", "zur", "über",
-};
-
-static const char *const fr_words[] = {
-    "a", "au", "aussi", "aux", "avait", "avec", "c'est", "ce", "cela", "ces", "cette", "comme",
-    "d'un", "d'une", "dans", "de", "des", "du", "elle", "elles", "en", "est", "et", "eux", "il",
-    "ils", "je", "l'a", "la", "le", "les", "leur", "leurs", "lui", "mais", "me", "mes", "mon",
-    "ne", "nous", "on", "ont", "ou", "où", "par", "pas", "plus", "pour", "qu'il", "que", "qui",
-    "sa", "sans", "se", "selon", "ses", "son", "sont", "sur", "ta", "te", "tous", "tout", "un",
-    "une", "vous", "y", "à", "été", "être",
-};
-
-static const char *const es_words[] = {
-    "a", "al", "como", "con", "de", "del", "dijo", "el", "ella", "ellos", "en", "entre", "era",
-    "es", "esta", "este", "esto", "está", "están", "fue", "ha", "han", "hay", "la", "las", "le",
-    "les", "lo", "los", "más", "ni", "no", "nos", "o", "para", "pero", "por", "que", "se",
-    "ser", "si", "sin", "sobre", "son", "su", "sus", "también", "un", "una", "uno", "y", "ya",
-    "él",
-};
-
-static const char *const it_words[] = {
-    "a", "ad", "al", "alla", "anche", "che", "ci", "come", "con", "da", "dal", "dalla", "dei",
-    "del", "della", "delle", "di", "e", "gli", "ha", "hanno", "i", "il", "in", "la", "le", "lo",
-    "ma", "nel", "nella", "non", "per", "più", "se", "si", "sono", "su", "sua", "suo", "tra",
-    "un", "una", "uno", "è",
-};
-
-static const char *const pt_words[] = {
-    "a", "ao", "aos", "as", "com", "como", "da", "das", "de", "do", "dos", "e", "ela", "ele",
-    "em", "entre", "era", "foi", "há", "isso", "já", "mais", "mas", "na", "nas", "no", "nos",
-    "não", "o", "os", "ou", "para", "pela", "pelo", "por", "que", "se", "seu", "sua", "são",
-    "também", "um", "uma", "à", "é",
-};
-
-static const char *const nl_words[] = {
-    "aan", "al", "als", "bij", "dan", "dat", "de", "die", "dit", "door", "een", "en", "er",
-    "het", "hij", "in", "is", "je", "maar", "met", "naar", "niet", "nog", "of", "om", "ook",
-    "op", "over", "te", "tot", "uit", "van", "voor", "was", "wat", "werd", "wordt", "ze",
-    "zich", "zijn",
-};
-
-static const char *const ru_words[] = {
-    "а", "без", "бы", "был", "была", "были", "было", "в", "во", "вы", "да", "для", "до", "его",
-    "ее", "если", "есть", "же", "за", "и", "из", "или", "им", "их", "к", "как", "ли", "мы",
-    "на", "не", "но", "о", "об", "он", "она", "они", "оно", "от", "по", "при", "с", "так",
-    "также", "то", "того", "только", "у", "уже", "что", "это", "этот",
-};
-
 typedef struct {
+    const char *word;
+    size_t len;
+} stopword;
+
+/* A word with its length, so that lookups never measure strings. */
+#define W(s) {s, sizeof(s) - 1}
+
+static const stopword en_words[] = {
+    W("a"), W("about"), W("above"), W("after"), W("again"), W("against"), W("all"), W("also"), W("am"), W("an"), W("and"), W("any"),
+    W("are"), W("aren't"), W("as"), W("at"), W("be"), W("because"), W("been"), W("before"), W("being"), W("below"), W("between"),
+    W("both"), W("but"), W("by"), W("can"), W("can't"), W("cannot"), W("could"), W("couldn't"), W("did"), W("didn't"), W("do"),
+    W("does"), W("doesn't"), W("doing"), W("don't"), W("down"), W("during"), W("each"), W("even"), W("ever"), W("few"), W("for"),
+    W("from"), W("further"), W("had"), W("hadn't"), W("has"), W("hasn't"), W("have"), W("haven't"), W("having"), W("he"),
+    W("he'd"), W("he'll"), W("he's"), W("her"), W("here"), W("here's"), W("hers"), W("herself"), W("him"), W("himself"),
+    W("his"), W("how"), W("how's"), W("however"), W("i"), W("i'd"), W("i'll"), W("i'm"), W("i've"), W("if"), W("in"), W("into"),
+    W("is"), W("isn't"), W("it"), W("it's"), W("its"), W("itself"), W("just"), W("let's"), W("many"), W("may"), W("me"), W("might"),
+    W("more"), W("most"), W("much"), W("must"), W("mustn't"), W("my"), W("myself"), W("no"), W("nor"), W("not"), W("now"), W("of"),
+    W("off"), W("on"), W("once"), W("one"), W("only"), W("or"), W("other"), W("ought"), W("our"), W("ours"), W("ourselves"),
+    W("out"), W("over"), W("own"), W("per"), W("said"), W("same"), W("say"), W("says"), W("shall"), W("shan't"), W("she"),
+    W("she'd"), W("she'll"), W("she's"), W("should"), W("shouldn't"), W("since"), W("so"), W("some"), W("still"), W("such"),
+    W("than"), W("that"), W("that's"), W("the"), W("their"), W("theirs"), W("them"), W("themselves"), W("then"), W("there"),
+    W("there's"), W("these"), W("they"), W("they'd"), W("they'll"), W("they're"), W("they've"), W("this"), W("those"),
+    W("though"), W("through"), W("thus"), W("to"), W("too"), W("under"), W("until"), W("up"), W("upon"), W("us"), W("very"),
+    W("was"), W("wasn't"), W("we"), W("we'd"), W("we'll"), W("we're"), W("we've"), W("were"), W("weren't"), W("what"),
+    W("what's"), W("when"), W("when's"), W("where"), W("where's"), W("whether"), W("which"), W("while"), W("who"), W("who's"),
+    W("whom"), W("whose"), W("why"), W("why's"), W("will"), W("with"), W("within"), W("without"), W("won't"), W("would"),
+    W("wouldn't"), W("yet"), W("you"), W("you'd"), W("you'll"), W("you're"), W("you've"), W("your"), W("yours"),
+    W("yourself"), W("yourselves"),
+};
+
+static const stopword de_words[] = {
+    W("aber"), W("alle"), W("als"), W("am"), W("an"), W("auch"), W("auf"), W("aus"), W("bei"), W("bin"), W("bis"), W("bist"), W("da"),
+    W("damit"), W("dann"), W("das"), W("dass"), W("dem"), W("den"), W("denn"), W("der"), W("des"), W("die"), W("dies"), W("diese"),
+    W("diesem"), W("diesen"), W("dieser"), W("dieses"), W("doch"), W("dort"), W("du"), W("durch"), W("ein"), W("eine"),
+    W("einem"), W("einen"), W("einer"), W("eines"), W("er"), W("es"), W("etwa"), W("für"), W("gegen"), W("hat"), W("hatte"),
+    W("hatten"), W("ich"), W("ihr"), W("ihre"), W("ihrem"), W("ihren"), W("ihrer"), W("im"), W("in"), W("ist"), W("ja"), W("kann"),
+    W("kein"), W("keine"), W("man"), W("mehr"), W("mit"), W("nach"), W("nicht"), W("noch"), W("nun"), W("nur"), W("ob"), W("oder"),
+    W("ohne"), W("sagte"), W("sei"), W("sein"), W("seine"), W("seinem"), W("seinen"), W("seiner"), W("sich"), W("sie"),
+    W("sind"), W("so"), W("soll"), W("sollen"), W("um"), W("und"), W("uns"), W("unter"), W("vom"), W("von"), W("vor"), W("war"),
+    W("waren"), W("was"), W("weil"), W("wenn"), W("werden"), W("wie"), W("wieder"), W("will"), W("wir"), W("wird"), W("wurde"),
+    W("wurden"), W("zu"), W("zum"), W("zur"), W("über"),
+};
+
+static const stopword fr_words[] = {
+    W("a"), W("au"), W("aussi"), W("aux"), W("avait"), W("avec"), W("c'est"), W("ce"), W("cela"), W("ces"), W("cette"), W("comme"),
+    W("d'un"), W("d'une"), W("dans"), W("de"), W("des"), W("du"), W("elle"), W("elles"), W("en"), W("est"), W("et"), W("eux"), W("il"),
+    W("ils"), W("je"), W("l'a"), W("la"), W("le"), W("les"), W("leur"), W("leurs"), W("lui"), W("mais"), W("me"), W("mes"), W("mon"),
+    W("ne"), W("nous"), W("on"), W("ont"), W("ou"), W("où"), W("par"), W("pas"), W("plus"), W("pour"), W("qu'il"), W("que"), W("qui"),
+    W("sa"), W("sans"), W("se"), W("selon"), W("ses"), W("son"), W("sont"), W("sur"), W("ta"), W("te"), W("tous"), W("tout"), W("un"),
+    W("une"), W("vous"), W("y"), W("à"), W("été"), W("être"),
+};
+
+static const stopword es_words[] = {
+    W("a"), W("al"), W("como"), W("con"), W("de"), W("del"), W("dijo"), W("el"), W("ella"), W("ellos"), W("en"), W("entre"), W("era"),
+    W("es"), W("esta"), W("este"), W("esto"), W("está"), W("están"), W("fue"), W("ha"), W("han"), W("hay"), W("la"), W("las"), W("le"),
+    W("les"), W("lo"), W("los"), W("más"), W("ni"), W("no"), W("nos"), W("o"), W("para"), W("pero"), W("por"), W("que"), W("se"),
+    W("ser"), W("si"), W("sin"), W("sobre"), W("son"), W("su"), W("sus"), W("también"), W("un"), W("una"), W("uno"), W("y"), W("ya"),
+    W("él"),
+};
+
+static const stopword it_words[] = {
+    W("a"), W("ad"), W("al"), W("alla"), W("anche"), W("che"), W("ci"), W("come"), W("con"), W("da"), W("dal"), W("dalla"), W("dei"),
+    W("del"), W("della"), W("delle"), W("di"), W("e"), W("gli"), W("ha"), W("hanno"), W("i"), W("il"), W("in"), W("la"), W("le"), W("lo"),
+    W("ma"), W("nel"), W("nella"), W("non"), W("per"), W("più"), W("se"), W("si"), W("sono"), W("su"), W("sua"), W("suo"), W("tra"),
+    W("un"), W("una"), W("uno"), W("è"),
+};
+
+static const stopword pt_words[] = {
+    W("a"), W("ao"), W("aos"), W("as"), W("com"), W("como"), W("da"), W("das"), W("de"), W("do"), W("dos"), W("e"), W("ela"), W("ele"),
+    W("em"), W("entre"), W("era"), W("foi"), W("há"), W("isso"), W("já"), W("mais"), W("mas"), W("na"), W("nas"), W("no"), W("nos"),
+    W("não"), W("o"), W("os"), W("ou"), W("para"), W("pela"), W("pelo"), W("por"), W("que"), W("se"), W("seu"), W("sua"), W("são"),
+    W("também"), W("um"), W("uma"), W("à"), W("é"),
+};
+
+static const stopword nl_words[] = {
+    W("aan"), W("al"), W("als"), W("bij"), W("dan"), W("dat"), W("de"), W("die"), W("dit"), W("door"), W("een"), W("en"), W("er"),
+    W("het"), W("hij"), W("in"), W("is"), W("je"), W("maar"), W("met"), W("naar"), W("niet"), W("nog"), W("of"), W("om"), W("ook"),
+    W("op"), W("over"), W("te"), W("tot"), W("uit"), W("van"), W("voor"), W("was"), W("wat"), W("werd"), W("wordt"), W("ze"),
+    W("zich"), W("zijn"),
+};
+
+static const stopword ru_words[] = {
+    W("а"), W("без"), W("бы"), W("был"), W("была"), W("были"), W("было"), W("в"), W("во"), W("вы"), W("да"), W("для"), W("до"), W("его"),
+    W("ее"), W("если"), W("есть"), W("же"), W("за"), W("и"), W("из"), W("или"), W("им"), W("их"), W("к"), W("как"), W("ли"), W("мы"),
+    W("на"), W("не"), W("но"), W("о"), W("об"), W("он"), W("она"), W("они"), W("оно"), W("от"), W("по"), W("при"), W("с"), W("так"),
+    W("также"), W("то"), W("того"), W("только"), W("у"), W("уже"), W("что"), W("это"), W("этот"),
+};
+
+struct chorus__stoplist {
     const char *lang;
-    const char *const *words;
+    const stopword *words;
     size_t count;
-} stoplist;
+};
 
 #define LIST(code, arr) {code, arr, sizeof(arr) / sizeof(arr[0])}
-static const stoplist lists[] = {
+static const chorus__stoplist lists[] = {
     LIST("de", de_words), LIST("en", en_words), LIST("es", es_words), LIST("fr", fr_words),
     LIST("it", it_words), LIST("nl", nl_words), LIST("pt", pt_words), LIST("ru", ru_words),
 };
 
-typedef struct {
-    const char *w;
-    size_t len;
-} key;
-
-static int cmp_word(const void *k, const void *elem)
+const chorus__stoplist *chorus__stoplist_for(const char *lang)
 {
-    const key *a = k;
-    const char *b = *(const char *const *)elem;
-    size_t blen = strlen(b);
-    size_t n = a->len < blen ? a->len : blen;
-    int c = memcmp(a->w, b, n);
-    if (c)
-        return c;
-    return (a->len > blen) - (a->len < blen);
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
+        if (strcmp(lists[i].lang, lang) == 0)
+            return &lists[i];
+    return NULL;
+}
+
+const chorus__stoplist *chorus__stoplist_at(size_t i)
+{
+    return i < sizeof lists / sizeof lists[0] ? &lists[i] : NULL;
+}
+
+const char *chorus__stoplist_lang(const chorus__stoplist *list)
+{
+    return list->lang;
+}
+
+size_t chorus__stoplist_size(const chorus__stoplist *list)
+{
+    return list->count;
+}
+
+const char *chorus__stoplist_word(const chorus__stoplist *list, size_t k, size_t *len)
+{
+    *len = list->words[k].len;
+    return list->words[k].word;
+}
+
+int chorus__stoplist_has(const chorus__stoplist *list, const char *w, size_t len)
+{
+    if (!list)
+        return 0;
+    size_t lo = 0, hi = list->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const stopword *sw = &list->words[mid];
+        size_t n = len < sw->len ? len : sw->len;
+        int c = (unsigned char)w[0] - (unsigned char)sw->word[0];
+        if (c == 0 && n > 1)
+            c = memcmp(w + 1, sw->word + 1, n - 1);
+        if (c == 0)
+            c = (len > sw->len) - (len < sw->len);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
 }
 
 int chorus__is_stopword(const char *lang, const char *w, size_t len)
 {
-    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        if (strcmp(lists[i].lang, lang) != 0)
-            continue;
-        key k = {w, len};
-        return bsearch(&k, lists[i].words, lists[i].count, sizeof(char *), cmp_word) != NULL;
-    }
-    return 0;
+    return chorus__stoplist_has(chorus__stoplist_for(lang), w, len);
 }

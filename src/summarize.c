@@ -65,11 +65,42 @@ static int cmp_occ(const void *a, const void *b)
     return (x->article > y->article) - (x->article < y->article);
 }
 
+/* Sentences hold a few dozen terms: insertion sort beats qsort's overhead. */
+static void sort_u32(uint32_t *v, size_t n)
+{
+    if (n > 48) {
+        qsort(v, n, sizeof *v, cmp_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+static void sort_u64(uint64_t *v, size_t n)
+{
+    if (n > 48) {
+        qsort(v, n, sizeof *v, cmp_u64);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 static size_t unique_u32(uint32_t *v, size_t n)
 {
     if (!n)
         return 0;
-    qsort(v, n, sizeof *v, cmp_u32);
+    sort_u32(v, n);
     size_t m = 1;
     for (size_t i = 1; i < n; i++)
         if (v[i] != v[m - 1])
@@ -81,7 +112,7 @@ static size_t unique_u64(uint64_t *v, size_t n)
 {
     if (!n)
         return 0;
-    qsort(v, n, sizeof *v, cmp_u64);
+    sort_u64(v, n);
     size_t m = 1;
     for (size_t i = 1; i < n; i++)
         if (v[i] != v[m - 1])

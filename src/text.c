@@ -38,6 +38,22 @@ static size_t valid_sequence(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/*
+ * Characters that NFC leaves alone and that never combine with a neighbour:
+ * a text made only of them is already composed. Below U+0300 no character
+ * changes under NFC and none is a combining mark; general punctuation (but
+ * the two quads, which NFC maps to spaces), currency signs, Cyrillic letters
+ * and CJK ideographs and kana are likewise inert. Combining marks, Hangul
+ * jamo and compatibility singletons all lie outside these ranges.
+ */
+static int nfc_inert_char(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x400 && cp <= 0x482) || (cp >= 0x48A && cp <= 0x4FF) ||
+           (cp >= 0x2002 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+           (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
 int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__repair *rep)
 {
     const unsigned char *s = (const unsigned char *)in;
@@ -45,7 +61,7 @@ int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__rep
     chorus__buf tmp = {0};
     size_t i = 0;
     long line = 1;
-    int ascii_only = 1;
+    int ascii_only = 1, nfc_inert = 1;
     if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
         i = 3;
     if (chorus__grow((void **)&tmp.data, &tmp.cap, len + 1, 1))
@@ -110,15 +126,20 @@ int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__rep
             i += n;
             continue;
         }
-        ascii_only = 0;
+        if (ascii_only || nfc_inert) {
+            size_t k = i;
+            int32_t cp = chorus__utf8_next(in, len, &k);
+            ascii_only = 0;
+            nfc_inert = nfc_inert && nfc_inert_char(cp);
+        }
         if (chorus__buf_append(&tmp, in + i, n))
             goto nomem;
         i += n;
     }
     if (!tmp.data && chorus__buf_append(&tmp, "", 0))
         goto nomem;
-    if (ascii_only) {
-        /* ASCII is already in NFC. */
+    if (ascii_only || nfc_inert) {
+        /* Already in NFC: composing would copy it unchanged. */
         int rc = chorus__buf_append(out, tmp.data, tmp.len);
         chorus__buf_free(&tmp);
         return rc;

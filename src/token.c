@@ -19,6 +19,7 @@ static int word_char(int32_t cp)
 
 int chorus__tokenize(const char *s, size_t len, uint32_t base, const char *lang, chorus__tokens *out)
 {
+    const chorus__stoplist *stop = lang ? chorus__stoplist_for(lang) : NULL;
     size_t i = 0;
     while (i < len) {
         size_t start = i;
@@ -101,7 +102,7 @@ int chorus__tokenize(const char *s, size_t len, uint32_t base, const char *lang,
             t.flags |= CHORUS_TOK_CAP;
         if (letters >= 2 && uppers == letters)
             t.flags |= CHORUS_TOK_ALLCAPS;
-        if (!numeric && chorus__is_stopword(lang, f, flen))
+        if (!numeric && chorus__stoplist_has(stop, f, flen))
             t.flags |= CHORUS_TOK_STOP;
         if (CHORUS_PUSH(out->items, out->count, out->cap, t))
             return CHORUS_ENOMEM;

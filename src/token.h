@@ -35,7 +35,8 @@ typedef struct chorus__tokens {
  * ("don't"), dotted initialisms ("U.S.") and digit separators ("40,000");
  * hyphens split ("Israel-Palestine" is two words) and a possessive 's is
  * dropped from the folded form. Offsets are relative to s plus `base`.
- * Stop words are flagged for language `lang`. Returns 0 or CHORUS_ENOMEM.
+ * Stop words are flagged for language `lang` (NULL: not flagged).
+ * Returns 0 or CHORUS_ENOMEM.
  */
 int chorus__tokenize(const char *s, size_t len, uint32_t base, const char *lang, chorus__tokens *out);
 

@@ -22,6 +22,7 @@ static void run_fixture(test_ctx *t, chorus__junk *j, const fixture *f)
     for (size_t i = 0; i < f->count; i++) {
         blocks[i].text = f->text[i];
         blocks[i].len = strlen(f->text[i]);
+        blocks[i].hash = 0;
         blocks[i].corpus_count = 1;
     }
     CHECK_INT(t, chorus__junk_classify(j, blocks, f->count, f->title[0] ? f->title : NULL, v), 0);
@@ -89,8 +90,9 @@ static void boilerplate_across_the_corpus(test_ctx *t)
     const char *body2 = "Passengers will be able to buy tickets online from the end of May, the authority said, "
                         "and parking will be free at first.";
     const char *furniture = "Listen to this story";
-    chorus__junk_block b[3] = {
-        {body1, strlen(body1), 1}, {furniture, strlen(furniture), 40}, {body2, strlen(body2), 1}};
+    chorus__junk_block b[3] = {{body1, strlen(body1), 0, 1},
+                               {furniture, strlen(furniture), 0, 40},
+                               {body2, strlen(body2), 0, 1}};
     chorus__junk_verdict v[3];
     chorus__junk_classify(j, b, 3, NULL, v);
     CHECK_INT(t, v[1].reason, CHORUS_JUNK_BOILERPLATE);

@@ -1,0 +1,342 @@
+/* bench_brief.c - throughput and peak memory of chorus brief, stage by stage, on a generated corpus.
+ *
+ * The corpus is generated from the Multi-News development data in
+ * ../shared/data (never copied into the project): each article recombines
+ * paragraphs of one Multi-News story, published in one of several epochs
+ * weeks apart, so that the same material makes several stories; a share of
+ * articles are planted exact and near copies. The benchmark then runs the
+ * pipeline in-process (timing each stage) and the chorus command as a child
+ * process (wall time and peak resident memory).
+ *
+ * Usage: bench_brief [--articles N] [--data DIR] [--out DIR] [--chorus PATH] */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <jansson.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "chorus.h"
+#include "corpus.h"
+
+/* Epochs of publication, 30 days apart: the same material in two epochs is
+ * two stories. */
+#define EPOCHS 8
+/* Shares of planted copies, in percent. */
+#define EXACT_COPY_PERCENT 4
+#define NEAR_COPY_PERCENT 4
+#define OUTLETS 60
+/* Stories with fewer paragraphs would make articles that copy each other. */
+#define MIN_POOL_PARAGRAPHS 20
+
+typedef struct {
+    char **paras;
+    size_t count, cap;
+} story_pool;
+
+static uint64_t rng_state = 0x243F6A8885A308D3ULL;
+
+static uint64_t rng(void)
+{
+    /* xorshift64*: fixed seed, so every run generates the same corpus. */
+    rng_state ^= rng_state >> 12;
+    rng_state ^= rng_state << 25;
+    rng_state ^= rng_state >> 27;
+    return rng_state * 0x2545F4914F6CDD1DULL;
+}
+
+static size_t gcd(size_t a, size_t b)
+{
+    while (b) {
+        size_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    int in = 0;
+    for (; *s; s++) {
+        int w = *s != ' ' && *s != '\n' && *s != '\t';
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* Loads the Multi-News stories as pools of paragraphs. */
+static story_pool *load_pools(const char *path, size_t *count)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    story_pool *pools = NULL;
+    size_t n = 0, cap = 0;
+    char *line = NULL;
+    size_t lcap = 0;
+    while (getline(&line, &lcap, f) > 0) {
+        json_t *o = json_loads(line, 0, NULL);
+        json_t *docs = o ? json_object_get(o, "documents") : NULL;
+        if (!docs) {
+            json_decref(o);
+            continue;
+        }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 256;
+            pools = realloc(pools, cap * sizeof *pools);
+        }
+        story_pool *p = &pools[n++];
+        memset(p, 0, sizeof *p);
+        size_t i;
+        json_t *d;
+        json_array_foreach(docs, i, d) {
+            char *text = strdup(json_string_value(d) ? json_string_value(d) : "");
+            for (char *para = strtok(text, "\n"); para; para = strtok(NULL, "\n")) {
+                while (*para == ' ')
+                    para++;
+                if (word_count(para) < 8)
+                    continue;
+                /* Multi-News stories often hold several copies of one wire
+                 * story: keep each paragraph once. */
+                int seen = 0;
+                for (size_t k = 0; k < p->count && !seen; k++)
+                    seen = strcmp(p->paras[k], para) == 0;
+                if (seen)
+                    continue;
+                if (p->count == p->cap) {
+                    p->cap = p->cap ? p->cap * 2 : 32;
+                    p->paras = realloc(p->paras, p->cap * sizeof *p->paras);
+                }
+                p->paras[p->count++] = strdup(para);
+            }
+            free(text);
+        }
+        json_decref(o);
+        if (p->count < MIN_POOL_PARAGRAPHS)
+            n--; /* too little text to recombine without copying */
+    }
+    free(line);
+    fclose(f);
+    *count = n;
+    return pools;
+}
+
+/* First words of a paragraph, as a headline. */
+static char *headline_from(const char *para)
+{
+    char buf[160];
+    size_t n = 0, words = 0;
+    for (const char *p = para; *p && n + 1 < sizeof buf && words < 12; p++) {
+        if (*p == ' ')
+            words++;
+        if (*p == '.' && words >= 5)
+            break;
+        buf[n++] = *p;
+    }
+    /* Never end inside a UTF-8 sequence: drop an incomplete last character. */
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && (unsigned char)buf[lead - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)buf[lead - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (n - (lead - 1) < need)
+            n = lead - 1;
+    }
+    buf[n] = '\0';
+    return strdup(buf);
+}
+
+static int generate(const char *data_dir, const char *out_path, size_t articles, size_t *planted)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data_dir);
+    size_t npools;
+    story_pool *pools = load_pools(path, &npools);
+    if (!pools || npools == 0)
+        return -1;
+    FILE *out = fopen(out_path, "w");
+    if (!out)
+        return -1;
+    char **texts = calloc(articles, sizeof *texts);
+    *planted = 0;
+    for (size_t i = 0; i < articles; i++) {
+        size_t story = rng() % (npools * EPOCHS);
+        story_pool *p = &pools[story % npools];
+        int epoch = (int)(story / npools);
+        int day = 1 + epoch * 30 % 28 + (int)(rng() % 3);
+        int month = 1 + epoch * 30 / 28 % 12;
+        json_t *o = json_object();
+        char id[32], published[32], outlet[32];
+        snprintf(id, sizeof id, "g%zu", i);
+        snprintf(published, sizeof published, "2024-%02d-%02d", month, day > 28 ? 28 : day);
+        snprintf(outlet, sizeof outlet, "Outlet %d", (int)(rng() % OUTLETS));
+        unsigned kind = (unsigned)(rng() % 100);
+        char *text;
+        if (i > 0 && kind < EXACT_COPY_PERCENT + NEAR_COPY_PERCENT) {
+            /* A planted copy of an earlier article: verbatim, or with a new first paragraph. */
+            const char *orig = texts[rng() % i];
+            if (kind < EXACT_COPY_PERCENT) {
+                text = strdup(orig);
+            } else {
+                const char *rest = strstr(orig, "\n\n");
+                const char *lead = p->paras[rng() % p->count];
+                size_t len = strlen(lead) + (rest ? strlen(rest) : 0) + 1;
+                text = malloc(len);
+                snprintf(text, len, "%s%s", lead, rest ? rest : "");
+            }
+            (*planted)++;
+        } else {
+            /* 4 to 12 distinct paragraphs of the story, in random order, but
+             * no more than a third of what the story has: two articles drawn
+             * from one story must not copy each other by accident. */
+            size_t k = 4 + rng() % 9, cap = 1, len = 0;
+            if (k > p->count / 3 + 1)
+                k = p->count / 3 + 1;
+            const char *chosen[12];
+            size_t start = rng() % p->count, step = 1 + rng() % p->count;
+            while (gcd(step, p->count) != 1)
+                step--; /* a step prime to the count visits distinct paragraphs */
+            for (size_t j = 0; j < k; j++) {
+                chosen[j] = p->paras[(start + j * step) % p->count];
+                cap += strlen(chosen[j]) + 2;
+            }
+            text = malloc(cap);
+            for (size_t j = 0; j < k; j++)
+                len += (size_t)snprintf(text + len, cap - len, "%s%s", j ? "\n\n" : "", chosen[j]);
+        }
+        texts[i] = text;
+        char *title = headline_from(p->paras[rng() % p->count]);
+        json_object_set_new(o, "id", json_string(id));
+        json_object_set_new(o, "title", json_string(title));
+        json_object_set_new(o, "source", json_string(outlet));
+        json_object_set_new(o, "published", json_string(published));
+        json_object_set_new(o, "text", json_string(text));
+        char *line = json_dumps(o, JSON_COMPACT);
+        fprintf(out, "%s\n", line);
+        free(line);
+        free(title);
+        json_decref(o);
+    }
+    for (size_t i = 0; i < articles; i++)
+        free(texts[i]);
+    free(texts);
+    for (size_t s = 0; s < npools; s++) {
+        for (size_t k = 0; k < pools[s].count; k++)
+            free(pools[s].paras[k]);
+        free(pools[s].paras);
+    }
+    free(pools);
+    return fclose(out) == 0 ? 0 : -1;
+}
+
+static double peak_mb_self(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_maxrss / 1024.0;
+}
+
+static void stage(const char *name, double seconds, size_t articles)
+{
+    printf("  %-10s %8.3f s  %10.0f articles/s\n", name, seconds,
+           seconds > 0 ? (double)articles / seconds : 0.0);
+}
+
+int main(int argc, char **argv)
+{
+    size_t articles = 20000;
+    const char *data = "../shared/data", *outdir = "bench/out", *chorus = "build/chorus";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--articles") == 0 && i + 1 < argc)
+            articles = (size_t)strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+            data = argv[++i];
+        else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            outdir = argv[++i];
+        else if (strcmp(argv[i], "--chorus") == 0 && i + 1 < argc)
+            chorus = argv[++i];
+        else {
+            fprintf(stderr, "usage: %s [--articles N] [--data DIR] [--out DIR] [--chorus PATH]\n", argv[0]);
+            return 2;
+        }
+    }
+    char corpus_path[1024];
+    snprintf(corpus_path, sizeof corpus_path, "%s/brief-%zu.jsonl", outdir, articles);
+    mkdir(outdir, 0755);
+    size_t planted = 0;
+    printf("bench brief: %zu generated articles\n", articles);
+    if (generate(data, corpus_path, articles, &planted) != 0) {
+        printf("  skipped: %s/multinews-validation/clusters.jsonl is not readable (%s)\n", data,
+               strerror(errno));
+        return 0;
+    }
+    printf("  corpus %s (%zu planted copies)\n", corpus_path, planted);
+    fflush(stdout);
+
+    /* In-process, stage by stage. */
+    chorus_options o;
+    chorus_options_init(&o);
+    chorus_corpus *c;
+    if (chorus_corpus_new(&c, &o)) {
+        fprintf(stderr, "cannot create a corpus\n");
+        return 1;
+    }
+    double t0 = chorus__now();
+    chorus_corpus_add_path(c, corpus_path);
+    int rc = chorus_corpus_analyze(c);
+    FILE *null = fopen("/dev/null", "w");
+    double tw = chorus__now();
+    if (!rc)
+        rc = chorus_write_brief(c, null, CHORUS_FORMAT_JSON);
+    double write = chorus__now() - tw, total = chorus__now() - t0;
+    fclose(null);
+    if (rc) {
+        fprintf(stderr, "pipeline failed: %s\n", chorus_strerror(rc));
+        return 1;
+    }
+    size_t n = chorus_corpus_article_count(c), dups = 0;
+    for (size_t i = 0; i < n; i++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, i, &a);
+        dups += a.duplicate_of != NULL;
+    }
+    printf("  stages (in-process, one core):\n");
+    stage("read", c->times.read, n);
+    stage("clean", c->times.clean, n);
+    stage("dedup", c->times.dedup, n);
+    stage("cluster", c->times.cluster, n);
+    stage("summarize", c->times.summarize, n);
+    stage("write", write, n);
+    stage("total", total, n);
+    printf("  %zu stories, %zu duplicates found (%zu planted), peak memory %.0f MB\n",
+           chorus_corpus_story_count(c), dups, planted, peak_mb_self());
+    chorus_corpus_free(c);
+
+    /* The command, as a user runs it. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        execl(chorus, chorus, "brief", "--quiet", "--format", "json", "-o", "/dev/null", corpus_path,
+              (char *)NULL);
+        _exit(127);
+    }
+    double s0 = chorus__now();
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        fprintf(stderr, "%s brief failed\n", chorus);
+        return 1;
+    }
+    double wall = chorus__now() - s0;
+    printf("  chorus brief: %.2f s, %.0f articles/s, peak memory %.0f MB\n", wall,
+           (double)articles / wall, (double)ru.ru_maxrss / 1024.0);
+    return 0;
+}
