@@ -1,16 +1,23 @@
 # Makefile - builds libchorus, the chorus command, its tests and benchmarks.
 #
 #   make               library and command, in build/
-#   make check         unit and command-line tests (SAN=1: with AddressSanitizer and UBSan)
+#   make check         unit and command-line tests, built with AddressSanitizer and UBSan
+#                      in build-san/ (SAN=0: a plain build in build/)
 #   make bench         benchmarks (needs ../shared/data for the development data sets)
 #   make install       PREFIX=/usr/local: library, header, chorus.pc and command
 #   make demo          install missing Debian packages, build, and brief examples/
 #   make checksymbols  fail if the library exports a name without the chorus_ prefix
 #   make valgrind      the unit tests under valgrind's leak checker
+#   make golden        rewrite the golden command-line outputs in tests/golden/
 
 CC ?= cc
 PREFIX ?= /usr/local
 PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat
+
+# The tests build with AddressSanitizer and UBSan unless SAN=0 is given.
+ifneq ($(filter check golden,$(MAKECMDGOALS)),)
+SAN ?= 1
+endif
 
 ifeq ($(SAN),1)
 BUILD ?= build-san

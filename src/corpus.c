@@ -368,7 +368,9 @@ static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, siz
         const chorus__article *a = c->articles[it->article];
         const chorus__sentence *s = &a->sentences[it->sentence];
         chorus_summary_sentence *out = &st->summary[i];
-        out->text = chorus__arena_strndup(&c->mem, a->text + s->start, s->len);
+        /* A wire dateline says where the report was filed, not what happened. */
+        size_t skip = chorus__dateline_length(c->an.junk, a->text + s->start, s->len);
+        out->text = chorus__arena_strndup(&c->mem, a->text + s->start + skip, s->len - skip);
         size_t *src = chorus__arena_alloc(&c->mem, (it->source_count + 1) * sizeof *src);
         if (!out->text || !src) {
             rc = CHORUS_ENOMEM;

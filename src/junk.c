@@ -154,6 +154,12 @@ static const char DATE_LABEL_PATTERN[] =
     "|mis\\s+à\\s+jour(?:\\s+le)?|publicado(?:\\s+el)?|actualizado(?:\\s+el)?|pubblicato(?:\\s+il)?"
     "|aggiornato(?:\\s+il)?|atualizado(?:\\s+em)?|gepubliceerd(?:\\s+op)?|опубликовано)\\s*:?\\s*$";
 
+/* A dateline opening a wire story: "ROMBLON, Philippines, March 4 (Meridian) - ",
+ * "WASHINGTON (Reuters) — ", "SANTIAGO - ". */
+static const char DATELINE_PATTERN[] =
+    "^\\p{Lu}[\\p{Lu}\\p{M} .'’-]*\\p{Lu}(?:,\\s*[\\p{L}\\p{M}\\d .'’-]{2,30}){0,3}"
+    "(?:\\s*\\([^()]{1,40}\\))?\\s*[-–—]+\\s+(?=[\\p{Lu}\\d\"“])";
+
 enum {
     PAT_PROMPT,
     PAT_WIDGET,
@@ -168,13 +174,14 @@ enum {
     PAT_ARTEFACT,
     PAT_LINK,
     PAT_DATE_LABEL,
+    PAT_DATELINE,
     PAT_COUNT
 };
 
 static const char *const pattern_source[PAT_COUNT] = {
     PROMPT_PATTERN, WIDGET_PATTERN, SECTION_PATTERN, COMMENTS_PATTERN, SOCIAL_PATTERN,
     LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
-    ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN,
+    ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
 };
 
 struct chorus__junk {
@@ -182,12 +189,13 @@ struct chorus__junk {
     pcre2_match_data *md;
 };
 
-static pcre2_code *compile(const char *pattern, int jit)
+static pcre2_code *compile(const char *pattern, int jit, int caseless)
 {
     int err;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &err, &off, NULL);
+                                   PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &err,
+                                   &off, NULL);
     /* Without JIT (unsupported, or turned off) the interpreter gives the same matches. */
     if (re && jit)
         pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
@@ -204,7 +212,7 @@ chorus__junk *chorus__junk_new(void)
     const char *no_jit = getenv("CHORUS_NO_JIT");
     int jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
     for (int i = 0; i < PAT_COUNT; i++) {
-        j->re[i] = compile(pattern_source[i], jit);
+        j->re[i] = compile(pattern_source[i], jit, i != PAT_DATELINE);
         if (!j->re[i]) {
             chorus__junk_free(j);
             return NULL;
@@ -324,6 +332,16 @@ int chorus__copyright_owner(chorus__junk *j, const char *s, size_t len, const ch
     *name = s + start;
     *name_len = end - start;
     return 1;
+}
+
+size_t chorus__dateline_length(chorus__junk *j, const char *s, size_t len)
+{
+    /* The place is in capitals: the case-blind matching the other patterns
+     * use would take any opening words for one. */
+    int rc = pcre2_match(j->re[PAT_DATELINE], (PCRE2_SPTR)s, len, 0, 0, j->md, NULL);
+    if (rc < 0)
+        return 0;
+    return (size_t)pcre2_get_ovector_pointer(j->md)[1];
 }
 
 uint64_t chorus__block_hash(const char *s, size_t len)

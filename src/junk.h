@@ -72,6 +72,9 @@ int chorus__copyright_owner(chorus__junk *j, const char *s, size_t len, const ch
 
 
 
+/* Length of the wire dateline that opens s ("WASHINGTON (Reuters) - "), or 0. */
+size_t chorus__dateline_length(chorus__junk *j, const char *s, size_t len);
+
 /* Hash of a block's matching form (folded, spaces collapsed): equal blocks,
  * whatever their quotes, case or spacing, hash alike. */
 uint64_t chorus__block_hash(const char *s, size_t len);

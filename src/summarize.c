@@ -8,6 +8,7 @@
  * essential first) and skipping any that repeats one already taken. */
 #include "summarize.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,8 @@
 #define BIGRAM_WEIGHT 1.5
 /* A sentence opening with a pronoun or connective leans on one before it. */
 #define DANGLING_PENALTY 0.5
+/* Weight, in a story of several articles, of a concept only one states. */
+#define SINGLE_SOURCE_WEIGHT 0.25
 
 typedef struct {
     size_t article;   /* index into articles */
@@ -192,8 +195,33 @@ static int quotes_balanced(const char *s, size_t len)
     return open == close && straight % 2 == 0;
 }
 
+/* Calls to action ("Discover how...", "Read more about...") are a page
+ * talking to its reader, not a report. English only for now. */
+static int teaser(const chorus__article *a, const chorus__sentence *s)
+{
+    static const char *const verbs[] = {"discover", "learn", "find", "read", "watch", "see",
+                                        "click", "check", "explore", "subscribe", "follow",
+                                        "join", "sign", "download", "listen", "tap"};
+    if (strcmp(a->language, "en") != 0 || s->tok_count == 0)
+        return 0;
+    const chorus__token *t = &a->tokens[s->tok_start];
+    if (t->start != s->start)
+        return 0;
+    char w[16];
+    size_t n = 0;
+    for (size_t i = t->start; i < t->start + t->len && n + 1 < sizeof w; i++)
+        w[n++] = (char)((a->text[i] >= 'A' && a->text[i] <= 'Z') ? a->text[i] + 32 : a->text[i]);
+    w[n] = '\0';
+    for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++)
+        if (strcmp(w, verbs[k]) == 0)
+            return 1;
+    return 0;
+}
+
 static int fit_to_stand_alone(const chorus__article *a, const chorus__sentence *s, size_t words)
 {
+    if (teaser(a, s))
+        return 0;
     if (s->flags & CHORUS_SENT_HEADING)
         return 0;
     if (words < SUMMARY_MIN_WORDS || words > SUMMARY_MAX_WORDS)
@@ -221,17 +249,22 @@ void chorus__summary_free(chorus__summary *s)
 
 typedef struct {
     double position;
-    long day;
+    size_t sources;
+    long day; /* LONG_MAX when the article is undated */
     size_t article;
     size_t sentence;
     size_t item;
 } reading_key;
 
+/* Reading order: what comes early in its article first; among equals, what
+ * more articles state, then what was published first. */
 static int cmp_reading(const void *x, const void *y)
 {
     const reading_key *p = x, *q = y;
     if (p->position != q->position)
         return p->position < q->position ? -1 : 1;
+    if (p->sources != q->sources)
+        return p->sources > q->sources ? -1 : 1;
     if (p->day != q->day)
         return (p->day > q->day) - (p->day < q->day);
     if (p->article != q->article)
@@ -326,7 +359,8 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
             last = occ[j].article;
             j++;
         }
-        double w = originals >= 2 ? (double)df : (double)tf;
+        /* What one article alone says counts little when others could confirm it. */
+        double w = originals >= 2 ? (df >= 2 ? (double)df : SINGLE_SOURCE_WEIGHT) : (double)tf;
         if (occ[i].key >> 32)
             w *= BIGRAM_WEIGHT;
         keys[nk] = occ[i].key;
@@ -387,33 +421,19 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
     }
     free(keys), free(weight), free(covered);
 
-    /* Reading order: by position in the source article, then by date. */
+    /* Sources: the article it comes from and every member with a sentence
+     * close enough to be the same statement. */
+    chorus__summary_item *items = calloc(picked + 1, sizeof *items);
     reading_key *order = malloc((picked + 1) * sizeof *order);
-    out->items = calloc(picked + 1, sizeof *out->items);
-    if (!order || !out->items) {
+    if (!items || !order) {
+        free(items);
         free(order);
         rc = CHORUS_ENOMEM;
         goto done;
     }
-    for (size_t p = 0; p < picked; p++) {
-        const sent_info *x = &si[chosen[p]];
-        const chorus__article *a = articles[x->article];
-        size_t prose = 0;
-        for (size_t k = 0; k < a->sentence_count; k++)
-            prose += !(a->sentences[k].flags & CHORUS_SENT_HEADING);
-        order[p].position = prose ? (double)x->rank / (double)prose : 0;
-        order[p].day = a->published.precision >= CHORUS_DATE_DAY ? chorus__date_days(&a->published) : 0;
-        order[p].article = x->article;
-        order[p].sentence = x->sentence;
-        order[p].item = chosen[p];
-    }
-    qsort(order, picked, sizeof *order, cmp_reading);
-
-    /* Sources: the article it comes from and every member with a sentence
-     * close enough to be the same statement. */
     for (size_t p = 0; p < picked && !rc; p++) {
-        const sent_info *x = &si[order[p].item];
-        chorus__summary_item *it = &out->items[out->count++];
+        const sent_info *x = &si[chosen[p]];
+        chorus__summary_item *it = &items[p];
         it->article = x->article;
         it->sentence = x->sentence;
         it->sources = malloc((count + 1) * sizeof *it->sources);
@@ -437,7 +457,32 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
                 it->sources[b] = it->sources[b - 1];
                 it->sources[b - 1] = t;
             }
+        const chorus__article *a = articles[x->article];
+        size_t prose = 0;
+        for (size_t k = 0; k < a->sentence_count; k++)
+            prose += !(a->sentences[k].flags & CHORUS_SENT_HEADING);
+        order[p].position = prose ? (double)x->rank / (double)prose : 0;
+        order[p].sources = it->source_count;
+        order[p].day = a->published.precision >= CHORUS_DATE_DAY ? chorus__date_days(&a->published) : LONG_MAX;
+        order[p].article = x->article;
+        order[p].sentence = x->sentence;
+        order[p].item = p;
     }
+    if (!rc) {
+        qsort(order, picked, sizeof *order, cmp_reading);
+        out->items = calloc(picked + 1, sizeof *out->items);
+        if (!out->items)
+            rc = CHORUS_ENOMEM;
+        for (size_t p = 0; !rc && p < picked; p++) {
+            out->items[p] = items[order[p].item];
+            items[order[p].item].sources = NULL;
+        }
+        if (!rc)
+            out->count = picked;
+    }
+    for (size_t p = 0; p < picked; p++)
+        free(items[p].sources);
+    free(items);
     free(order);
 
 done:

@@ -1,0 +1,36 @@
+#!/bin/sh
+# install-deps.sh - installs the Debian packages chorus needs, when they are missing.
+#
+# Usage: scripts/install-deps.sh [--ci]
+#   --ci  also installs what the continuous-integration run uses (valgrind).
+# Uses sudo when not run as root. Prints what it installs; silent when
+# everything is already there.
+set -eu
+
+packages="make gcc libc6-dev pkg-config libutf8proc-dev libpcre2-dev libxxhash-dev \
+libjansson-dev libstemmer-dev libexttextcat-dev"
+if [ "${1:-}" = "--ci" ]; then
+    packages="$packages valgrind"
+fi
+
+missing=""
+for p in $packages; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+    sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+    sudo="sudo"
+else
+    echo "install-deps: missing Debian packages:$missing" >&2
+    echo "install-deps: run this script as root, or install sudo" >&2
+    exit 1
+fi
+echo "install-deps: installing$missing"
+# A fresh machine may have no package lists yet.
+$sudo apt-get update -qq || echo "install-deps: apt-get update failed; trying the install anyway" >&2
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
