@@ -99,12 +99,21 @@ static int dump_json(json_t *root, FILE *out)
 /* Markdown                                                               */
 /* ---------------------------------------------------------------------- */
 
-/* Writes text with Markdown's inline specials escaped, so that an asterisk
- * or underscore in a title does not turn into emphasis. */
+/* Writes text for Markdown that still reads well in a terminal: a mark is
+ * escaped only where Markdown would act on it, that is emphasis and code
+ * marks that come in pairs, and a '<' that could open an HTML tag. */
 static void md_escape(chorus__buf *b, const char *s)
 {
+    size_t stars = 0, unders = 0, ticks = 0;
+    for (const char *p = s; *p; p++) {
+        stars += *p == '*';
+        unders += *p == '_';
+        ticks += *p == '`';
+    }
     for (; *s; s++) {
-        if (strchr("\\`*_[]<>#|", *s))
+        int pair = (*s == '*' && stars > 1) || (*s == '_' && unders > 1) || (*s == '`' && ticks > 1);
+        int tag = *s == '<' && (s[1] == '/' || (s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z'));
+        if (pair || tag || *s == '\\')
             chorus__buf_putc(b, '\\');
         chorus__buf_putc(b, *s == '\n' ? ' ' : *s);
     }
