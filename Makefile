@@ -80,6 +80,7 @@ check: $(BUILD)/run-tests $(BUILD)/chorus
 	$(BUILD)/run-tests --chorus $(BUILD)/chorus
 
 bench: $(BUILD)/chorus $(BENCH_BIN)
+	scripts/install-deps.sh --bench
 	BUILD=$(BUILD) bench/run.sh
 
 # PCRE2's JIT code confuses valgrind (CHORUS_NO_JIT); forked tests are followed.

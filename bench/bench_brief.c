@@ -245,10 +245,10 @@ static double peak_mb_self(void)
     return (double)ru.ru_maxrss / 1024.0;
 }
 
-static void stage(const char *name, double seconds, size_t articles)
+static void stage(const char *name, double seconds, size_t articles, double peak_mb)
 {
-    printf("  %-10s %8.3f s  %10.0f articles/s\n", name, seconds,
-           seconds > 0 ? (double)articles / seconds : 0.0);
+    printf("  %-10s %8.3f s  %10.0f articles/s  peak %6.0f MB\n", name, seconds,
+           seconds > 0 ? (double)articles / seconds : 0.0, peak_mb);
 }
 
 int main(int argc, char **argv)
@@ -310,15 +310,14 @@ int main(int argc, char **argv)
         dups += a.duplicate_of != NULL;
     }
     printf("  stages (in-process, one core):\n");
-    stage("read", c->times.read, n);
-    stage("clean", c->times.clean, n);
-    stage("dedup", c->times.dedup, n);
-    stage("cluster", c->times.cluster, n);
-    stage("summarize", c->times.summarize, n);
-    stage("write", write, n);
-    stage("total", total, n);
-    printf("  %zu stories, %zu duplicates found (%zu planted), peak memory %.0f MB\n",
-           chorus_corpus_story_count(c), dups, planted, peak_mb_self());
+    static const char *const names[CHORUS_STAGE_COUNT] = {"read", "clean", "dedup", "cluster",
+                                                           "summarize"};
+    for (int s = 0; s < CHORUS_STAGE_COUNT; s++)
+        stage(names[s], c->times.seconds[s], n, (double)c->times.peak_kb[s] / 1024.0);
+    stage("write", write, n, peak_mb_self());
+    stage("total", total, n, peak_mb_self());
+    printf("  %zu stories, %zu duplicates found (%zu planted)\n", chorus_corpus_story_count(c),
+           dups, planted);
     chorus_corpus_free(c);
 
     /* The command, as a user runs it. */

@@ -1,17 +1,24 @@
 #!/bin/sh
 # install-deps.sh - installs the Debian packages chorus needs, when they are missing.
 #
-# Usage: scripts/install-deps.sh [--ci]
-#   --ci  also installs what the continuous-integration run uses (valgrind).
+# Usage: scripts/install-deps.sh [--ci | --bench]
+#   --ci     also installs what the continuous-integration run uses (valgrind)
+#   --bench  also installs the peer tools the benchmarks compare with
 # Uses sudo when not run as root. Prints what it installs; silent when
 # everything is already there.
 set -eu
 
 packages="make gcc libc6-dev pkg-config libutf8proc-dev libpcre2-dev libxxhash-dev \
 libjansson-dev libstemmer-dev libexttextcat-dev"
-if [ "${1:-}" = "--ci" ]; then
-    packages="$packages valgrind"
-fi
+case "${1:-}" in
+--ci) packages="$packages valgrind" ;;
+--bench)
+    packages="$packages python3 python3-langdetect"
+    # Node.js may come from elsewhere than Debian; only a missing one is installed.
+    command -v node >/dev/null 2>&1 || packages="$packages nodejs"
+    command -v npm >/dev/null 2>&1 || packages="$packages npm"
+    ;;
+esac
 
 missing=""
 for p in $packages; do

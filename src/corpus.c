@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,14 @@ double chorus__now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+void chorus__stage_done(chorus_corpus *c, int stage, double since)
+{
+    c->times.seconds[stage] += chorus__now() - since;
+    struct rusage ru;
+    if (getrusage(RUSAGE_SELF, &ru) == 0)
+        c->times.peak_kb[stage] = ru.ru_maxrss;
 }
 
 void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
@@ -268,7 +277,7 @@ int chorus_corpus_add_path(chorus_corpus *c, const char *path)
         return CHORUS_ESTATE;
     double t0 = chorus__now();
     int rc = chorus__read_path(c, path);
-    c->times.read += chorus__now() - t0;
+    chorus__stage_done(c, CHORUS_STAGE_READ, t0);
     return rc;
 }
 
@@ -406,14 +415,14 @@ int chorus_corpus_analyze(chorus_corpus *c)
         rc = chorus__article_analyze(&c->an, c->articles[i]);
     if (rc)
         return rc;
+    chorus__stage_done(c, CHORUS_STAGE_CLEAN, t0);
     double t1 = chorus__now();
-    c->times.clean = t1 - t0;
 
     long dups = chorus__find_duplicates(c->articles, c->article_count);
     if (dups < 0)
         return (int)dups;
+    chorus__stage_done(c, CHORUS_STAGE_DEDUP, t1);
     double t2 = chorus__now();
-    c->times.dedup = t2 - t1;
     size_t V = chorus__vocab_size(c->an.vocab);
     if ((rc = chorus__build_vectors(c->articles, c->article_count, c->an.vocab)))
         return rc;
@@ -422,8 +431,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     long nstories = chorus__cluster(c->articles, c->article_count, V, &params);
     if (nstories < 0)
         return (int)nstories;
+    chorus__stage_done(c, CHORUS_STAGE_CLUSTER, t2);
     double t3 = chorus__now();
-    c->times.cluster = t3 - t2;
 
     /* Members of each story, in input order. */
     size_t ns = (size_t)nstories;
@@ -455,7 +464,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
     }
     free(counts);
     free(sum);
-    c->times.summarize = chorus__now() - t3;
+    chorus__stage_done(c, CHORUS_STAGE_SUMMARIZE, t3);
     return rc;
 }
 

@@ -21,17 +21,27 @@ typedef struct chorus__story {
     size_t summary_count;
 } chorus__story;
 
-/* Seconds spent in each stage, for the benchmarks. */
+/* The pipeline's stages, in order, as the benchmarks report them. */
+enum {
+    CHORUS_STAGE_READ,      /* reading inputs: files, JSON, headline and date lines */
+    CHORUS_STAGE_CLEAN,     /* language, junk, sentences, tokens, signatures */
+    CHORUS_STAGE_DEDUP,     /* exact and near-duplicate detection */
+    CHORUS_STAGE_CLUSTER,   /* term weighting and grouping into stories */
+    CHORUS_STAGE_SUMMARIZE, /* headlines and summaries */
+    CHORUS_STAGE_COUNT
+};
+
+/* Time spent in each stage, and the process's peak resident memory when the
+ * stage ended, for the benchmarks. */
 typedef struct chorus__stage_times {
-    double read;      /* reading inputs: files, JSON, headline and date lines */
-    double clean;     /* language, junk, sentences, tokens, signatures */
-    double dedup;     /* exact and near-duplicate detection */
-    double cluster;   /* term weighting and grouping into stories */
-    double summarize; /* headlines and summaries */
+    double seconds[CHORUS_STAGE_COUNT];
+    long peak_kb[CHORUS_STAGE_COUNT];
 } chorus__stage_times;
 
 /* Seconds on a monotonic clock. */
 double chorus__now(void);
+/* Adds the time since `since` to a stage and notes the peak memory so far. */
+void chorus__stage_done(chorus_corpus *c, int stage, double since);
 
 struct chorus_corpus {
     chorus_options opts;

@@ -159,12 +159,69 @@ static int by_function_words(chorus__langid *lid, const char *text, size_t len, 
     return 1;
 }
 
+/*
+ * Scripts used by one language only settle it without statistics: Han
+ * characters without kana are Chinese, kana Japanese, Hangul Korean, and so
+ * on. Counts letters of a sample; returns 1 and sets code when one such
+ * script holds most of them.
+ */
+static int by_script(const char *text, size_t len, char code[8])
+{
+    enum { HAN, KANA, HANGUL, GREEK, HEBREW, THAI, GEORGIAN, ARMENIAN, OTHER, SCRIPTS };
+    static const char *const codes[] = {"zh", "ja", "ko", "el", "he", "th", "ka", "hy"};
+    size_t n[SCRIPTS] = {0}, letters = 0, i = 0;
+    while (i < len && letters < 400) {
+        int32_t cp = chorus__utf8_next(text, len, &i);
+        if (!chorus__is_letter(cp))
+            continue;
+        letters++;
+        if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+            n[HAN]++;
+        else if (cp >= 0x3040 && cp <= 0x30FF)
+            n[KANA]++;
+        else if ((cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF))
+            n[HANGUL]++;
+        else if (cp >= 0x0370 && cp <= 0x03FF)
+            n[GREEK]++;
+        else if (cp >= 0x0590 && cp <= 0x05FF)
+            n[HEBREW]++;
+        else if (cp >= 0x0E00 && cp <= 0x0E7F)
+            n[THAI]++;
+        else if (cp >= 0x10A0 && cp <= 0x10FF)
+            n[GEORGIAN]++;
+        else if (cp >= 0x0530 && cp <= 0x058F)
+            n[ARMENIAN]++;
+        else
+            n[OTHER]++;
+    }
+    if (letters < 10)
+        return 0;
+    /* Japanese mixes kanji with kana: any real share of kana decides it. */
+    if (n[KANA] * 10 >= letters && n[HAN] + n[KANA] >= letters / 2) {
+        strcpy(code, codes[KANA]);
+        return 1;
+    }
+    /* A Chinese, Japanese or Korean character is a syllable, where a Latin
+     * name in the same text spends several letters: weigh them so. */
+    for (int s = HAN; s <= HANGUL; s++)
+        if (n[s] * 3 > letters - n[s]) {
+            strcpy(code, codes[s]);
+            return 1;
+        }
+    for (int s = GREEK; s < OTHER; s++)
+        if (n[s] * 2 > letters) {
+            strcpy(code, codes[s]);
+            return 1;
+        }
+    return 0;
+}
+
 void chorus__langid_detect(chorus__langid *lid, const char *text, size_t len, char code[8])
 {
     strcpy(code, "und");
     if (!lid || len < LANGID_MIN_BYTES)
         return;
-    if (by_function_words(lid, text, len, code) || !lid->textcat)
+    if (by_script(text, len, code) || by_function_words(lid, text, len, code) || !lid->textcat)
         return;
     if (len > LANGID_SAMPLE_BYTES) {
         /* Cut on a character boundary so the classifier sees valid UTF-8. */

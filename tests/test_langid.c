@@ -21,6 +21,11 @@ static const lang_case cases[] = {
      "ha detto che il piano sarà rivisto in autunno quando le cifre saranno note.", "it"},
     {"Kommunfullmäktige godkände budgeten på måndagen efter en lång debatt, och borgmästaren sade "
      "att planen ska ses över igen i höst när skattesiffrorna är kända.", "sv"},
+    /* Scripts of one language: decided without statistics, even around a Latin name. */
+    {"市议会周一经过长时间辩论后批准了预算，市长 Anna Berg 表示该计划将在秋季再次审查。", "zh"},
+    {"市議会は月曜日、長い議論の末に予算を承認し、市長は秋に計画を見直すと述べた。", "ja"},
+    {"시의회는 월요일 긴 토론 끝에 예산을 승인했으며 시장은 가을에 계획을 다시 검토하겠다고 말했다.", "ko"},
+    {"Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό τη Δευτέρα μετά από μακρά συζήτηση.", "el"},
 };
 
 static void detects_languages(test_ctx *t)
