@@ -102,7 +102,8 @@ static const struct {
     const test_case *cases;
     int unit;
 } suites[] = {
-    {"text", text_tests, 1},           {"token", token_tests, 1},
+    {"core", core_tests, 1},           {"text", text_tests, 1},
+    {"token", token_tests, 1},
     {"sentence", sentence_tests, 1},   {"dates", dates_tests, 1},
     {"junk", junk_tests, 1},           {"read_text", read_text_tests, 1},
     {"langid", langid_tests, 1},       {"dedup", dedup_tests, 1},

@@ -80,6 +80,7 @@ char *test_read_file(const char *path, size_t *len);
 
 /* Suites, one per test file. */
 #define SUITE(name) extern const test_case name[];
+SUITE(core_tests)
 SUITE(text_tests)
 SUITE(token_tests)
 SUITE(sentence_tests)
