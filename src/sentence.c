@@ -133,6 +133,26 @@ static int full_stop_ends(const char *s, size_t len, size_t dot, size_t next, co
     return 1;
 }
 
+/* Marks that can end a sentence: full stop, question and exclamation marks,
+ * the ellipsis and their CJK, Arabic and Devanagari forms. */
+static int sentence_mark(int32_t cp)
+{
+    return cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == 0x061F || cp == 0x0964;
+}
+
+/* Appends the trimmed span s[start..end), if it holds anything. */
+static int push_span(const char *s, size_t start, size_t end, uint32_t base, chorus__span **out,
+                     size_t *count, size_t *cap)
+{
+    size_t sl = end - start;
+    const char *st = chorus__trim(s + start, &sl);
+    if (!sl)
+        return 0;
+    chorus__span sp = {base + (uint32_t)(st - s), (uint32_t)sl};
+    return CHORUS_PUSH(*out, *count, *cap, sp) ? CHORUS_ENOMEM : 0;
+}
+
 /* Offset just past the quotation that opens before s[from], or 0 when it
  * does not close within MAX_QUOTE_BYTES. */
 static size_t quote_close(const char *s, size_t len, size_t from)
@@ -172,8 +192,7 @@ int chorus__split_sentences(const char *s, size_t len, uint32_t base, const char
                        prev == '-';
             continue;
         }
-        if (!(cp == '.' || cp == '!' || cp == '?' || cp == 0x2026 || cp == 0x3002 ||
-              cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F || cp == 0x0964))
+        if (!sentence_mark(cp))
             continue;
         int is_stop = cp == '.';
         size_t dot = at;
@@ -184,7 +203,7 @@ int chorus__split_sentences(const char *s, size_t len, uint32_t base, const char
             int32_t c = chorus__utf8_next(s, len, &k);
             if (k == end)
                 break;
-            if (c == '.' || c == '!' || c == '?' || c == 0x2026) {
+            if (sentence_mark(c)) {
                 is_stop = 0; /* an ellipsis or "?!" is not an abbreviation's dot */
             } else if (c == 0x201D || c == 0x00BB || c == 0x2019 || c == '\'' || c == ')' ||
                        c == ']') {
@@ -223,22 +242,10 @@ int chorus__split_sentences(const char *s, size_t len, uint32_t base, const char
             if (is_stop && !full_stop_ends(s, len, dot, next, lang))
                 continue;
         }
-        size_t sl = end - start;
-        const char *st = chorus__trim(s + start, &sl);
-        if (sl) {
-            chorus__span sp = {base + (uint32_t)(st - s), (uint32_t)sl};
-            if (CHORUS_PUSH(*out, *count, *cap, sp))
-                return CHORUS_ENOMEM;
-        }
+        if (push_span(s, start, end, base, out, count, cap))
+            return CHORUS_ENOMEM;
         start = next;
         i = next;
     }
-    size_t sl = len - start;
-    const char *st = chorus__trim(s + start, &sl);
-    if (sl) {
-        chorus__span sp = {base + (uint32_t)(st - s), (uint32_t)sl};
-        if (CHORUS_PUSH(*out, *count, *cap, sp))
-            return CHORUS_ENOMEM;
-    }
-    return 0;
+    return push_span(s, start, len, base, out, count, cap);
 }

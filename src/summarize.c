@@ -35,7 +35,7 @@ typedef struct {
     size_t sentence;  /* index in the article */
     size_t rank;      /* position among the article's prose sentences */
     size_t words;
-    uint32_t *terms;  /* sorted distinct content terms */
+    uint64_t *terms;  /* sorted distinct content terms */
     size_t term_count;
     uint64_t *concepts; /* sorted distinct concept keys */
     size_t concept_count;
@@ -47,12 +47,6 @@ typedef struct {
     uint64_t key;
     uint32_t article;
 } concept_occ;
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
 
 static int cmp_u64(const void *a, const void *b)
 {
@@ -68,54 +62,23 @@ static int cmp_occ(const void *a, const void *b)
     return (x->article > y->article) - (x->article < y->article);
 }
 
-/* Sentences hold a few dozen terms: insertion sort beats qsort's overhead. */
-static void sort_u32(uint32_t *v, size_t n)
-{
-    if (n > 48) {
-        qsort(v, n, sizeof *v, cmp_u32);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        uint32_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--)
-            v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
-
-static void sort_u64(uint64_t *v, size_t n)
-{
-    if (n > 48) {
-        qsort(v, n, sizeof *v, cmp_u64);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        uint64_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--)
-            v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
-
-static size_t unique_u32(uint32_t *v, size_t n)
-{
-    if (!n)
-        return 0;
-    sort_u32(v, n);
-    size_t m = 1;
-    for (size_t i = 1; i < n; i++)
-        if (v[i] != v[m - 1])
-            v[m++] = v[i];
-    return m;
-}
-
+/* Sorts and removes repeats; returns the new count. Sentences hold a few
+ * dozen keys, where insertion sort beats qsort's overhead. */
 static size_t unique_u64(uint64_t *v, size_t n)
 {
     if (!n)
         return 0;
-    sort_u64(v, n);
+    if (n > 48) {
+        qsort(v, n, sizeof *v, cmp_u64);
+    } else {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            for (; j > 0 && v[j - 1] > x; j--)
+                v[j] = v[j - 1];
+            v[j] = x;
+        }
+    }
     size_t m = 1;
     for (size_t i = 1; i < n; i++)
         if (v[i] != v[m - 1])
@@ -286,7 +249,7 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
         originals += a->duplicate_of < 0;
     }
     sent_info *si = calloc(total_sents + 1, sizeof *si);
-    uint32_t *term_pool = malloc((total_toks + 1) * sizeof *term_pool);
+    uint64_t *term_pool = malloc((total_toks + 1) * sizeof *term_pool);
     uint64_t *concept_pool = malloc((2 * total_toks + 1) * sizeof *concept_pool);
     concept_occ *occ = malloc((2 * total_toks + 1) * sizeof *occ);
     size_t *chosen = calloc(max_sentences + 1, sizeof *chosen);
@@ -324,7 +287,7 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
                     x->concepts[x->concept_count++] = ((uint64_t)prev + 1) << 32 | tok->term;
                 prev = tok->term;
             }
-            x->term_count = unique_u32(x->terms, x->term_count);
+            x->term_count = unique_u64(x->terms, x->term_count);
             x->concept_count = unique_u64(x->concepts, x->concept_count);
             tp += x->term_count;
             cp += x->concept_count;
