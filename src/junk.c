@@ -29,6 +29,12 @@
 #define BODY_MIN_WORDS 15
 /* Prompts and labels are short; longer blocks are judged as prose. */
 #define PROMPT_MAX_WORDS 15
+/* Before the first or after the last real paragraph, prompts run longer
+ * ("Sign up for our daily newsletter and get the top stories ..."). */
+#define EDGE_PROMPT_MAX_WORDS 40
+/* A block holding several distinct prompts is furniture at any place. */
+#define MULTI_PROMPT_MAX_WORDS 60
+#define CONTACT_MAX_WORDS 40
 #define SOCIAL_MAX_WORDS 10
 #define LABEL_MAX_WORDS 8
 #define CAPTION_MAX_WORDS 60
@@ -45,38 +51,39 @@
 /* ---------------------------------------------------------------------- */
 
 /* Prompt wording: what a page says to its reader, not what a story says. */
-static const char PROMPT_PATTERN[] =
-    "\\b(?:comment\\s+list|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment"
-    "|add\\s+(?:a\\s+|your\\s+)?comment|write\\s+a\\s+comment"
-    "|(?:show|view|load|see|read)\\s+(?:all\\s+)?(?:\\d+\\s+)?comments"
-    "|comments?\\s*\\(\\d+\\)|\\d+\\s+comments?\\b|no\\s+comments\\s+yet"
-    "|join\\s+the\\s+(?:conversation|discussion)"
-    "|your\\s+e-?mail(?:\\s+address)?\\s+will\\s+not\\s+be\\s+published"
-    "|required\\s+fields\\s+are\\s+marked"
-    "|(?:log|sign)\\s+in\\s+to\\s+(?:comment|reply)"
-    "|share\\s+(?:this|the)\\s+(?:article|story|post|page|video)|share\\s+on\\s+\\w+"
-    "|share\\s+via|click\\s+to\\s+share|email\\s+this\\s+(?:article|story)"
-    "|follow\\s+us|like\\s+us\\s+on|join\\s+us\\s+on|find\\s+us\\s+on"
-    "|subscribe\\s+(?:to|now|for|today)|sign\\s+up\\s+(?:for|to|now|here)"
-    "|download\\s+(?:our|the)\\s+app|get\\s+the\\s+app"
-    "|read\\s+more|read\\s+also|also\\s+read|see\\s+also|read\\s+next|more\\s+from"
-    "|more\\s+stories|more\\s+on\\s+this|related\\s+(?:articles?|stories|news|coverage"
-    "|content|posts|reading|topics|links)|latest\\s+(?:stories|news|articles|headlines|videos)"
-    "|top\\s+stories|most\\s+(?:read|popular|viewed|shared)|trending\\s+now"
-    "|recommended\\s+for\\s+you|you\\s+(?:may|might)\\s+also\\s+like"
-    "|don['\\x{2019}]t\\s+miss|editor['\\x{2019}]s\\s+picks"
-    "|click\\s+here|tap\\s+here|skip\\s+to\\s+(?:main\\s+)?content|back\\s+to\\s+top"
-    "|privacy\\s+policy|terms\\s+of\\s+(?:use|service)|cookie\\s+(?:policy|settings)"
-    "|sponsored\\s+content"
-    /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */
-    "|weiterlesen|mehr\\s+zum\\s+thema|kommentare|teilen\\s+sie|folgen\\s+sie\\s+uns"
-    "|jetzt\\s+abonnieren|lire\\s+aussi|lire\\s+la\\s+suite|à\\s+lire\\s+aussi"
-    "|suivez[- ]nous|partager\\s+(?:cet|sur)|commentaires|abonnez-vous"
-    "|leer\\s+más|lee\\s+también|síguenos|compartir\\s+en|comentarios|suscríbete"
-    "|leggi\\s+anche|seguici|condividi|commenti|iscriviti"
-    "|leia\\s+também|siga-nos|compartilhe|comentários|assine"
-    "|lees\\s+ook|volg\\s+ons|reacties"
-    "|читайте\\s+также|подписывайтесь|поделиться|комментари)";
+#define PROMPT_WORDS \
+    "(?:comment\\s+list|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment" \
+    "|add\\s+(?:a\\s+|your\\s+)?comment|write\\s+a\\s+comment" \
+    "|(?:show|view|load|see|read)\\s+(?:all\\s+)?(?:\\d+\\s+)?comments" \
+    "|comments?\\s*\\(\\d+\\)|\\d+\\s+comments?\\b|no\\s+comments\\s+yet" \
+    "|join\\s+the\\s+(?:conversation|discussion)" \
+    "|your\\s+e-?mail(?:\\s+address)?\\s+will\\s+not\\s+be\\s+published" \
+    "|required\\s+fields\\s+are\\s+marked" \
+    "|(?:log|sign)\\s+in\\s+to\\s+(?:comment|reply)" \
+    "|share\\s+(?:this|the)\\s+(?:article|story|post|page|video)|share\\s+on\\s+\\w+" \
+    "|share\\s+via|click\\s+to\\s+share|email\\s+this\\s+(?:article|story)" \
+    "|follow\\s+us|like\\s+us\\s+on|join\\s+us\\s+on|find\\s+us\\s+on" \
+    "|subscribe\\s+(?:to|now|for|today)|sign\\s+up\\s+(?:for|to|now|here)" \
+    "|download\\s+(?:our|the)\\s+app|get\\s+the\\s+app" \
+    "|read\\s+more|read\\s+also|also\\s+read|see\\s+also|read\\s+next|more\\s+from" \
+    "|more\\s+stories|more\\s+on\\s+this|related\\s+(?:articles?|stories|news|coverage" \
+    "|content|posts|reading|topics|links)|latest\\s+(?:stories|news|articles|headlines|videos)" \
+    "|top\\s+stories|most\\s+(?:read|popular|viewed|shared)|trending\\s+now" \
+    "|recommended\\s+for\\s+you|you\\s+(?:may|might)\\s+also\\s+like" \
+    "|don['\\x{2019}]t\\s+miss|editor['\\x{2019}]s\\s+picks" \
+    "|click\\s+here|tap\\s+here|skip\\s+to\\s+(?:main\\s+)?content|back\\s+to\\s+top" \
+    "|privacy\\s+policy|terms\\s+of\\s+(?:use|service)|cookie\\s+(?:policy|settings)" \
+    "|sponsored\\s+content" \
+    /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
+    "|weiterlesen|mehr\\s+zum\\s+thema|kommentare|teilen\\s+sie|folgen\\s+sie\\s+uns" \
+    "|jetzt\\s+abonnieren|lire\\s+aussi|lire\\s+la\\s+suite|à\\s+lire\\s+aussi" \
+    "|suivez[- ]nous|partager\\s+(?:cet|sur)|commentaires|abonnez-vous" \
+    "|leer\\s+más|lee\\s+también|síguenos|compartir\\s+en|comentarios|suscríbete" \
+    "|leggi\\s+anche|seguici|condividi|commenti|iscriviti" \
+    "|leia\\s+também|siga-nos|compartilhe|comentários|assine" \
+    "|lees\\s+ook|volg\\s+ons|reacties" \
+    "|читайте\\s+также|подписывайтесь|поделиться|комментари)"
+static const char PROMPT_PATTERN[] = "\\b" PROMPT_WORDS;
 
 /* Whole-line prompts: one of these words alone (with a count or a colon) is
  * a widget label, though the word may also appear in prose. */
@@ -125,6 +132,28 @@ static const char CAPTION_PATTERN[] =
     "\\s*[^.!?]{1,60}|\\bgetty\\s+images|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
     "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
+
+/* Caption and player furniture that opens a line: "Image caption ...",
+ * "Media playback is unsupported ...", "Enlarge this image toggle caption". */
+static const char CAPTION_OPENING_PATTERN[] =
+    "^\\W*(?:image\\s+(?:caption|copyright)|media\\s+(?:caption|playback)|enlarge\\s+this\\s+image"
+    "|toggle\\s+caption|hide\\s+caption|caption:|photo(?:graph)?:|picture:|foto:|bild:"
+    "|video:|watch:|listen:|(?:\\d+|one)\\s+of\\s+\\d+\\.?\\s)";
+
+/* How to reach the writer: an e-mail address, a social handle or a phone
+ * number next to a contact verb. */
+#define CONTACT_WORDS \
+    "(?:\\b(?:contact|email|e-mail|call|reach|follow|write\\s+to)\\b.{0,80}" \
+    "(?:[\\w.+-]+@[\\w-]+\\.\\w|(?<![\\w@])@\\w{2,}|\\(?\\d{3}\\)?[-. ]\\d{3}[-.]\\d{4}" \
+    "|\\bon\\s+(?:twitter|facebook|instagram|x)\\b))"
+static const char CONTACT_PATTERN[] = CONTACT_WORDS;
+
+/* A prompt or contact line that opens its block: the page speaks to the
+ * reader from the first word ("Sign up for our newsletter and get ...",
+ * "[Read more: ...]", "Contact the author at ..."). */
+static const char PROMPT_OPENING_PATTERN[] = "^\\W*" PROMPT_WORDS;
+static const char CONTACT_OPENING_PATTERN[] = "^\\W*" CONTACT_WORDS;
+
 
 /* Section labels and breadcrumbs: "CHINA / SOCIETY", "Home › News › Europe".
  * A breadcrumb's steps are one to three words; a headline with a site
@@ -175,6 +204,10 @@ enum {
     PAT_LINK,
     PAT_DATE_LABEL,
     PAT_DATELINE,
+    PAT_CAPTION_OPENING,
+    PAT_CONTACT,
+    PAT_PROMPT_OPENING,
+    PAT_CONTACT_OPENING,
     PAT_COUNT
 };
 
@@ -182,6 +215,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     PROMPT_PATTERN, WIDGET_PATTERN, SECTION_PATTERN, COMMENTS_PATTERN, SOCIAL_PATTERN,
     LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
+    CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
 };
 
 struct chorus__junk {
@@ -244,6 +278,22 @@ static size_t match(chorus__junk *j, int p, const char *s, size_t len)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
     return (size_t)(ov[1] - ov[0]) + 1;
+}
+
+/* Counts non-overlapping matches of pattern `p` in s[0..len), up to `most`. */
+static int count_matches(chorus__junk *j, int p, const char *s, size_t len, int most)
+{
+    int n = 0;
+    size_t at = 0;
+    while (n < most && at < len) {
+        int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, at, 0, j->md, NULL);
+        if (rc < 0)
+            break;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
+        n++;
+        at = ov[1] > at ? ov[1] : at + 1;
+    }
+    return n;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -529,7 +579,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             *r = CHORUS_JUNK_LINK;
         } else if (words <= 25 && match(j, PAT_LEGAL, s, len) && (tail || !sh[i].body)) {
             *r = CHORUS_JUNK_LEGAL;
-        } else if (words <= CAPTION_MAX_WORDS && match(j, PAT_CAPTION, s, len)) {
+        } else if (words <= CAPTION_MAX_WORDS &&
+                   (match(j, PAT_CAPTION, s, len) || match(j, PAT_CAPTION_OPENING, s, len))) {
             *r = CHORUS_JUNK_CAPTION;
         } else if ((head || tail) && title_hash && sh[i].hash == title_hash) {
             *r = CHORUS_JUNK_META;
@@ -558,8 +609,14 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             }
             continue;
         }
-        if (words <= PROMPT_MAX_WORDS && match(j, PAT_PROMPT, s, len) &&
-            (!sh[i].ends || head || tail || words <= 8)) {
+        int prompts = words <= MULTI_PROMPT_MAX_WORDS ? count_matches(j, PAT_PROMPT, s, len, 2) : 0;
+        if (prompts && ((words <= PROMPT_MAX_WORDS && (!sh[i].ends || head || tail || words <= 8)) ||
+                        ((head || tail) && words <= EDGE_PROMPT_MAX_WORDS) || prompts >= 2)) {
+            *r = CHORUS_JUNK_PROMPT;
+        } else if (prompts && words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len)) {
+            *r = CHORUS_JUNK_PROMPT;
+        } else if (words <= CONTACT_MAX_WORDS && match(j, PAT_CONTACT, s, len) &&
+                   (head || tail || match(j, PAT_CONTACT_OPENING, s, len))) {
             *r = CHORUS_JUNK_PROMPT;
         } else if (words <= 4 && match(j, PAT_WIDGET, s, len)) {
             *r = CHORUS_JUNK_PROMPT;
