@@ -24,7 +24,7 @@ int chorus__analyzer_init(chorus__analyzer *an)
     an->junk = chorus__junk_new();
     an->vocab = chorus__vocab_new();
     an->surface = chorus__vocab_new();
-    if (!an->stemmers || !an->junk || !an->vocab || !an->surface) {
+    if (!an->langid || !an->stemmers || !an->junk || !an->vocab || !an->surface) {
         chorus__analyzer_done(an);
         return CHORUS_ENOMEM;
     }

@@ -528,130 +528,101 @@ const char *chorus__junk_reason_name(int reason)
     return names[reason];
 }
 
-int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, size_t n,
-                          const char *title, chorus__junk_verdict *out)
+/* Where the article's real paragraphs are, and what the classifier needs to
+ * know of a block beyond its text. */
+typedef struct {
+    const block_shape *sh;
+    size_t n;
+    size_t first_body, last_body; /* n when the article has none */
+    uint64_t title_hash;          /* 0 without a title */
+} article_shape;
+
+/* Junk that a block's own wording and shape give away at its place. */
+static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const article_shape *as,
+                           size_t i, double position, chorus__junk_verdict *out)
 {
-    if (n == 0)
-        return 0;
-    block_shape *sh = calloc(n, sizeof *sh);
-    if (!sh)
-        return CHORUS_ENOMEM;
-    uint64_t title_hash = title ? chorus__block_hash(title, strlen(title)) : 0;
-    size_t first_body = n, last_body = n, total_chars = 0;
-    for (size_t i = 0; i < n; i++) {
-        const char *s = blocks[i].text;
-        size_t len = blocks[i].len;
-        memset(&out[i], 0, sizeof out[i]);
-        size_t m = match(j, PAT_ARTEFACT, s, len);
-        sh[i].prefix = m ? m - 1 : 0;
-        sh[i].words = chorus__count_words(s + sh[i].prefix, len - sh[i].prefix);
-        sh[i].ends = chorus__ends_sentence(s, len);
-        sh[i].body = sh[i].words >= BODY_MIN_WORDS && sh[i].ends;
-        sh[i].hash = sh[i].prefix || !blocks[i].hash
-                         ? chorus__block_hash(s + sh[i].prefix, len - sh[i].prefix)
-                         : blocks[i].hash;
-        total_chars += len;
-        if (sh[i].body) {
-            if (first_body == n)
-                first_body = i;
-            last_body = i;
-        }
+    const block_shape *sh = &as->sh[i];
+    const char *s = b->text;
+    size_t len = b->len, words = sh->words;
+    int head = i < as->first_body;
+    int tail = as->last_body == as->n || i > as->last_body;
+
+    if (words == 0 && !sh->prefix)
+        return CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
+    if (match(j, PAT_LINK, s, len))
+        return CHORUS_JUNK_LINK;
+    if (words <= 25 && match(j, PAT_LEGAL, s, len) && (tail || !sh->body))
+        return CHORUS_JUNK_LEGAL;
+    if (words <= CAPTION_MAX_WORDS &&
+        (match(j, PAT_CAPTION, s, len) || match(j, PAT_CAPTION_OPENING, s, len)))
+        return CHORUS_JUNK_CAPTION;
+    if (head || tail) {
+        chorus__date d;
+        if (as->title_hash && sh->hash == as->title_hash)
+            return CHORUS_JUNK_META;
+        if (!sh->body && chorus__is_label_line(j, s, len))
+            return CHORUS_JUNK_LABEL;
+        if (!sh->body && chorus__is_byline(j, s, len))
+            return CHORUS_JUNK_META;
+        if (words <= 24 && chorus__date_line(j, s, len, &d))
+            return CHORUS_JUNK_META;
     }
-    /* Position of each block's start within the article, 0..1, for rules
-     * that only hold near the end. */
-    size_t chars_before = 0;
-
-    for (size_t i = 0; i < n; i++) {
-        const char *s = blocks[i].text;
-        size_t len = blocks[i].len;
-        size_t words = sh[i].words;
-        int head = i < first_body;
-        int tail = last_body == n || i > last_body;
-        double position = total_chars ? (double)chars_before / (double)total_chars : 0;
-        chars_before += len;
-        uint8_t *r = &out[i].reason;
-        if (*r)
-            continue; /* inside a list or comment section opened above */
-
-        if (words == 0 && !sh[i].prefix) {
-            *r = CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
-        } else if (match(j, PAT_LINK, s, len)) {
-            *r = CHORUS_JUNK_LINK;
-        } else if (words <= 25 && match(j, PAT_LEGAL, s, len) && (tail || !sh[i].body)) {
-            *r = CHORUS_JUNK_LEGAL;
-        } else if (words <= CAPTION_MAX_WORDS &&
-                   (match(j, PAT_CAPTION, s, len) || match(j, PAT_CAPTION_OPENING, s, len))) {
-            *r = CHORUS_JUNK_CAPTION;
-        } else if ((head || tail) && title_hash && sh[i].hash == title_hash) {
-            *r = CHORUS_JUNK_META;
-        } else if ((head || tail) && !sh[i].body && chorus__is_label_line(j, s, len)) {
-            *r = CHORUS_JUNK_LABEL;
-        } else if ((head || tail) && !sh[i].body && chorus__is_byline(j, s, len)) {
-            *r = CHORUS_JUNK_META;
-        } else if ((head || tail) && words <= 24) {
-            chorus__date d;
-            if (chorus__date_line(j, s, len, &d))
-                *r = CHORUS_JUNK_META;
+    /* A section marker late in the article opens a list of links, or
+     * comments, that runs to the end of the page. */
+    if (words <= 8 && !sh->ends && (tail || position >= 0.5) && match(j, PAT_SECTION, s, len)) {
+        int comments = match(j, PAT_COMMENTS, s, len) != 0;
+        for (size_t k = i + 1; k < as->n; k++) {
+            if (!comments && as->sh[k].words > LIST_ENTRY_MAX_WORDS && as->sh[k].ends)
+                break;
+            if (!out[k].reason)
+                out[k].reason = CHORUS_JUNK_LIST;
         }
-        if (*r)
-            continue;
-        /* A section marker late in the article opens a list of links, or
-         * comments, that runs to the end of the page. */
-        if (words <= 8 && !sh[i].ends && (tail || position >= 0.5) &&
-            match(j, PAT_SECTION, s, len)) {
-            int comments = match(j, PAT_COMMENTS, s, len) != 0;
-            *r = CHORUS_JUNK_PROMPT;
-            for (size_t k = i + 1; k < n; k++) {
-                if (!comments && sh[k].words > LIST_ENTRY_MAX_WORDS && sh[k].ends)
-                    break;
-                if (!out[k].reason)
-                    out[k].reason = CHORUS_JUNK_LIST;
-            }
-            continue;
-        }
-        int prompts = words <= MULTI_PROMPT_MAX_WORDS ? count_matches(j, PAT_PROMPT, s, len, 2) : 0;
-        if (prompts && ((words <= PROMPT_MAX_WORDS && (!sh[i].ends || head || tail || words <= 8)) ||
-                        ((head || tail) && words <= EDGE_PROMPT_MAX_WORDS) || prompts >= 2)) {
-            *r = CHORUS_JUNK_PROMPT;
-        } else if (prompts && words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len)) {
-            *r = CHORUS_JUNK_PROMPT;
-        } else if (words <= CONTACT_MAX_WORDS && match(j, PAT_CONTACT, s, len) &&
-                   (head || tail || match(j, PAT_CONTACT_OPENING, s, len))) {
-            *r = CHORUS_JUNK_PROMPT;
-        } else if (words <= 4 && match(j, PAT_WIDGET, s, len)) {
-            *r = CHORUS_JUNK_PROMPT;
-        } else if (words <= SOCIAL_MAX_WORDS && match(j, PAT_SOCIAL, s, len) &&
-                   (!sh[i].ends || tail)) {
-            *r = CHORUS_JUNK_SOCIAL;
-        } else if (blocks[i].corpus_count >= BOILERPLATE_MIN_ARTICLES &&
-                   words <= BOILERPLATE_MAX_WORDS &&
-                   (!sh[i].ends || blocks[i].corpus_count >= BOILERPLATE_SURE_ARTICLES)) {
-            *r = CHORUS_JUNK_BOILERPLATE;
-        }
+        return CHORUS_JUNK_PROMPT;
     }
+    int prompts = words <= MULTI_PROMPT_MAX_WORDS ? count_matches(j, PAT_PROMPT, s, len, 2) : 0;
+    if (prompts && ((words <= PROMPT_MAX_WORDS && (!sh->ends || head || tail || words <= 8)) ||
+                    ((head || tail) && words <= EDGE_PROMPT_MAX_WORDS) || prompts >= 2))
+        return CHORUS_JUNK_PROMPT;
+    if (prompts && words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len))
+        return CHORUS_JUNK_PROMPT;
+    if (words <= CONTACT_MAX_WORDS && match(j, PAT_CONTACT, s, len) &&
+        (head || tail || match(j, PAT_CONTACT_OPENING, s, len)))
+        return CHORUS_JUNK_PROMPT;
+    if (words <= 4 && match(j, PAT_WIDGET, s, len))
+        return CHORUS_JUNK_PROMPT;
+    if (words <= SOCIAL_MAX_WORDS && match(j, PAT_SOCIAL, s, len) && (!sh->ends || tail))
+        return CHORUS_JUNK_SOCIAL;
+    if (b->corpus_count >= BOILERPLATE_MIN_ARTICLES && words <= BOILERPLATE_MAX_WORDS &&
+        (!sh->ends || b->corpus_count >= BOILERPLATE_SURE_ARTICLES))
+        return CHORUS_JUNK_BOILERPLATE;
+    return CHORUS_JUNK_NONE;
+}
 
-    /* Where each block's text occurs before and after it, found by sorting
-     * rather than by comparing every pair, so that a page of ten thousand
-     * lines costs no more than sorting them. */
+/*
+ * Repeats: a run of two or more short lines each repeated later is a table
+ * of contents (drop the run, keep the later headings); any other repeated
+ * block is dropped where it repeats. Template-prefixed lines in a run are a
+ * table of contents even when not repeated. Where each block's text occurs
+ * before and after it is found by sorting rather than by comparing every
+ * pair, so that a page of ten thousand lines costs no more than sorting them.
+ */
+static int mark_repeats(const block_shape *sh, size_t n, chorus__junk_verdict *out)
+{
     size_t *order = malloc(n * sizeof *order), *prev = malloc(n * sizeof *prev),
            *next = malloc(n * sizeof *next);
-    if (!order || !prev || !next) {
-        free(order), free(prev), free(next), free(sh);
+    unsigned char *seen = calloc(n, 1); /* an earlier copy was kept (or was a caption) */
+    if (!order || !prev || !next || !seen) {
+        free(order), free(prev), free(next), free(seen);
         return CHORUS_ENOMEM;
     }
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    qsort_r(order, n, sizeof *order, cmp_by_hash, sh);
+    qsort_r(order, n, sizeof *order, cmp_by_hash, (void *)sh);
     for (size_t k = 0; k < n; k++) {
         size_t i = order[k];
         prev[i] = k > 0 && sh[order[k - 1]].hash == sh[i].hash ? order[k - 1] : NONE;
         next[i] = k + 1 < n && sh[order[k + 1]].hash == sh[i].hash ? order[k + 1] : NONE;
     }
-
-    /* Repeats: a run of two or more short lines each repeated later is a
-     * table of contents (drop the run, keep the later headings); any other
-     * repeated block is dropped where it repeats. Template-prefixed lines in a
-     * run are a table of contents even when not repeated. */
     for (size_t i = 0; i < n; i++) {
         if (out[i].reason)
             continue;
@@ -671,12 +642,6 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             i = run_end - 1;
         }
     }
-    /* seen[i]: an earlier copy of block i was kept (or was a caption). */
-    unsigned char *seen = calloc(n, 1);
-    if (!seen) {
-        free(order), free(prev), free(next), free(sh);
-        return CHORUS_ENOMEM;
-    }
     for (size_t i = 0; i < n; i++) {
         size_t p = prev[i];
         if (p != NONE)
@@ -685,17 +650,60 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             out[i].reason = CHORUS_JUNK_REPEAT;
     }
     free(seen), free(order), free(prev), free(next);
+    return 0;
+}
+
+int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, size_t n,
+                          const char *title, chorus__junk_verdict *out)
+{
+    if (n == 0)
+        return 0;
+    block_shape *sh = calloc(n, sizeof *sh);
+    if (!sh)
+        return CHORUS_ENOMEM;
+    article_shape as = {sh, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0};
+    size_t total_chars = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = blocks[i].text;
+        size_t len = blocks[i].len;
+        memset(&out[i], 0, sizeof out[i]);
+        size_t m = match(j, PAT_ARTEFACT, s, len);
+        sh[i].prefix = m ? m - 1 : 0;
+        sh[i].words = chorus__count_words(s + sh[i].prefix, len - sh[i].prefix);
+        sh[i].ends = chorus__ends_sentence(s, len);
+        sh[i].body = sh[i].words >= BODY_MIN_WORDS && sh[i].ends;
+        sh[i].hash = sh[i].prefix || !blocks[i].hash
+                         ? chorus__block_hash(s + sh[i].prefix, len - sh[i].prefix)
+                         : blocks[i].hash;
+        total_chars += len;
+        if (sh[i].body) {
+            if (as.first_body == n)
+                as.first_body = i;
+            as.last_body = i;
+        }
+    }
+
+    /* Each block on its own; blocks inside a list or comment section that
+     * a marker above opened are already judged. */
+    size_t chars_before = 0;
+    for (size_t i = 0; i < n; i++) {
+        double position = total_chars ? (double)chars_before / (double)total_chars : 0;
+        chars_before += blocks[i].len;
+        if (!out[i].reason)
+            out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
+    }
+    if (mark_repeats(sh, n, out)) {
+        free(sh);
+        return CHORUS_ENOMEM;
+    }
 
     /* Short fragments after the last real paragraph: author names, tags. */
-    for (size_t i = n; i-- > 0;) {
-        if (last_body == n || i <= last_body)
-            break;
+    for (size_t i = n; as.last_body != n && i-- > as.last_body + 1;) {
         if (out[i].reason)
             continue;
-        if (sh[i].words <= TRAILING_MAX_WORDS && !sh[i].ends)
-            out[i].reason = CHORUS_JUNK_TRAILING;
-        else
+        if (sh[i].words > TRAILING_MAX_WORDS || sh[i].ends)
             break;
+        out[i].reason = CHORUS_JUNK_TRAILING;
     }
 
     for (size_t i = 0; i < n; i++) {
