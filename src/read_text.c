@@ -212,6 +212,19 @@ int chorus__read_text(chorus__article *a, chorus__junk *j, const char *text, siz
         }
     }
 
+    /* A wire dateline that carries a full date ("MOSCOW, Aug 13, 2024 (TASS) -
+     * ...") dates the article when no date line did. One without a year
+     * ("March 4 (Meridian) -") is left alone: no date rather than a guess. */
+    for (size_t i = 0; !a->published.precision && i < a->block_count && i < HEAD_SCAN_BLOCKS; i++) {
+        size_t dl = chorus__dateline_length(j, a->blocks[i].text, a->blocks[i].len);
+        chorus__date d;
+        size_t at, span;
+        if (dl && chorus__date_find(a->blocks[i].text, dl, &d, &at, &span))
+            chorus__article_set_published(a, &d);
+        if (dl)
+            break;
+    }
+
     /* The outlet from a copyright line at the bottom: "© 2025 Harbour Post". */
     if (!a->source) {
         size_t from = a->block_count > TAIL_SCAN_BLOCKS ? a->block_count - TAIL_SCAN_BLOCKS : 0;

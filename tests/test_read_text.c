@@ -30,6 +30,12 @@ static const text_case cases[] = {
      "Storm closes schools", "Valley Herald", NULL, 2},
     /* A lone line is kept as text rather than taken as a title of nothing. */
     {"Only one line here\n", NULL, NULL, NULL, 1},
+    /* A wire dateline with a full date dates the article... */
+    {"Talks resume in the capital\n\nGENEVA, May 2, 2023 (Example Wire) - Negotiators met again on Tuesday.\n",
+     "Talks resume in the capital", NULL, "2023-05-02", 1},
+    /* ... one without a year does not. */
+    {"Talks resume in the capital\n\nGENEVA, May 2 (Example Wire) - Negotiators met again on Tuesday.\n",
+     "Talks resume in the capital", NULL, NULL, 1},
 };
 
 static void text_cases(test_ctx *t)
