@@ -142,7 +142,7 @@ static int by_function_words(chorus__langid *lid, const char *text, size_t len, 
         for (size_t l = 0; langs && l < nl; l++, langs >>= 1)
             hits[l] += langs & 1;
     }
-    if (words < 20)
+    if (words < 5)
         return 0;
     size_t best = 0;
     for (size_t l = 1; l < nl; l++)
@@ -152,8 +152,12 @@ static int by_function_words(chorus__langid *lid, const char *text, size_t len, 
     for (size_t l = 0; l < nl; l++)
         if (l != best && hits[l] > second)
             second = hits[l];
-    /* At least a fifth of the words, and half again as many as any other list. */
+    /* At least a fifth of the words, and half again as many as any other
+     * list; in a short text (a headline) at least two function words, and
+     * twice as many as any other list. */
     if (hits[best] * 5 < words || hits[best] * 2 < second * 3)
+        return 0;
+    if (words < 20 && (hits[best] < 2 || hits[best] < second * 2))
         return 0;
     strcpy(code, chorus__stoplist_lang(lid->lists[best]));
     return 1;

@@ -21,6 +21,9 @@ static const lang_case cases[] = {
      "ha detto che il piano sarà rivisto in autunno quando le cifre saranno note.", "it"},
     {"Kommunfullmäktige godkände budgeten på måndagen efter en lång debatt, och borgmästaren sade "
      "att planen ska ses över igen i höst när skattesiffrorna är kända.", "sv"},
+    /* Headlines: few words, but function words still tell. */
+    {"Fed official says weak data was caused by the weather, not by the economy", "en"},
+    {"Regierung will die Steuer auf Benzin im nächsten Jahr senken", "de"},
     /* Scripts of one language: decided without statistics, even around a Latin name. */
     {"市议会周一经过长时间辩论后批准了预算，市长 Anna Berg 表示该计划将在秋季再次审查。", "zh"},
     {"市議会は月曜日、長い議論の末に予算を承認し、市長は秋に計画を見直すと述べた。", "ja"},
