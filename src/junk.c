@@ -280,6 +280,21 @@ static size_t match(chorus__junk *j, int p, const char *s, size_t len)
     return (size_t)(ov[1] - ov[0]) + 1;
 }
 
+/* Photo credits end a caption ("... on Sunday. Photo: Agency/Name"): only
+ * the block's last bytes need the test. */
+#define CREDIT_TAIL_BYTES 120
+
+static int ends_with_credit(chorus__junk *j, const char *s, size_t len)
+{
+    size_t from = len > CREDIT_TAIL_BYTES ? len - CREDIT_TAIL_BYTES : 0;
+    while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+        from--; /* start on a character */
+    /* Step back to a word boundary so the credit's keyword is whole. */
+    while (from > 0 && s[from - 1] != ' ')
+        from--;
+    return match(j, PAT_CAPTION, s + from, len - from) != 0;
+}
+
 /* Counts non-overlapping matches of pattern `p` in s[0..len), up to `most`. */
 static int count_matches(chorus__junk *j, int p, const char *s, size_t len, int most)
 {
@@ -551,10 +566,10 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
     if (match(j, PAT_LINK, s, len))
         return CHORUS_JUNK_LINK;
-    if (words <= 25 && match(j, PAT_LEGAL, s, len) && (tail || !sh->body))
+    if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
         return CHORUS_JUNK_LEGAL;
     if (words <= CAPTION_MAX_WORDS &&
-        (match(j, PAT_CAPTION, s, len) || match(j, PAT_CAPTION_OPENING, s, len)))
+        (match(j, PAT_CAPTION_OPENING, s, len) || ends_with_credit(j, s, len)))
         return CHORUS_JUNK_CAPTION;
     if (head || tail) {
         chorus__date d;
@@ -579,14 +594,21 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         }
         return CHORUS_JUNK_PROMPT;
     }
-    int prompts = words <= MULTI_PROMPT_MAX_WORDS ? count_matches(j, PAT_PROMPT, s, len, 2) : 0;
-    if (prompts && ((words <= PROMPT_MAX_WORDS && (!sh->ends || head || tail || words <= 8)) ||
-                    ((head || tail) && words <= EDGE_PROMPT_MAX_WORDS) || prompts >= 2))
+    /* Prompt wording: anywhere in a short block or at the page's edges,
+     * twice in one block, or opening it. Scanning a whole paragraph costs
+     * more than the anchored test, so long blocks that end like a sentence
+     * in the middle of the text are not scanned. */
+    int edge = head || tail;
+    if (words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len))
         return CHORUS_JUNK_PROMPT;
-    if (prompts && words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len))
-        return CHORUS_JUNK_PROMPT;
-    if (words <= CONTACT_MAX_WORDS && match(j, PAT_CONTACT, s, len) &&
-        (head || tail || match(j, PAT_CONTACT_OPENING, s, len)))
+    if (words <= EDGE_PROMPT_MAX_WORDS || (words <= MULTI_PROMPT_MAX_WORDS && (edge || !sh->ends))) {
+        int prompts = count_matches(j, PAT_PROMPT, s, len, 2);
+        if (prompts && ((words <= PROMPT_MAX_WORDS && (!sh->ends || edge || words <= 8)) ||
+                        (edge && words <= EDGE_PROMPT_MAX_WORDS) || prompts >= 2))
+            return CHORUS_JUNK_PROMPT;
+    }
+    if (words <= CONTACT_MAX_WORDS &&
+        (edge ? match(j, PAT_CONTACT, s, len) : match(j, PAT_CONTACT_OPENING, s, len)))
         return CHORUS_JUNK_PROMPT;
     if (words <= 4 && match(j, PAT_WIDGET, s, len))
         return CHORUS_JUNK_PROMPT;
