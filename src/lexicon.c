@@ -137,10 +137,22 @@ static int load_regions(chorus__lexicon *lex)
     int rc = 0;
     json_array_foreach(list, i, c) {
         const char *s = json_string_value(json_object_get(c, "name"));
+        if (!s || rc)
+            continue;
         /* Names with brackets or slashes ("Bruxelles/Brussel") are several
-         * names in one; the first is enough. */
-        if (s && !rc)
-            rc = add_name(lex, s, strcspn(s, "(/,"), CHORUS_LEX_PLACE | CHORUS_LEX_REGION);
+         * names in one; the first is enough. Regions named with a common word
+         * ("Western", "Central") would make every such word a place. */
+        size_t len = strcspn(s, "(/,");
+        while (len > 0 && s[len - 1] == ' ')
+            len--;
+        char low[128];
+        if (len >= sizeof low)
+            continue;
+        for (size_t k = 0; k < len; k++)
+            low[k] = (char)tolower((unsigned char)s[k]);
+        if (chorus__lexicon_common(lex, low, len))
+            continue;
+        rc = add_name(lex, s, len, CHORUS_LEX_PLACE | CHORUS_LEX_REGION);
     }
     json_decref(root);
     return rc;
@@ -317,6 +329,17 @@ static unsigned name_any_case(const chorus__lexicon *lex, const char *name, size
     return chorus__lexicon_name(lex, cap, len);
 }
 
+/* Glosses that define a kind of people by origin or membership. */
+static int demonym_gloss(const char *gloss)
+{
+    static const char *const openings[] = {"a native", "an inhabitant", "a member of", "a resident",
+                                           "a citizen", "a person of", "a person who is a native"};
+    for (size_t i = 0; i < sizeof openings / sizeof openings[0]; i++)
+        if (strncmp(gloss, openings[i], strlen(openings[i])) == 0)
+            return 1;
+    return 0;
+}
+
 static int load_wordnet(chorus__lexicon *lex)
 {
     FILE *f = fopen(CHORUS_WORDNET_DIR "/data.noun", "r");
@@ -331,6 +354,10 @@ static int load_wordnet(chorus__lexicon *lex)
     while (!rc && getline(&line, &cap, f) > 0) {
         unsigned long offset;
         size_t nw, np;
+        char *bar = strstr(line, " | ");
+        const char *gloss = bar ? bar + 3 : "";
+        if (bar)
+            *bar = '\0'; /* the gloss stays readable after the split below */
         int lexf = parse_synset(line, &offset, words, &nw, 64, ptrs, &np, 0);
         unsigned kind = lexf == WN_PERSON ? CHORUS_LEX_PERSON
                         : lexf == WN_LOCATION ? CHORUS_LEX_PLACE
@@ -338,6 +365,10 @@ static int load_wordnet(chorus__lexicon *lex)
                                            : 0;
         if (!kind)
             continue;
+        /* People filed by where they come from ("Arab", "Russian": "a native
+         * or inhabitant of ...") are kinds of people, not persons. */
+        if (kind == CHORUS_LEX_PERSON && demonym_gloss(gloss))
+            kind = CHORUS_LEX_PEOPLE;
         for (size_t k = 0; k < nw && !rc; k++) {
             if (!isupper((unsigned char)words[k][0]))
                 continue;
@@ -488,8 +519,8 @@ chorus__lexicon *chorus__lexicon_new(void)
     lex->country_words = chorus__vocab_new();
     lex->currency_words = chorus__vocab_new();
     if (!lex->names || !lex->common || !lex->country_words || !lex->currency_words ||
-        load_countries(lex) || load_regions(lex) || load_currencies(lex) || load_wordnet(lex) ||
-        load_words(lex)) {
+        load_words(lex) || load_countries(lex) || load_regions(lex) || load_currencies(lex) ||
+        load_wordnet(lex)) {
         chorus__lexicon_free(lex);
         return NULL;
     }

@@ -23,6 +23,7 @@ enum {
     CHORUS_LEX_COUNTRY = 1 << 3, /* a country (ISO 3166-1) */
     CHORUS_LEX_REGION = 1 << 4,  /* a province, state or region (ISO 3166-2) */
     CHORUS_LEX_PROPER = 1 << 5,  /* listed with a capital in the word list */
+    CHORUS_LEX_PEOPLE = 1 << 6,  /* a people or nationality ("Arab": a member of ...) */
 };
 
 typedef struct chorus__lexicon chorus__lexicon;

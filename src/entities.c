@@ -1,0 +1,978 @@
+/* entities.c - people, organisations and places of a story, each with its aliases merged.
+ *
+ * Names are runs of capitalised words inside sentences (a sentence's first
+ * word only when it is no common word), split from the titles in front of
+ * them: "Russian President Vladimir Putin" is the name "Vladimir Putin" with
+ * the role "president" and the country "Russia". A name's type comes from
+ * what Debian's lists know of it, from its title, from the words organisations
+ * and places are named with, and from how the text uses it. Then aliases
+ * merge: a surname with the one full name it belongs to, an abbreviation with
+ * the name whose initials it spells, and a title used alone ("the Russian
+ * president") with the one person the story gave that title. */
+#define _GNU_SOURCE /* qsort_r */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chorus.h"
+#include "facts.h"
+#include "text.h"
+#include "token.h"
+#include "util.h"
+
+#define MAX_RUN 12        /* longest name, in words */
+#define WORD_BYTES 64     /* longest word looked at */
+/* A sentence with this share of capitalised words is a heading in disguise. */
+#define HEADLINE_CASE_SHARE 0.85
+/* An entity of unknown type must be named this often to be reported. */
+#define OTHER_MIN_MENTIONS 2
+
+/* ---------------------------------------------------------------------- */
+/* Titles, organisation and place words                                   */
+/* ---------------------------------------------------------------------- */
+
+enum {
+    ROLE_NONE = 0,
+    ROLE_HONORIFIC, /* Mr, Dr: a person, but no office */
+    ROLE_LEADER,    /* head of a state or government */
+    ROLE_FOREIGN,   /* foreign minister, secretary of state */
+    ROLE_MINISTER,  /* any other minister */
+    ROLE_OFFICE,    /* any other office: governor, spokesman, general ... */
+};
+
+static const struct {
+    const char *phrase; /* folded words, one space between */
+    int role;
+} roles[] = {
+    {"mr", ROLE_HONORIFIC}, {"mrs", ROLE_HONORIFIC}, {"ms", ROLE_HONORIFIC},
+    {"dr", ROLE_HONORIFIC}, {"prof", ROLE_HONORIFIC}, {"professor", ROLE_HONORIFIC},
+    {"sir", ROLE_HONORIFIC}, {"dame", ROLE_HONORIFIC}, {"lord", ROLE_HONORIFIC},
+    {"lady", ROLE_HONORIFIC}, {"madam", ROLE_HONORIFIC},
+    {"president", ROLE_LEADER}, {"prime minister", ROLE_LEADER}, {"premier", ROLE_LEADER},
+    {"chancellor", ROLE_LEADER}, {"king", ROLE_LEADER}, {"queen", ROLE_LEADER},
+    {"emir", ROLE_LEADER}, {"sultan", ROLE_LEADER}, {"leader", ROLE_LEADER},
+    {"supreme leader", ROLE_LEADER}, {"head of state", ROLE_LEADER},
+    {"foreign minister", ROLE_FOREIGN}, {"foreign secretary", ROLE_FOREIGN},
+    {"secretary of state", ROLE_FOREIGN}, {"minister", ROLE_MINISTER},
+    {"vice president", ROLE_OFFICE}, {"deputy prime minister", ROLE_OFFICE},
+    {"deputy foreign minister", ROLE_OFFICE}, {"deputy minister", ROLE_OFFICE},
+    {"secretary", ROLE_OFFICE}, {"secretary-general", ROLE_OFFICE},
+    {"secretary general", ROLE_OFFICE}, {"governor", ROLE_OFFICE}, {"gov", ROLE_OFFICE},
+    {"mayor", ROLE_OFFICE}, {"senator", ROLE_OFFICE}, {"sen", ROLE_OFFICE},
+    {"representative", ROLE_OFFICE}, {"rep", ROLE_OFFICE}, {"congressman", ROLE_OFFICE},
+    {"congresswoman", ROLE_OFFICE}, {"ambassador", ROLE_OFFICE}, {"envoy", ROLE_OFFICE},
+    {"general", ROLE_OFFICE}, {"gen", ROLE_OFFICE}, {"commander", ROLE_OFFICE},
+    {"cmdr", ROLE_OFFICE}, {"admiral", ROLE_OFFICE}, {"adm", ROLE_OFFICE},
+    {"colonel", ROLE_OFFICE}, {"col", ROLE_OFFICE}, {"lieutenant", ROLE_OFFICE},
+    {"lt", ROLE_OFFICE}, {"major", ROLE_OFFICE}, {"maj", ROLE_OFFICE}, {"captain", ROLE_OFFICE},
+    {"capt", ROLE_OFFICE}, {"sergeant", ROLE_OFFICE}, {"sgt", ROLE_OFFICE},
+    {"spokesman", ROLE_OFFICE}, {"spokeswoman", ROLE_OFFICE}, {"spokesperson", ROLE_OFFICE},
+    {"chief", ROLE_OFFICE}, {"director", ROLE_OFFICE}, {"chairman", ROLE_OFFICE},
+    {"chairwoman", ROLE_OFFICE}, {"ceo", ROLE_OFFICE}, {"judge", ROLE_OFFICE},
+    {"justice", ROLE_OFFICE}, {"pope", ROLE_OFFICE}, {"cardinal", ROLE_OFFICE},
+    {"bishop", ROLE_OFFICE}, {"archbishop", ROLE_OFFICE}, {"rabbi", ROLE_OFFICE},
+    {"imam", ROLE_OFFICE}, {"sheikh", ROLE_OFFICE}, {"ayatollah", ROLE_OFFICE},
+    {"prince", ROLE_OFFICE}, {"princess", ROLE_OFFICE}, {"crown prince", ROLE_OFFICE},
+    {"deputy commissioner", ROLE_OFFICE}, {"commissioner", ROLE_OFFICE},
+    {"inspector", ROLE_OFFICE}, {"speaker", ROLE_OFFICE}, {"coach", ROLE_OFFICE},
+    {"economist", ROLE_OFFICE}, {"analyst", ROLE_OFFICE}, {"attorney general", ROLE_OFFICE},
+};
+
+/* Words that end (or open) the name of an organisation. */
+static const char *const org_words[] = {
+    "ministry", "department", "council", "commission", "committee", "agency", "authority",
+    "bank", "corporation", "corp", "inc", "ltd", "llc", "plc", "company", "co", "group",
+    "party", "union", "organization", "organisation", "association", "institute",
+    "university", "college", "school", "academy", "court", "parliament", "congress", "senate",
+    "assembly", "army", "navy", "forces", "force", "guard", "guards", "corps", "police",
+    "service", "office", "foundation", "fund", "network", "news", "times", "post", "press",
+    "bureau", "center", "centre", "board", "forum", "alliance", "movement", "front", "brigade",
+    "brigades", "club", "league", "church", "hospital", "airlines", "airways", "shipping",
+    "coalition", "cabinet", "government", "administration", "embassy", "tribunal",
+    "secretariat", "federation", "reserve", "exchange", "observer", "herald", "journal",
+    "gazette", "review", "courier", "dispatch", "wire", "daily", "tribune", "telegraph",
+    "newsline", "agency", "securities", "capital", "holdings", "partners", "bancorp",
+    /* The same in the languages of much international news. */
+    "banco", "banque", "bank", "grupo", "groupe", "gruppe", "ministerio", "ministère",
+    "ministerium", "instituto", "institut", "universidad", "université", "universität",
+    "partido", "parti", "partei", "fundación", "fondation", "stiftung", "gobierno",
+    "gouvernement", "regierung", "compañía", "empresa", "société", "gesellschaft",
+};
+
+/* Words that end the name of a place. */
+static const char *const place_words[] = {
+    "city", "province", "region", "county", "district", "island", "islands", "river", "lake",
+    "mountain", "mountains", "strait", "sea", "ocean", "valley", "bay", "gulf", "peninsula",
+    "desert", "coast", "street", "square", "airport", "port", "harbour", "harbor",
+    "territory", "territories", "village", "town", "border", "plain", "basin",
+};
+
+/* Suffixes that may be left off a company's name: "Acme" is "Acme Corp". */
+static const char *const company_suffixes[] = {"corp", "inc", "ltd", "llc", "plc", "co", "group",
+                                               "sa", "ag", "gmbh", "nv", "bv", "spa"};
+
+/* Lower-case words that may stand inside a name: "Bank of England",
+ * "Bosnia and Herzegovina" is two names for chorus. */
+static const char *const connectors[] = {
+    "of", "de", "del", "della", "da", "dos", "das", "do", "van", "von", "der", "den", "al",
+    "el", "bin", "ibn", "le", "la", "du", "y", "the", "for",
+};
+
+/* Prepositions of place, after which a lone name is most likely a place
+ * ("from" and "to" also take people and organisations). */
+static const char *const place_prepositions[] = {
+    "in", "at", "near", "across", "outside", "inside", "around", "throughout",
+};
+
+/* Country abbreviations that look like organisations' initials. */
+static const char *const country_abbreviations[] = {"us", "u.s", "uk", "u.k", "uae", "usa", "drc"};
+
+static int in_list(const char *const *list, size_t count, const char *w, size_t len)
+{
+    for (size_t i = 0; i < count; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+            return 1;
+    return 0;
+}
+#define IN(list, w, len) in_list(list, sizeof list / sizeof list[0], w, len)
+
+/* ---------------------------------------------------------------------- */
+/* Words of a sentence                                                    */
+/* ---------------------------------------------------------------------- */
+
+typedef struct {
+    const chorus__token *tok;
+    char fold[WORD_BYTES];
+    size_t len;
+    uint32_t start, end; /* surface span, without a possessive 's */
+    int possessive;
+} word;
+
+/* Reads the words of sentence `s` of article `a`. */
+static size_t sentence_words(const chorus__article *a, const chorus__sentence *s, word *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t k = 0; k < s->tok_count && n < max; k++) {
+        const chorus__token *t = &a->tokens[s->tok_start + k];
+        word *w = &out[n];
+        w->tok = t;
+        w->len = chorus__token_word(a, t, w->fold, sizeof w->fold);
+        w->start = t->start;
+        w->end = t->start + t->len;
+        w->possessive = 0;
+        /* "Abbas's", "Russia’s": the name ends before the apostrophe. */
+        const char *txt = a->text;
+        if (w->end - w->start >= 3 && txt[w->end - 1] == 's' && txt[w->end - 2] == '\'') {
+            w->end -= 2;
+            w->possessive = 1;
+        } else if (w->end - w->start >= 5 && txt[w->end - 1] == 's' &&
+                   memcmp(txt + w->end - 4, "\xE2\x80\x99", 3) == 0) {
+            w->end -= 4;
+            w->possessive = 1;
+        } else if (w->end < a->text_len && (txt[w->end] == '\'' ||
+                                            (w->end + 3 <= a->text_len &&
+                                             memcmp(txt + w->end, "\xE2\x80\x99", 3) == 0)) &&
+                   w->end > w->start && txt[w->end - 1] == 's') {
+            w->possessive = 1; /* "Abbas’ visit" */
+        }
+        n++;
+    }
+    return n;
+}
+
+/* Non-zero when only a space or a hyphen separates two words of a name. */
+static int joined(const chorus__article *a, const word *x, const word *y)
+{
+    if (x->possessive)
+        return 0;
+    uint32_t gap_start = x->tok->start + x->tok->len, gap_end = y->tok->start;
+    if (gap_end <= gap_start)
+        return gap_end == gap_start;
+    if (gap_end - gap_start > 2)
+        return 0;
+    for (uint32_t i = gap_start; i < gap_end; i++)
+        if (a->text[i] != ' ' && a->text[i] != '-')
+            return 0;
+    return 1;
+}
+
+static int capitalised(const word *w)
+{
+    return (w->tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_ALLCAPS)) && !(w->tok->flags & CHORUS_TOK_NUMBER);
+}
+
+/* The longest role phrase starting at words[i]; sets *len to its words. */
+static int role_at(const word *w, size_t n, size_t i, size_t *len)
+{
+    char phrase[128];
+    int best = ROLE_NONE;
+    *len = 0;
+    size_t pl = 0;
+    for (size_t k = i; k < n && k < i + 4; k++) {
+        if (pl + w[k].len + 2 >= sizeof phrase)
+            break;
+        if (k > i)
+            phrase[pl++] = ' ';
+        memcpy(phrase + pl, w[k].fold, w[k].len);
+        pl += w[k].len;
+        for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+            if (strlen(roles[r].phrase) == pl && memcmp(roles[r].phrase, phrase, pl) == 0) {
+                best = roles[r].role;
+                *len = k - i + 1;
+            }
+        /* "Finance Minister", "Defence Minister": any word before "minister". */
+        if (k == i + 1 && w[k].len == 8 && memcmp(w[k].fold, "minister", 8) == 0 && *len < 2) {
+            best = (w[i].len == 7 && memcmp(w[i].fold, "foreign", 7) == 0) ? ROLE_FOREIGN : ROLE_MINISTER;
+            *len = 2;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Building entities                                                      */
+/* ---------------------------------------------------------------------- */
+
+typedef struct {
+    const chorus__story_text *story;
+    chorus__facts *f;
+} builder;
+
+static int find_entity(chorus__facts *f, const char *name)
+{
+    for (size_t i = 0; i < f->entity_count; i++)
+        if (strcmp(f->entities[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int add_alias(chorus__facts *f, chorus__entity *e, const char *alias, size_t len)
+{
+    if (len == strlen(e->name) && memcmp(alias, e->name, len) == 0)
+        return 0;
+    for (size_t i = 0; i < e->alias_count; i++)
+        if (strlen(e->aliases[i]) == len && memcmp(e->aliases[i], alias, len) == 0)
+            return 0;
+    const char *copy = chorus__arena_strndup(&f->mem, alias, len);
+    if (!copy || CHORUS_PUSH(e->aliases, e->alias_count, e->alias_cap, copy))
+        return CHORUS_ENOMEM;
+    return 0;
+}
+
+/* The entity named `name` (created when new); -1 when out of memory. */
+static int entity_for(chorus__facts *f, const char *name, size_t len, int type)
+{
+    char key[256];
+    if (len >= sizeof key)
+        len = sizeof key - 1;
+    memcpy(key, name, len);
+    key[len] = '\0';
+    int id = find_entity(f, key);
+    if (id >= 0) {
+        chorus__entity *e = &f->entities[id];
+        /* A firmer type wins over "other". */
+        if (e->type == CHORUS_ENTITY_OTHER && type != CHORUS_ENTITY_OTHER)
+            e->type = type;
+        return id;
+    }
+    chorus__entity e = {0};
+    e.name = chorus__arena_strndup(&f->mem, key, len);
+    e.type = type;
+    e.merged_into = -1;
+    if (!e.name || CHORUS_PUSH(f->entities, f->entity_count, f->entity_cap, e))
+        return -1;
+    return (int)f->entity_count - 1;
+}
+
+static int add_mention(chorus__facts *f, int entity, size_t article, uint32_t start, uint32_t end,
+                       uint32_t sentence)
+{
+    chorus__mention m = {article, start, end, sentence, entity};
+    chorus__entity *e = &f->entities[entity];
+    e->mentions++;
+    if (chorus__sources_add(&e->sources, article))
+        return CHORUS_ENOMEM;
+    return CHORUS_PUSH(f->mentions, f->mention_count, f->mention_cap, m) ? CHORUS_ENOMEM : 0;
+}
+
+/* The surface text of words[from..to) (to exclusive), in one line. */
+static const char *surface(const chorus__article *a, const word *w, size_t from, size_t to, size_t *len)
+{
+    *len = w[to - 1].end - w[from].start;
+    return a->text + w[from].start;
+}
+
+static int all_caps(const word *w)
+{
+    return (w->tok->flags & CHORUS_TOK_ALLCAPS) || (w->len <= 5 && memchr(w->fold, '.', w->len));
+}
+
+/* Type of a name from the name alone. Returns -1 when the name says nothing. */
+static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, const word *w, size_t from,
+                        size_t to)
+{
+    size_t len;
+    const char *name = surface(a, w, from, to, &len);
+    const word *last = &w[to - 1], *first = &w[from];
+    unsigned kinds = lex ? chorus__lexicon_name(lex, name, len) : 0;
+    /* A name of several words that the lists know ("West Bank") is what they say. */
+    if (to - from > 1 && (kinds & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_PERSON))) {
+        if (kinds & CHORUS_LEX_PLACE)
+            return CHORUS_ENTITY_PLACE;
+        return kinds & CHORUS_LEX_ORG ? CHORUS_ENTITY_ORGANIZATION : CHORUS_ENTITY_PERSON;
+    }
+    if (IN(org_words, last->fold, last->len) ||
+        (to - from > 1 && IN(org_words, first->fold, first->len)))
+        return CHORUS_ENTITY_ORGANIZATION;
+    if (to - from > 1 && IN(place_words, last->fold, last->len))
+        return CHORUS_ENTITY_PLACE;
+    if (kinds & (CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION))
+        return CHORUS_ENTITY_PLACE;
+    if ((kinds & CHORUS_LEX_PERSON) && !(kinds & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG)))
+        return CHORUS_ENTITY_PERSON;
+    if ((kinds & CHORUS_LEX_ORG) && !(kinds & CHORUS_LEX_PLACE))
+        return CHORUS_ENTITY_ORGANIZATION;
+    if (kinds & CHORUS_LEX_PLACE)
+        return CHORUS_ENTITY_PLACE;
+    /* An abbreviation nothing explains may be anything ("GDP"): it must
+     * spell out a name of the story to get a type. */
+    if (to - from == 1 && all_caps(first))
+        return IN(country_abbreviations, first->fold, first->len) ? CHORUS_ENTITY_PLACE
+                                                                  : CHORUS_ENTITY_OTHER;
+    return -1;
+}
+
+/* Non-zero when the word names a nationality or its people ("Russian",
+ * "Palestinians") rather than a country. */
+static int nationality(const chorus__lexicon *lex, const chorus__article *a, const word *w)
+{
+    const char *s = a->text + w->start;
+    size_t len = w->end - w->start;
+    unsigned kinds = chorus__lexicon_name(lex, s, len);
+    if (kinds & (CHORUS_LEX_COUNTRY | CHORUS_LEX_PLACE))
+        return 0;
+    if (chorus__lexicon_country(lex, s, len) || (kinds & CHORUS_LEX_PEOPLE))
+        return 1;
+    /* A plural of a nationality: "Palestinians", "Israelis". */
+    return len > 2 && s[len - 1] == 's' && chorus__lexicon_country(lex, s, len - 1) != NULL &&
+           !(chorus__lexicon_name(lex, s, len - 1) & CHORUS_LEX_PLACE);
+}
+
+/* Non-zero when no word of the name is a common English word: a run of rare
+ * capitalised words ("Marites Galicano") is most often a person's name. */
+static int rare_words(const chorus__lexicon *lex, const chorus__article *a, const word *w, size_t from,
+                      size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        if (w[k].len < 2 || (lex && chorus__lexicon_common(lex, w[k].fold, w[k].len)) ||
+            IN(connectors, w[k].fold, w[k].len) || all_caps(&w[k]))
+            return 0;
+        /* Hyphenated compounds ("Novo-Ogaryovo") are seldom people. */
+        if (k > from && a->text[w[k].start - 1] == '-')
+            return 0;
+    }
+    return 1;
+}
+
+/* Non-zero when the name is an outlet of the story or its first words. */
+static int names_outlet(const chorus__story_text *story, const chorus__article *a, const word *w,
+                        size_t from, size_t to)
+{
+    size_t len = w[to - 1].end - w[from].start;
+    const char *name = a->text + w[from].start;
+    for (size_t m = 0; m < story->count; m++) {
+        const char *src = story->articles[story->members[m]]->source;
+        if (src && strncmp(src, name, len) == 0 && (src[len] == '\0' || src[len] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* Handles one run of capitalised words, words[from..to). */
+static int take_run(builder *b, size_t article, uint32_t sentence, const word *w, size_t n,
+                    size_t from, size_t to)
+{
+    const chorus__article *a = b->story->articles[article];
+    const chorus__lexicon *lex = b->story->lex;
+    chorus__facts *f = b->f;
+    /* Trim "The" and connectors at the ends. */
+    while (from < to && (IN(connectors, w[from].fold, w[from].len)))
+        from++;
+    while (to > from && IN(connectors, w[to - 1].fold, w[to - 1].len))
+        to--;
+    if (from >= to)
+        return 0;
+
+    /* "President of the Palestinian Authority" names an office, not a
+     * person: the organisation after "of" is the name. */
+    size_t lead;
+    if (role_at(w, to, from, &lead) > ROLE_HONORIFIC && from + lead < to &&
+        w[from + lead].len == 2 && memcmp(w[from + lead].fold, "of", 2) == 0) {
+        from += lead + 1;
+        while (from < to && IN(connectors, w[from].fold, w[from].len))
+            from++;
+        if (from >= to)
+            return 0;
+    }
+
+    /* Qualifier and title: "Russian President", "Palestinian Authority President". */
+    const char *country = NULL;
+    int role = ROLE_NONE;
+    size_t name_from = from;
+    for (size_t k = from; k < to; k++) {
+        size_t rl;
+        int r = role_at(w, to, k, &rl);
+        /* "General Assembly", "Security Council": a title word inside an
+         * organisation's name is no title. */
+        if (r != ROLE_NONE && IN(org_words, w[to - 1].fold, w[to - 1].len))
+            r = ROLE_NONE;
+        if (r != ROLE_NONE && k + rl < to) {
+            role = r;
+            for (size_t q = from; q < k && !country && lex; q++)
+                country = chorus__lexicon_country(lex, a->text + w[q].start, w[q].end - w[q].start);
+            name_from = k + rl;
+            /* Several titles in a row: "Deputy Foreign Minister". */
+            size_t more;
+            while (name_from < to && role_at(w, to, name_from, &more) != ROLE_NONE && name_from + more < to)
+                name_from += more;
+            break;
+        }
+    }
+    if (name_from >= to)
+        return 0;
+    /* Nationalities are no names: "Russian", "Palestinians", and compounds
+     * of them ("Israeli-Palestinian"). */
+    if (lex && role == ROLE_NONE) {
+        size_t adjectives = 0;
+        for (size_t k = name_from; k < to; k++)
+            adjectives += nationality(lex, a, &w[k]);
+        if (adjectives == to - name_from)
+            return 0;
+        /* A lone capitalised common word ("Western support") that no list
+         * knows as a name is a word, not a name. */
+        if (to - name_from == 1 && chorus__lexicon_common(lex, w[name_from].fold, w[name_from].len) &&
+            !(chorus__lexicon_name(lex, a->text + w[name_from].start, w[name_from].end - w[name_from].start) &
+              (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_PERSON)))
+            return 0;
+    }
+
+    int type = type_of_name(lex, a, w, name_from, to);
+    /* A name followed by a place word in lower case: "Tablas island". */
+    if ((type < 0 || type == CHORUS_ENTITY_OTHER) && to < n && !capitalised(&w[to]) &&
+        IN(place_words, w[to].fold, w[to].len))
+        type = CHORUS_ENTITY_PLACE;
+    /* The outlets that publish the story are organisations: "Meridian" of
+     * "Meridian Wire Service". */
+    if (type != CHORUS_ENTITY_PERSON && role == ROLE_NONE && names_outlet(b->story, a, w, name_from, to))
+        type = CHORUS_ENTITY_ORGANIZATION;
+    if (role != ROLE_NONE && (type < 0 || type == CHORUS_ENTITY_PERSON || type == CHORUS_ENTITY_OTHER))
+        type = CHORUS_ENTITY_PERSON;
+    if (type < 0) {
+        /* How the text uses it: "in Doha", "X said", "said X". */
+        const word *before = name_from > 0 ? &w[name_from - 1] : NULL;
+        if (before && before->len == 3 && memcmp(before->fold, "the", 3) == 0 && name_from > 1)
+            before = &w[name_from - 2];
+        const word *after = to < n ? &w[to] : NULL;
+        int speaks = (after && chorus__speech_verb(after->fold, after->len)) ||
+                     (before && chorus__speech_verb(before->fold, before->len));
+        if (to - name_from >= 2 && to - name_from <= 4 && rare_words(lex, a, w, name_from, to))
+            type = CHORUS_ENTITY_PERSON;
+        else if (to - name_from == 1 && before && !speaks &&
+                 IN(place_prepositions, before->fold, before->len))
+            type = CHORUS_ENTITY_PLACE;
+        else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !all_caps(&w[name_from]))
+            type = CHORUS_ENTITY_PERSON;
+        else
+            type = CHORUS_ENTITY_OTHER;
+    }
+    /* Capitals for emphasis ("ROMBLON, Philippines") are the name in
+     * ordinary case; short all-capital words are abbreviations and stay. */
+    size_t nlen;
+    const char *name = surface(a, w, name_from, to, &nlen);
+    char key[256];
+    if (nlen < sizeof key) {
+        memcpy(key, name, nlen);
+        for (size_t k = name_from; k < to; k++) {
+            if (!(w[k].tok->flags & CHORUS_TOK_ALLCAPS) || w[k].end - w[k].start <= 4)
+                continue;
+            for (uint32_t c = w[k].start + 1; c < w[k].end; c++)
+                key[c - w[name_from].start] = (char)tolower((unsigned char)a->text[c]);
+        }
+        name = key;
+    }
+    int id = entity_for(f, name, nlen, type);
+    if (id < 0)
+        return CHORUS_ENOMEM;
+    chorus__entity *e = &f->entities[id];
+    if (type == CHORUS_ENTITY_PERSON && role > ROLE_HONORIFIC) {
+        if (!e->role)
+            e->role = role;
+        if (country && !e->country)
+            e->country = country;
+    }
+    size_t alen;
+    const char *alias = surface(a, w, from, to, &alen);
+    if (add_alias(f, e, alias, alen))
+        return CHORUS_ENOMEM;
+    return add_mention(f, id, article, w[from].start, w[to - 1].end, sentence);
+}
+
+/* A title standing for a person: "the Russian president", "Russia's President". */
+typedef struct {
+    size_t article;
+    uint32_t sentence, start, end;
+    const char *country;
+    int role;
+} title_mention;
+
+static int find_runs(builder *b, size_t article, title_mention **titles, size_t *ntitles, size_t *cap)
+{
+    const chorus__article *a = b->story->articles[article];
+    const chorus__lexicon *lex = b->story->lex;
+    word w[256];
+    for (size_t s = 0; s < a->sentence_count; s++) {
+        const chorus__sentence *st = &a->sentences[s];
+        if (st->flags & CHORUS_SENT_HEADING)
+            continue;
+        size_t n = sentence_words(a, st, w, sizeof w / sizeof w[0]);
+        size_t caps = 0, long_words = 0;
+        for (size_t k = 0; k < n; k++)
+            if (w[k].len >= 4 && !(w[k].tok->flags & CHORUS_TOK_STOP)) {
+                long_words++;
+                caps += capitalised(&w[k]) != 0;
+            }
+        if (long_words >= 4 && caps >= HEADLINE_CASE_SHARE * (double)long_words)
+            continue;
+        size_t k = 0;
+        while (k < n) {
+            int usable = capitalised(&w[k]) && !chorus__calendar_word(w[k].fold, w[k].len);
+            /* A sentence's first word is capitalised whatever it is: take it
+             * only when it is no common word, or opens a title. */
+            if (usable && k == 0 && lex && chorus__lexicon_common(lex, w[k].fold, w[k].len)) {
+                size_t rl;
+                usable = n > 1 && capitalised(&w[1]) && joined(a, &w[0], &w[1]) &&
+                         (role_at(w, n, 0, &rl) != ROLE_NONE ||
+                          chorus__lexicon_country(lex, a->text + w[0].start, w[0].end - w[0].start) ||
+                          chorus__lexicon_name(lex, a->text + w[0].start, w[0].end - w[0].start));
+            }
+            if (!usable) {
+                k++;
+                continue;
+            }
+            size_t end = k + 1;
+            while (end < n && end - k < MAX_RUN) {
+                if (!joined(a, &w[end - 1], &w[end]))
+                    break;
+                if (capitalised(&w[end]) && !chorus__calendar_word(w[end].fold, w[end].len)) {
+                    end++;
+                    continue;
+                }
+                /* A connector inside a name: "Bank of England"; "for" only
+                 * after an organisation's word ("Centre for Inland Water Safety"). */
+                int connector = IN(connectors, w[end].fold, w[end].len) &&
+                                !(w[end].len == 3 && memcmp(w[end].fold, "for", 3) == 0 &&
+                                  !IN(org_words, w[end - 1].fold, w[end - 1].len));
+                if (connector && end + 1 < n &&
+                    joined(a, &w[end], &w[end + 1]) &&
+                    (capitalised(&w[end + 1]) ||
+                     (IN(connectors, w[end + 1].fold, w[end + 1].len) && end + 2 < n &&
+                      capitalised(&w[end + 2])))) {
+                    end++;
+                    continue;
+                }
+                break;
+            }
+            /* A title in lower case after a nationality: "Russian president". */
+            size_t rl;
+            int role = end < n && joined(a, &w[end - 1], &w[end]) && !capitalised(&w[end])
+                           ? role_at(w, n, end, &rl)
+                           : ROLE_NONE;
+            const char *country = lex ? chorus__lexicon_country(lex, a->text + w[end - 1].start,
+                                                                w[end - 1].end - w[end - 1].start)
+                                      : NULL;
+            if (role > ROLE_HONORIFIC && country && end + rl < n && capitalised(&w[end + rl]) &&
+                joined(a, &w[end + rl - 1], &w[end + rl])) {
+                /* "Palestinian leader Mahmoud Abbas": the name with its title. */
+                size_t name_end = end + rl + 1;
+                while (name_end < n && name_end - k < MAX_RUN && capitalised(&w[name_end]) &&
+                       joined(a, &w[name_end - 1], &w[name_end]))
+                    name_end++;
+                if (take_run(b, article, (uint32_t)s, w, n, k, name_end))
+                    return CHORUS_ENOMEM;
+                k = name_end;
+                continue;
+            }
+            if (role > ROLE_HONORIFIC && country && (end + rl >= n || !capitalised(&w[end + rl]))) {
+                size_t from = k > 0 && w[k - 1].len == 3 && memcmp(w[k - 1].fold, "the", 3) == 0 ? k - 1 : k;
+                title_mention t = {article, (uint32_t)s, w[from].start, w[end + rl - 1].end, country, role};
+                if (CHORUS_PUSH(*titles, *ntitles, *cap, t))
+                    return CHORUS_ENOMEM;
+                /* The run before the title may still hold a name. */
+                if (end - k > 1 && take_run(b, article, (uint32_t)s, w, n, k, end - 1))
+                    return CHORUS_ENOMEM;
+                k = end + rl;
+                continue;
+            }
+            /* A capitalised title alone: "Russia's President" with no name after. */
+            size_t tl;
+            for (size_t q = k; q < end; q++) {
+                int r = role_at(w, end, q, &tl);
+                if (r > ROLE_HONORIFIC && q + tl == end && q > k && lex) {
+                    const char *c = chorus__lexicon_country(lex, a->text + w[q - 1].start,
+                                                            w[q - 1].end - w[q - 1].start);
+                    if (c) {
+                        title_mention t = {article, (uint32_t)s, w[k].start, w[end - 1].end, c, r};
+                        if (CHORUS_PUSH(*titles, *ntitles, *cap, t))
+                            return CHORUS_ENOMEM;
+                    }
+                }
+            }
+            if (take_run(b, article, (uint32_t)s, w, n, k, end))
+                return CHORUS_ENOMEM;
+            k = end;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Merging aliases                                                        */
+/* ---------------------------------------------------------------------- */
+
+static size_t word_count(const char *s)
+{
+    size_t n = 0;
+    int in = 0;
+    for (; *s; s++) {
+        int w = *s != ' ' && *s != '-';
+        n += w && !in;
+        in = w;
+    }
+    return n;
+}
+
+/* Non-zero when `word` is one of the space-separated words of `name`. */
+static int has_word(const char *name, const char *w)
+{
+    size_t wl = strlen(w);
+    for (const char *p = name; (p = strstr(p, w)) != NULL; p++) {
+        int start_ok = p == name || p[-1] == ' ';
+        int end_ok = p[wl] == '\0' || p[wl] == ' ';
+        if (start_ok && end_ok)
+            return 1;
+    }
+    return 0;
+}
+
+/* Moves the mentions, aliases and sources of entity `from` to `into`. */
+static int merge(chorus__facts *f, size_t from, size_t into)
+{
+    chorus__entity *src = &f->entities[from], *dst = &f->entities[into];
+    if (add_alias(f, dst, src->name, strlen(src->name)))
+        return CHORUS_ENOMEM;
+    for (size_t i = 0; i < src->alias_count; i++)
+        if (add_alias(f, dst, src->aliases[i], strlen(src->aliases[i])))
+            return CHORUS_ENOMEM;
+    dst->mentions += src->mentions;
+    if (chorus__sources_merge(&dst->sources, &src->sources))
+        return CHORUS_ENOMEM;
+    if (!dst->country)
+        dst->country = src->country;
+    if (!dst->role)
+        dst->role = src->role;
+    src->merged_into = (int)into;
+    src->mentions = 0;
+    for (size_t m = 0; m < f->mention_count; m++)
+        if (f->mentions[m].entity == (int)from)
+            f->mentions[m].entity = (int)into;
+    return 0;
+}
+
+/* Initials of a name's capitalised words: "United Nations" -> "un". */
+static size_t initials(const char *name, char *out, size_t cap)
+{
+    size_t n = 0;
+    int start = 1;
+    for (const char *p = name; *p && n + 1 < cap; p++) {
+        if (*p == ' ' || *p == '-') {
+            start = 1;
+            continue;
+        }
+        if (start && isupper((unsigned char)*p))
+            out[n++] = (char)tolower((unsigned char)*p);
+        start = 0;
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
+{
+    chorus__facts *f = b->f;
+    const chorus__lexicon *lex = b->story->lex;
+    size_t n = f->entity_count;
+
+    /* A one-word name that is a word of exactly one longer person's name is
+     * that person; two people sharing a surname keep the word apart. */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || word_count(e->name) != 1 ||
+            e->type == CHORUS_ENTITY_ORGANIZATION || e->type == CHORUS_ENTITY_PLACE)
+            continue;
+        if (lex && (chorus__lexicon_name(lex, e->name, strlen(e->name)) &
+                    (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_COUNTRY)))
+            continue;
+        long owner = -1;
+        int owners = 0;
+        for (size_t k = 0; k < n; k++) {
+            const chorus__entity *p = &f->entities[k];
+            if (k == i || p->merged_into >= 0 || p->type != CHORUS_ENTITY_PERSON || word_count(p->name) < 2)
+                continue;
+            if (has_word(p->name, e->name)) {
+                owners++;
+                owner = (long)k;
+            }
+        }
+        if (owners == 1) {
+            f->entities[owner].type = CHORUS_ENTITY_PERSON;
+            if (merge(f, i, (size_t)owner))
+                return CHORUS_ENOMEM;
+        }
+    }
+
+    /* Abbreviations: "UN" and "U.N." with "United Nations". */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || word_count(e->name) != 1)
+            continue;
+        char abbr[32];
+        size_t al = 0;
+        for (const char *p = e->name; *p && al + 1 < sizeof abbr; p++) {
+            if (*p == '.')
+                continue;
+            if (!isupper((unsigned char)*p)) {
+                al = 0;
+                break;
+            }
+            abbr[al++] = (char)tolower((unsigned char)*p);
+        }
+        abbr[al] = '\0';
+        if (al < 2)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            chorus__entity *x = &f->entities[k];
+            char ini[32];
+            if (k == i || x->merged_into >= 0 || word_count(x->name) < 2)
+                continue;
+            if (initials(x->name, ini, sizeof ini) == al && strcmp(ini, abbr) == 0) {
+                if (x->type == CHORUS_ENTITY_OTHER)
+                    x->type = e->type;
+                if (merge(f, i, k))
+                    return CHORUS_ENOMEM;
+                break;
+            }
+        }
+    }
+
+    /* A name written with an abbreviation is the name written out:
+     * "UN Security Council" is "United Nations Security Council". */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into < 0 || word_count(e->name) != 1)
+            continue;
+        const char *full = f->entities[e->merged_into].name;
+        for (size_t k = 0; k < n; k++) {
+            chorus__entity *x = &f->entities[k];
+            if (x->merged_into >= 0 || k == (size_t)e->merged_into || !has_word(x->name, e->name))
+                continue;
+            char expanded[512];
+            const char *at = x->name;
+            while ((at = strstr(at, e->name)) != NULL &&
+                   !((at == x->name || at[-1] == ' ') &&
+                     (at[strlen(e->name)] == '\0' || at[strlen(e->name)] == ' ')))
+                at++;
+            if (!at)
+                continue;
+            int len = snprintf(expanded, sizeof expanded, "%.*s%s%s", (int)(at - x->name), x->name,
+                               full, at + strlen(e->name));
+            if (len <= 0 || (size_t)len >= sizeof expanded)
+                continue;
+            int target = find_entity(f, expanded);
+            if (target >= 0 && (size_t)target != k && f->entities[target].merged_into < 0 &&
+                merge(f, k, (size_t)target))
+                return CHORUS_ENOMEM;
+        }
+    }
+
+    /* The end of one longer organisation's name is that organisation:
+     * "Security Council" and "United Nations Security Council". */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || e->type != CHORUS_ENTITY_ORGANIZATION || word_count(e->name) < 2)
+            continue;
+        size_t el = strlen(e->name);
+        long owner = -1;
+        int owners = 0;
+        for (size_t k = 0; k < n; k++) {
+            const chorus__entity *x = &f->entities[k];
+            size_t xl = strlen(x->name);
+            if (k == i || x->merged_into >= 0 || x->type != CHORUS_ENTITY_ORGANIZATION || xl <= el + 1)
+                continue;
+            if (strcmp(x->name + xl - el, e->name) == 0 && x->name[xl - el - 1] == ' ') {
+                owner = (long)k;
+                owners++;
+            }
+        }
+        if (owners == 1 && merge(f, i, (size_t)owner))
+            return CHORUS_ENOMEM;
+    }
+
+    /* A company named without its legal suffix: "Tablas Bay Shipping" is
+     * "Tablas Bay Shipping Corp". */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || e->type == CHORUS_ENTITY_PERSON)
+            continue;
+        size_t el = strlen(e->name);
+        for (size_t k = 0; k < n; k++) {
+            chorus__entity *x = &f->entities[k];
+            if (k == i || x->merged_into >= 0 || strncmp(x->name, e->name, el) != 0 || x->name[el] != ' ')
+                continue;
+            char suffix[16];
+            size_t sl = 0;
+            for (const char *p = x->name + el + 1; *p && *p != ' ' && sl + 1 < sizeof suffix; p++)
+                if (*p != '.')
+                    suffix[sl++] = (char)tolower((unsigned char)*p);
+            suffix[sl] = '\0';
+            if (!strchr(x->name + el + 1, ' ') && IN(company_suffixes, suffix, sl)) {
+                x->type = CHORUS_ENTITY_ORGANIZATION;
+                if (merge(f, i, k))
+                    return CHORUS_ENOMEM;
+                break;
+            }
+        }
+    }
+
+    /* Places that are one country: "Russian Federation" is "Russia"; the
+     * name used most stays. */
+    for (size_t i = 0; lex && i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || e->type != CHORUS_ENTITY_PLACE)
+            continue;
+        const char *key = chorus__lexicon_country(lex, e->name, strlen(e->name));
+        if (!key || strlen(key) != 2)
+            continue;
+        for (size_t k = i + 1; k < n; k++) {
+            chorus__entity *x = &f->entities[k];
+            if (x->merged_into >= 0 || x->type != CHORUS_ENTITY_PLACE)
+                continue;
+            const char *kx = chorus__lexicon_country(lex, x->name, strlen(x->name));
+            if (!kx || strcmp(kx, key) != 0)
+                continue;
+            size_t from = x->mentions > e->mentions ? i : k, into = from == i ? k : i;
+            if (merge(f, from, into))
+                return CHORUS_ENOMEM;
+            if (from == i)
+                break;
+        }
+    }
+
+    /* Titles alone: the one person the story gave that title and country. */
+    for (size_t t = 0; t < ntitles; t++) {
+        long who = -1;
+        int count = 0;
+        for (size_t k = 0; k < n; k++) {
+            const chorus__entity *p = &f->entities[k];
+            if (p->merged_into >= 0 || p->type != CHORUS_ENTITY_PERSON || !p->country || !p->role)
+                continue;
+            if (strcmp(p->country, titles[t].country) != 0)
+                continue;
+            /* "leader" fits any head of state or government. */
+            if (p->role != titles[t].role)
+                continue;
+            who = (long)k;
+            count++;
+        }
+        if (count != 1)
+            continue;
+        const chorus__article *a = b->story->articles[titles[t].article];
+        if (add_alias(f, &f->entities[who], a->text + titles[t].start, titles[t].end - titles[t].start) ||
+            add_mention(f, (int)who, titles[t].article, titles[t].start, titles[t].end, titles[t].sentence))
+            return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+/* Orders entities: most mentioned first, then by name. */
+static int cmp_entities(const void *x, const void *y)
+{
+    const chorus__entity *a = x, *b = y;
+    if (a->mentions != b->mentions)
+        return a->mentions < b->mentions ? 1 : -1;
+    if (a->sources.count != b->sources.count)
+        return a->sources.count < b->sources.count ? 1 : -1;
+    return strcmp(a->name, b->name);
+}
+
+/* Sorting helper: entity indices compared through the entities. */
+static int cmp_entity_index(const void *x, const void *y, void *ctx)
+{
+    const chorus__entity *e = ctx;
+    return cmp_entities(&e[*(const size_t *)x], &e[*(const size_t *)y]);
+}
+
+int chorus__find_entities(const chorus__story_text *story, chorus__facts *f)
+{
+    builder b = {story, f};
+    title_mention *titles = NULL;
+    size_t ntitles = 0, cap = 0;
+    int rc = 0;
+    for (size_t m = 0; m < story->count && !rc; m++)
+        rc = find_runs(&b, story->members[m], &titles, &ntitles, &cap);
+    if (!rc)
+        rc = merge_aliases(&b, titles, ntitles);
+    free(titles);
+    if (rc)
+        return rc;
+
+    /* Keep what the story really names: every typed entity, and an untyped
+     * one only when named more than once; merged entities live on as
+     * aliases. Mentions follow their entity to its new place. */
+    size_t n = f->entity_count, kept = 0;
+    long *place = malloc((n + 1) * sizeof *place);
+    size_t *order = malloc((n + 1) * sizeof *order);
+    chorus__entity *sorted = malloc((n + 1) * sizeof *sorted);
+    if (!place || !order || !sorted) {
+        free(place), free(order), free(sorted);
+        return CHORUS_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into < 0 && (e->type != CHORUS_ENTITY_OTHER || e->mentions >= OTHER_MIN_MENTIONS)) {
+            order[kept++] = i;
+        } else {
+            free(e->aliases);
+            free(e->sources.items);
+        }
+        place[i] = -1;
+    }
+    /* Most mentioned first. */
+    qsort_r(order, kept, sizeof *order, cmp_entity_index, f->entities);
+    for (size_t k = 0; k < kept; k++) {
+        sorted[k] = f->entities[order[k]];
+        place[order[k]] = (long)k;
+    }
+    memcpy(f->entities, sorted, kept * sizeof *sorted);
+    f->entity_count = kept;
+    size_t mk = 0;
+    for (size_t k = 0; k < f->mention_count; k++) {
+        long p = place[f->mentions[k].entity];
+        if (p < 0)
+            continue;
+        f->mentions[mk] = f->mentions[k];
+        f->mentions[mk++].entity = (int)p;
+    }
+    f->mention_count = mk;
+    free(place), free(order), free(sorted);
+    return 0;
+}
