@@ -1,0 +1,505 @@
+/* quotes.c - direct quotations and who said them.
+ *
+ * A quotation is a span between quotation marks (straight, typographic,
+ * ``TeX'' or guillemets) long enough to be speech: scare quotes ("great
+ * concern") and quoted names ("Gaza Peace Plan") are not. Its speaker is
+ * found in the words around it: "..., X said", "said X", "X said: ...",
+ * "according to X", a pronoun standing for the person the text named last,
+ * or, for a quotation standing alone, the speaker of the quotation or the
+ * speech verb just before it. A speaker that is no entity of the story
+ * ("officials said") is left unnamed rather than guessed. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "chorus.h"
+#include "facts.h"
+#include "text.h"
+#include "token.h"
+#include "util.h"
+
+/* Shorter quotations are scare quotes or quoted names, unless they end like
+ * a sentence ("cooperating with investigators."). */
+#define QUOTE_MIN_WORDS 4
+#define QUOTE_MIN_WORDS_SENTENCE 3
+/* A quotation this much in capitals is a title ("Gaza Peace Plan"). */
+#define TITLE_CASE_SHARE 0.6
+/* Words that may stand between a speaker and the speech verb: "Abbas previously said". */
+#define SUBJECT_GAP_WORDS 2
+/* How far back a pronoun looks for the person it stands for. */
+#define PRONOUN_SENTENCES 3
+/* Two reports of one quotation share this much of their words. */
+#define SAME_QUOTE_OVERLAP 0.8
+
+typedef struct {
+    const chorus__article *a;
+    size_t article;
+    const chorus__mention **mentions; /* of this article, by start */
+    size_t mention_count;
+    const chorus__facts *f;
+} context;
+
+static int cmp_mention_start(const void *x, const void *y)
+{
+    const chorus__mention *a = *(const chorus__mention *const *)x, *b = *(const chorus__mention *const *)y;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+/* The mention of a person that ends at or just before `end` (only spaces
+ * between), or NULL. */
+static const chorus__mention *mention_ending(const context *c, uint32_t end, uint32_t not_before)
+{
+    for (size_t i = c->mention_count; i-- > 0;) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->end > end || m->start < not_before)
+            continue;
+        for (uint32_t k = m->end; k < end; k++)
+            if (c->a->text[k] != ' ')
+                return NULL;
+        return m;
+    }
+    return NULL;
+}
+
+/* The mention that starts at or just after `start`: only spaces before it,
+ * or an abbreviated honorific ("said Md. Abdur Rahim"). */
+static const chorus__mention *mention_starting(const context *c, uint32_t start, uint32_t before)
+{
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->start < start || m->start >= before + 6)
+            continue;
+        int dot = 0;
+        for (uint32_t k = start; k < m->start; k++) {
+            char ch = c->a->text[k];
+            if (ch == '.')
+                dot = 1;
+            else if (ch != ' ' && !(ch >= 'A' && ch <= 'Z') && !(ch >= 'a' && ch <= 'z'))
+                return NULL;
+        }
+        if (m->start - start > 1 && !dot)
+            return NULL;
+        return m;
+    }
+    return NULL;
+}
+
+static int is_person(const context *c, const chorus__mention *m)
+{
+    return m && c->f->entities[m->entity].type == CHORUS_ENTITY_PERSON;
+}
+
+/* The person a "he" or "she" at offset `at` of sentence `s` stands for: the
+ * first person named in the nearest sentence before it that names one. */
+static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
+{
+    /* Earlier in the same sentence first: "Abbas said he ...". */
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence == sentence && m->end <= at && is_person(c, m))
+            return m->entity;
+    }
+    for (uint32_t back = 1; back <= PRONOUN_SENTENCES && back <= sentence; back++) {
+        for (size_t i = 0; i < c->mention_count; i++) {
+            const chorus__mention *m = c->mentions[i];
+            if (m->sentence == sentence - back && is_person(c, m))
+                return m->entity;
+        }
+    }
+    return -1;
+}
+
+/* The tokens of sentence s, as folded words with their offsets. */
+typedef struct {
+    char w[32];
+    size_t len;
+    uint32_t start, end;
+} qword;
+
+static size_t words_of(const chorus__article *a, uint32_t s, qword *out, size_t max)
+{
+    const chorus__sentence *st = &a->sentences[s];
+    size_t n = 0;
+    for (uint32_t k = 0; k < st->tok_count && n < max; k++) {
+        const chorus__token *t = &a->tokens[st->tok_start + k];
+        out[n].len = chorus__token_word(a, t, out[n].w, sizeof out[n].w);
+        out[n].start = t->start;
+        out[n].end = t->start + t->len;
+        n++;
+    }
+    return n;
+}
+
+static int word_is(const qword *w, const char *s)
+{
+    return w->len == strlen(s) && memcmp(w->w, s, w->len) == 0;
+}
+
+static int pronoun(const qword *w)
+{
+    return word_is(w, "he") || word_is(w, "she");
+}
+
+/* Adverbs and auxiliaries that may stand between a speaker and the verb. */
+static int filler(const qword *w)
+{
+    static const char *const fill[] = {"also", "previously", "later", "then", "again", "has", "had",
+                                       "have", "once", "repeatedly", "earlier", "recently",
+                                       "further", "firmly", "simply", "only", "had", "would"};
+    for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++)
+        if (word_is(w, fill[i]))
+            return 1;
+    return 0;
+}
+
+/* The speaker named by words[from..to) around a quotation. `after` says the
+ * words follow it (", X said") rather than lead to it ("X said: "). Returns
+ * an entity, -1 for an unnamed speaker, -2 when the words name no speaker. */
+static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
+                      size_t to, int after)
+{
+    /* "according to X" anywhere. */
+    for (size_t k = from; k + 2 < to + 1 && k + 1 < n; k++)
+        if (word_is(&w[k], "according") && word_is(&w[k + 1], "to") && k + 2 < n) {
+            const chorus__mention *m = mention_starting(c, w[k + 2].start, w[k + 2].end + 1);
+            if (!m && k + 3 < n && word_is(&w[k + 2], "the"))
+                m = mention_starting(c, w[k + 3].start, w[k + 3].end + 1);
+            return m ? m->entity : -1;
+        }
+    if (after) {
+        /* ", X said" or ", said X" right after the quotation. */
+        for (size_t k = from; k < to && k < from + 8; k++) {
+            if (!chorus__speech_verb(w[k].w, w[k].len))
+                continue;
+            if (k == from) {
+                /* "said X" */
+                const chorus__mention *m = k + 1 < n ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
+                return m ? m->entity : -1;
+            }
+            size_t s = k;
+            while (s > from && filler(&w[s - 1]))
+                s--;
+            if (s > from && pronoun(&w[s - 1]))
+                return resolve_pronoun(c, sentence, w[s - 1].start);
+            const chorus__mention *m = mention_ending(c, w[s - 1].end, w[from].start);
+            if (m && m->start >= w[from].start)
+                return m->entity;
+            return -1; /* "the coast guard said", "officials told reporters" */
+        }
+        return -2;
+    }
+    /* "X said: ...", "X said that ...", "..., emphasizing that ..." before it:
+     * the speech verb nearest the quotation. */
+    for (size_t k = to; k-- > from;) {
+        if (!chorus__speech_verb(w[k].w, w[k].len))
+            continue;
+        size_t s = k;
+        while (s > from && filler(&w[s - 1]))
+            s--;
+        if (s > from && pronoun(&w[s - 1]))
+            return resolve_pronoun(c, sentence, w[s - 1].start);
+        const chorus__mention *m = s > from ? mention_ending(c, w[s - 1].end, w[from].start) : NULL;
+        if (m)
+            return m->entity;
+        /* "said X: ..." */
+        m = k + 1 < to ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
+        if (m)
+            return m->entity;
+        /* A participle with the subject at the sentence start: "He ...,
+         * emphasizing that ...". */
+        if (from < to && pronoun(&w[from]))
+            return resolve_pronoun(c, sentence, w[from].start);
+        m = mention_starting(c, w[from].start, w[from].end + 1);
+        return m ? m->entity : -1;
+    }
+    return -2;
+}
+
+/* The sentence holding byte `at` of the article's text. */
+static uint32_t sentence_at(const chorus__article *a, uint32_t at)
+{
+    size_t lo = 0, hi = a->sentence_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->sentences[mid].start + a->sentences[mid].len <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)(lo < a->sentence_count ? lo : a->sentence_count - 1);
+}
+
+/* Quotation marks: returns the closing mark for an opening one at s[i]
+ * (setting *open_len), or 0. */
+static int32_t opening_mark(const char *s, size_t len, size_t i, size_t *open_len, size_t start)
+{
+    size_t k = i;
+    int32_t cp = chorus__utf8_next(s, len, &k);
+    *open_len = k - i;
+    if (cp == 0x201C || cp == 0x201E)
+        return 0x201D;
+    if (cp == 0x00AB)
+        return 0x00BB;
+    if (cp == '`' && k < len && s[k] == '`') {
+        *open_len = 2;
+        return '\'';
+    }
+    if (cp == '"') {
+        /* A straight quote opens after a space, a bracket or a dash. */
+        size_t p = i;
+        int32_t prev = i > start ? chorus__utf8_prev(s, &p) : ' ';
+        if (chorus__is_space(prev) || prev == '(' || prev == '[' || prev == 0x2014 || prev == 0x2013 ||
+            prev == '-' || prev == ':')
+            return '"';
+    }
+    return 0;
+}
+
+/* Offset of the closing mark after `from` (within `end`), or `end`. */
+static size_t closing(const char *s, size_t from, size_t end, int32_t mark, size_t *close_len)
+{
+    size_t i = from;
+    while (i < end) {
+        size_t at = i;
+        int32_t cp = chorus__utf8_next(s, end, &i);
+        if (mark == '\'' ? (cp == '\'' && i < end && s[i] == '\'') : cp == mark) {
+            *close_len = mark == '\'' ? 2 : i - at;
+            return at;
+        }
+    }
+    *close_len = 0;
+    return end;
+}
+
+static int looks_like_speech(const char *s, size_t len)
+{
+    size_t words = 0, caps = 0, i = 0;
+    int in = 0;
+    while (i < len) {
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        int w = chorus__is_letter(cp) || chorus__is_digit(cp);
+        if (w && !in) {
+            words++;
+            caps += chorus__is_upper(cp) != 0;
+        }
+        in = w || chorus__is_apostrophe(cp) || cp == '-';
+    }
+    size_t e = len;
+    int32_t last = len ? chorus__utf8_prev(s, &e) : 0;
+    int sentence_end = last == '.' || last == '!' || last == '?' || last == ',';
+    if (words < QUOTE_MIN_WORDS && !(words >= QUOTE_MIN_WORDS_SENTENCE && sentence_end && last != ','))
+        return 0;
+    if (caps >= TITLE_CASE_SHARE * (double)words && !sentence_end)
+        return 0;
+    return 1;
+}
+
+/* Normalised form for matching reports of one quotation: letters and digits, lower case. */
+static size_t normalise(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t n = 0, i = 0;
+    int space = 0;
+    while (i < len && n + 5 < cap) {
+        int32_t cp = chorus__fold(chorus__utf8_next(s, len, &i));
+        if (chorus__is_letter(cp) || chorus__is_digit(cp)) {
+            if (space && n)
+                out[n++] = ' ';
+            space = 0;
+            n += chorus__utf8_put(out + n, cp);
+        } else {
+            space = 1;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
+static double word_overlap(const char *a, const char *b)
+{
+    /* Share of the shorter text's words found in the longer. */
+    const char *shorter = strlen(a) <= strlen(b) ? a : b, *longer = shorter == a ? b : a;
+    size_t words = 0, found = 0;
+    char w[64];
+    for (const char *p = shorter; *p;) {
+        size_t l = strcspn(p, " ");
+        if (l < sizeof w) {
+            memcpy(w, p, l);
+            w[l] = '\0';
+            words++;
+            const char *q = longer;
+            while ((q = strstr(q, w)) != NULL) {
+                if ((q == longer || q[-1] == ' ') && (q[l] == '\0' || q[l] == ' ')) {
+                    found++;
+                    break;
+                }
+                q++;
+            }
+        }
+        p += l + (p[l] == ' ');
+    }
+    return words ? (double)found / (double)words : 0;
+}
+
+static int add_quote(chorus__facts *f, size_t article, const char *text, size_t len, int speaker)
+{
+    char norm[2048];
+    normalise(text, len, norm, sizeof norm);
+    if (!norm[0])
+        return 0;
+    for (size_t i = 0; i < f->quote_count; i++) {
+        chorus__quote *q = &f->quotes[i];
+        char other[2048];
+        normalise(q->text, strlen(q->text), other, sizeof other);
+        if (word_overlap(norm, other) < SAME_QUOTE_OVERLAP)
+            continue;
+        /* The same quotation: one more source, and a speaker where one was missing. */
+        if (speaker >= 0 && q->speaker >= 0 && speaker != q->speaker)
+            continue; /* different speakers: keep both rather than merge wrongly */
+        if (q->speaker < 0)
+            q->speaker = speaker;
+        /* The fuller report's words stand for both. */
+        if (strlen(norm) > strlen(other)) {
+            const char *copy = chorus__arena_strndup(&f->mem, text, len);
+            if (!copy)
+                return CHORUS_ENOMEM;
+            q->text = copy;
+        }
+        return chorus__sources_add(&q->sources, article);
+    }
+    chorus__quote q = {0};
+    q.text = chorus__arena_strndup(&f->mem, text, len);
+    q.speaker = speaker;
+    if (!q.text || chorus__sources_add(&q.sources, article))
+        return CHORUS_ENOMEM;
+    if (CHORUS_PUSH(f->quotes, f->quote_count, f->quote_cap, q)) {
+        free(q.sources.items);
+        return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+/* A quotation found in the text, before it is merged with other reports. */
+typedef struct {
+    uint32_t start, end;           /* the words inside the marks */
+    uint32_t open, close;          /* the marks themselves */
+    uint32_t paragraph;
+    int speaker;
+    int attributed;                /* the speaker came from words next to it */
+} found_quote;
+
+static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, size_t article)
+{
+    const chorus__article *a = story->articles[article];
+    context c = {a, article, NULL, 0, f};
+    c.mentions = malloc((f->mention_count + 1) * sizeof *c.mentions);
+    found_quote *found = NULL;
+    size_t nfound = 0, cap = 0;
+    qword *w = malloc(512 * sizeof *w);
+    int rc = (!c.mentions || !w) ? CHORUS_ENOMEM : 0;
+    for (size_t i = 0; !rc && i < f->mention_count; i++)
+        if (f->mentions[i].article == article)
+            c.mentions[c.mention_count++] = &f->mentions[i];
+    if (!rc)
+        qsort(c.mentions, c.mention_count, sizeof *c.mentions, cmp_mention_start);
+
+    /* Quotations, paragraph by paragraph: an unclosed one runs to the end of
+     * its paragraph, as quotations over several paragraphs are written. */
+    for (size_t s = 0; !rc && s < a->sentence_count;) {
+        uint32_t p = a->sentences[s].paragraph;
+        size_t last = s;
+        while (last + 1 < a->sentence_count && a->sentences[last + 1].paragraph == p)
+            last++;
+        size_t ps = a->sentences[s].start, pe = a->sentences[last].start + a->sentences[last].len;
+        for (size_t i = ps; i < pe && !rc;) {
+            size_t ol;
+            int32_t mark = opening_mark(a->text, pe, i, &ol, ps);
+            if (!mark) {
+                chorus__utf8_next(a->text, pe, &i);
+                continue;
+            }
+            size_t cl;
+            size_t close = closing(a->text, i + ol, pe, mark, &cl);
+            size_t qs = i + ol, qe = close;
+            size_t tl = qe - qs;
+            const char *qt = chorus__trim(a->text + qs, &tl);
+            qs = (size_t)(qt - a->text);
+            qe = qs + tl;
+            if (tl && looks_like_speech(qt, tl)) {
+                found_quote q = {(uint32_t)qs, (uint32_t)qe, (uint32_t)i, (uint32_t)(close + cl), p, -2, 0};
+                rc = CHORUS_PUSH(found, nfound, cap, q) ? CHORUS_ENOMEM : 0;
+            }
+            i = close + (cl ? cl : 1);
+        }
+        s = last + 1;
+    }
+
+    /* Speakers: words next to the quotation first. */
+    for (size_t k = 0; !rc && k < nfound; k++) {
+        found_quote *q = &found[k];
+        uint32_t s1 = sentence_at(a, q->open), s2 = sentence_at(a, q->close > 0 ? q->close - 1 : 0);
+        size_t n1 = words_of(a, s1, w, 512);
+        size_t from = 0, to = 0;
+        while (to < n1 && w[to].end <= q->open)
+            to++;
+        int who = speaker_in(&c, s1, w, n1, from, to, 0);
+        if (who == -2) {
+            size_t n2 = words_of(a, s2, w, 512);
+            size_t after = 0;
+            while (after < n2 && w[after].start < q->close)
+                after++;
+            /* Stop at the next quotation in the sentence. */
+            size_t end = after;
+            while (end < n2 && (k + 1 >= nfound || w[end].start < found[k + 1].open))
+                end++;
+            who = speaker_in(&c, s2, w, n2, after, end, 1);
+        }
+        q->speaker = who;
+        q->attributed = who != -2;
+    }
+    /* A quotation with no speaker beside it continues the one before it in
+     * the paragraph ("“...,” she said. “...”"), or follows a sentence that
+     * announces it ("Putin said:"). */
+    for (size_t k = 0; k < nfound; k++) {
+        found_quote *q = &found[k];
+        if (q->attributed)
+            continue;
+        if (k > 0 && found[k - 1].paragraph == q->paragraph && found[k - 1].attributed) {
+            q->speaker = found[k - 1].speaker;
+            continue;
+        }
+        uint32_t s = sentence_at(a, q->open);
+        if (s > 0) {
+            const chorus__sentence *prev = &a->sentences[s - 1];
+            size_t pl = prev->len;
+            const char *pt = chorus__trim(a->text + prev->start, &pl);
+            if (pl && pt[pl - 1] == ':') {
+                size_t n = words_of(a, s - 1, w, 512);
+                int who = speaker_in(&c, s - 1, w, n, 0, n, 0);
+                q->speaker = who == -2 ? -1 : who;
+                continue;
+            }
+        }
+        q->speaker = -1;
+    }
+    for (size_t k = 0; !rc && k < nfound; k++) {
+        const char *text = a->text + found[k].start;
+        size_t len = found[k].end - found[k].start;
+        /* "...,” he said": the comma belongs to the sentence around it. */
+        while (len && (text[len - 1] == ',' || text[len - 1] == ' '))
+            len--;
+        rc = add_quote(f, article, text, len, found[k].speaker);
+    }
+    free(found);
+    free(w);
+    free(c.mentions);
+    return rc;
+}
+
+int chorus__find_quotes(const chorus__story_text *story, chorus__facts *f)
+{
+    for (size_t m = 0; m < story->count; m++) {
+        int rc = quotes_of_article(story, f, story->members[m]);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
