@@ -103,6 +103,10 @@ typedef struct chorus_options {
     double cluster_window_days;
     /* Non-zero: take every article as part of one story (chorus summarize). */
     int one_story;
+    /* Non-zero (the default): find each story's facts — entities, quotes,
+     * figures, timeline and coverage. Zero skips them when only the grouping
+     * or the summary is wanted. */
+    int facts;
     /* Diagnostics sink; NULL drops them. */
     chorus_diag_fn diag;
     void *diag_userdata;
@@ -195,6 +199,62 @@ typedef struct chorus_summary_sentence {
     size_t source_count;
 } chorus_summary_sentence;
 
+/* A person, organisation or place named in a story, its aliases merged. */
+typedef struct chorus_entity {
+    const char *name;              /* the fullest name, without titles */
+    const char *type;              /* "person", "organization", "place" or "other" */
+    const char *const *aliases;    /* other names for it as the articles write them */
+    size_t alias_count;
+    size_t mentions;               /* times named, aliases included */
+    const size_t *sources;         /* article indices, ascending */
+    size_t source_count;
+} chorus_entity;
+
+/* A direct quotation, once for all the articles that report it. */
+typedef struct chorus_quote {
+    const char *speaker;           /* name of the entity who said it, or NULL when not known */
+    const char *text;              /* the quoted words; parts of a split quote joined by " ... " */
+    const size_t *sources;
+    size_t source_count;
+} chorus_quote;
+
+/* A number that matters: a count, an amount, a share. */
+typedef struct chorus_figure {
+    double value;
+    const char *unit;              /* "people", "tons", "USD", "%", ... or NULL when not stated */
+    const char *qualifier;         /* "more than", "at least", "about", "estimated", "nearly",
+                                    * "up to", "less than", or NULL for an exact figure */
+    const char *about;             /* what is counted ("civilian death toll"), or NULL */
+    const char *text;              /* the phrase as written */
+    const size_t *sources;
+    size_t source_count;
+    const size_t *conflicts_with;  /* indices of this story's figures that cannot also hold */
+    size_t conflict_count;
+} chorus_figure;
+
+/* A dated event. */
+typedef struct chorus_event {
+    const char *date;              /* ISO 8601 at the precision known: "2024", "2024-08", "2024-08-13" */
+    const char *text;              /* the clause the date came from */
+    const size_t *sources;
+    size_t source_count;
+} chorus_event;
+
+/* What one article alone reports in its story. */
+typedef struct chorus_coverage {
+    size_t article;                /* article index */
+    const char *const *sentences;  /* its own sentences, the most informative few */
+    size_t sentence_count;
+    const size_t *entities;        /* indices of the story's entities only it names */
+    size_t entity_count;
+    const size_t *figures;         /* indices of the story's figures only it gives */
+    size_t figure_count;
+    const size_t *quotes;          /* indices of the story's quotes only it reports */
+    size_t quote_count;
+    const char *const *loaded_terms; /* evaluative wording no other article uses */
+    size_t loaded_count;
+} chorus_coverage;
+
 /* One story. Every pointer is owned by the corpus. */
 typedef struct chorus_story_info {
     const char *id;        /* "s1", "s2", ...: largest story first */
@@ -205,6 +265,17 @@ typedef struct chorus_story_info {
     size_t article_count;
     const chorus_summary_sentence *summary; /* in reading order */
     size_t summary_count;
+    /* Facts (empty when the options turned them off). */
+    const chorus_entity *entities; /* most mentioned first */
+    size_t entity_count;
+    const chorus_quote *quotes;    /* in reading order */
+    size_t quote_count;
+    const chorus_figure *figures;
+    size_t figure_count;
+    const chorus_event *timeline;  /* by date */
+    size_t event_count;
+    const chorus_coverage *coverage; /* one per article that copies no other, when the story has several */
+    size_t coverage_count;
 } chorus_story_info;
 
 /* Fills *out for story `index` (0-based). Errors: CHORUS_EINVAL, CHORUS_ERANGE. */

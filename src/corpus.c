@@ -17,6 +17,7 @@
 
 #include "cluster.h"
 #include "dedup.h"
+#include "lexicon.h"
 #include "read_text.h"
 #include "summarize.h"
 #include "text.h"
@@ -64,6 +65,7 @@ void chorus_options_init(chorus_options *opts)
     opts->summary_words = 0;
     opts->cluster_threshold = 0.25;
     opts->cluster_window_days = 4.0;
+    opts->facts = 1;
 }
 
 double chorus__now(void)
@@ -127,6 +129,7 @@ void chorus_corpus_free(chorus_corpus *c)
         chorus__article_free(c->articles[i]);
     free(c->articles);
     chorus__analyzer_done(&c->an);
+    chorus__lexicon_free(c->lexicon);
     chorus__arena_release(&c->mem);
     free(c->stories);
     chorus__buf_free(&c->clean);
@@ -362,6 +365,11 @@ static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, siz
         if (!st->end[0] || strcmp(day, st->end) > 0)
             strcpy(st->end, day);
     }
+    if (c->opts.facts) {
+        int rc = chorus__story_facts(c, st);
+        if (rc)
+            return rc;
+    }
     if (c->opts.summary_sentences == 0)
         return 0;
     chorus__summary sum_out;
@@ -458,6 +466,11 @@ int chorus_corpus_analyze(chorus_corpus *c)
         c->stories[s].articles[counts[s]++] = i;
     }
     c->story_count = ns;
+    if (c->opts.facts && !c->lexicon && !(c->lexicon = chorus__lexicon_new())) {
+        free(counts);
+        free(sum);
+        return CHORUS_ENOMEM;
+    }
     for (size_t s = 0; !rc && s < ns; s++) {
         snprintf(c->stories[s].id, sizeof c->stories[s].id, "s%zu", s + 1);
         rc = build_story(c, &c->stories[s], c->stories[s].articles, counts[s], sum);
@@ -523,5 +536,15 @@ int chorus_corpus_story(const chorus_corpus *c, size_t index, chorus_story_info 
     out->article_count = s->article_count;
     out->summary = s->summary;
     out->summary_count = s->summary_count;
+    out->entities = s->entities;
+    out->entity_count = s->entity_count;
+    out->quotes = s->quotes;
+    out->quote_count = s->quote_count;
+    out->figures = s->figures;
+    out->figure_count = s->figure_count;
+    out->timeline = s->timeline;
+    out->event_count = s->event_count;
+    out->coverage = s->coverage;
+    out->coverage_count = s->coverage_count;
     return 0;
 }

@@ -19,6 +19,16 @@ typedef struct chorus__story {
     size_t article_count;
     chorus_summary_sentence *summary;
     size_t summary_count;
+    chorus_entity *entities;
+    size_t entity_count;
+    chorus_quote *quotes;
+    size_t quote_count;
+    chorus_figure *figures;
+    size_t figure_count;
+    chorus_event *timeline;
+    size_t event_count;
+    chorus_coverage *coverage;
+    size_t coverage_count;
 } chorus__story;
 
 /* The pipeline's stages, in order, as the benchmarks report them. */
@@ -52,6 +62,7 @@ struct chorus_corpus {
     chorus__story *stories;
     size_t story_count;
     chorus__arena mem; /* corpus-level strings and arrays */
+    struct chorus__lexicon *lexicon; /* Debian's word lists, read when facts are first wanted */
     chorus__buf clean; /* scratch for cleaned input */
     chorus__stage_times times;
 };
@@ -77,6 +88,10 @@ typedef struct chorus__input_meta {
  */
 int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
                            size_t len, const chorus__input_meta *meta);
+
+/* Finds the facts of story `st` (its articles already set) and copies them
+ * into the corpus arena. Returns 0 or CHORUS_ENOMEM. */
+int chorus__story_facts(chorus_corpus *c, chorus__story *st);
 
 /* Reads a path (file, directory or "-"); see chorus_corpus_add_path(). */
 int chorus__read_path(chorus_corpus *c, const char *path);

@@ -447,3 +447,27 @@ long chorus__date_days(const chorus__date *d)
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
+
+void chorus__date_from_days(long z, chorus__date *d)
+{
+    /* Civil from days, after Howard Hinnant's algorithm. */
+    memset(d, 0, sizeof *d);
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    d->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+    d->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+    d->year = (int)(y + (d->month <= 2));
+    d->precision = CHORUS_DATE_DAY;
+}
+
+int chorus__weekday(long days)
+{
+    /* 1970-01-01 was a Thursday. */
+    long w = (days + 3) % 7;
+    return (int)(w < 0 ? w + 7 : w);
+}

@@ -39,6 +39,12 @@ void chorus__date_iso(const chorus__date *d, char out[32]);
  * coarser precision); used to measure gaps between dates. */
 long chorus__date_days(const chorus__date *d);
 
+/* The calendar day `days` days after 1970-01-01 (day precision). */
+void chorus__date_from_days(long days, chorus__date *d);
+
+/* Day of the week of a day number: 0 Monday ... 6 Sunday. */
+int chorus__weekday(long days);
+
 /* Number of days in a month of a year (1..12). */
 int chorus__month_days(int year, int month);
 

@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "article.h"
 #include "dates.h"
+#include "junk.h"
 #include "lexicon.h"
 
 enum {
@@ -107,6 +108,7 @@ typedef struct chorus__story_text {
     const size_t *members;            /* indices of the story's articles, ascending */
     size_t count;
     const chorus__lexicon *lex;       /* may hold nothing when Debian's lists are missing */
+    chorus__junk *junk;               /* for wire datelines */
     chorus__date reference;           /* the story's latest publication date, for undated articles */
 } chorus__story_text;
 

@@ -37,6 +37,7 @@ struct chorus__lexicon {
     unsigned char *kinds;   /* CHORUS_LEX_* by name id */
     size_t kinds_cap;
     chorus__vocab *common;  /* lower-case common words */
+    chorus__vocab *nouns;   /* WordNet noun lemmas, lower case */
     chorus__vocab *country_words; /* adjectives and names -> country_of */
     const char **country_of;
     size_t country_cap;
@@ -509,6 +510,28 @@ static int load_words(chorus__lexicon *lex)
     return rc;
 }
 
+/* WordNet's noun lemmas: index.noun lists one a line, first on the line. */
+static int load_nouns(chorus__lexicon *lex)
+{
+    FILE *f = fopen(CHORUS_WORDNET_DIR "/index.noun", "r");
+    if (!f)
+        return 0;
+    char *line = NULL;
+    size_t cap = 0;
+    int rc = 0;
+    while (!rc && getline(&line, &cap, f) > 0) {
+        if (line[0] == ' ')
+            continue; /* the licence at the top */
+        size_t len = strcspn(line, " ");
+        if (memchr(line, '_', len))
+            continue; /* phrases */
+        rc = chorus__vocab_intern(lex->nouns, line, len) == CHORUS_VOCAB_NONE ? -1 : 0;
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
 chorus__lexicon *chorus__lexicon_new(void)
 {
     chorus__lexicon *lex = calloc(1, sizeof *lex);
@@ -516,9 +539,10 @@ chorus__lexicon *chorus__lexicon_new(void)
         return NULL;
     lex->names = chorus__vocab_new();
     lex->common = chorus__vocab_new();
+    lex->nouns = chorus__vocab_new();
     lex->country_words = chorus__vocab_new();
     lex->currency_words = chorus__vocab_new();
-    if (!lex->names || !lex->common || !lex->country_words || !lex->currency_words ||
+    if (!lex->names || !lex->common || !lex->nouns || load_nouns(lex) || !lex->country_words || !lex->currency_words ||
         load_words(lex) || load_countries(lex) || load_regions(lex) || load_currencies(lex) ||
         load_wordnet(lex)) {
         chorus__lexicon_free(lex);
@@ -533,6 +557,7 @@ void chorus__lexicon_free(chorus__lexicon *lex)
         return;
     chorus__vocab_free(lex->names);
     chorus__vocab_free(lex->common);
+    chorus__vocab_free(lex->nouns);
     chorus__vocab_free(lex->country_words);
     chorus__vocab_free(lex->currency_words);
     free(lex->kinds);
@@ -563,6 +588,26 @@ const char *chorus__lexicon_country(const chorus__lexicon *lex, const char *word
         low[i] = (char)tolower((unsigned char)word[i]);
     uint32_t id = chorus__vocab_find(lex->country_words, low, len);
     return id == CHORUS_VOCAB_NONE || id >= lex->country_cap ? NULL : lex->country_of[id];
+}
+
+int chorus__lexicon_noun(const chorus__lexicon *lex, const char *word, size_t len)
+{
+    if (chorus__vocab_find(lex->nouns, word, len) != CHORUS_VOCAB_NONE)
+        return 1;
+    /* Regular plurals: "prices", "taxes", "policies". */
+    char base[64];
+    if (len < 3 || len >= sizeof base || word[len - 1] != 's')
+        return 0;
+    if (chorus__vocab_find(lex->nouns, word, len - 1) != CHORUS_VOCAB_NONE)
+        return 1;
+    if (len > 3 && word[len - 2] == 'e' && chorus__vocab_find(lex->nouns, word, len - 2) != CHORUS_VOCAB_NONE)
+        return 1;
+    if (len > 4 && word[len - 3] == 'i' && word[len - 2] == 'e') {
+        memcpy(base, word, len - 3);
+        base[len - 3] = 'y';
+        return chorus__vocab_find(lex->nouns, base, len - 2) != CHORUS_VOCAB_NONE;
+    }
+    return 0;
 }
 
 const char *chorus__lexicon_currency(const chorus__lexicon *lex, const char *word, size_t len)

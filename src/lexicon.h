@@ -42,6 +42,10 @@ int chorus__lexicon_common(const chorus__lexicon *lex, const char *word, size_t 
  * case ("Russian" -> "russia", "Russia" -> "russia"), or NULL. */
 const char *chorus__lexicon_country(const chorus__lexicon *lex, const char *word, size_t len);
 
+/* Non-zero when the lower-case word is a WordNet noun (its plural too:
+ * "prices" is "price"). */
+int chorus__lexicon_noun(const chorus__lexicon *lex, const char *word, size_t len);
+
 /* ISO 4217 code of a currency word following an amount ("dollars" -> "USD",
  * "taka" -> "BDT", "euros" -> "EUR"), or NULL. */
 const char *chorus__lexicon_currency(const chorus__lexicon *lex, const char *word, size_t len);

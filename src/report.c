@@ -38,6 +38,121 @@ static json_t *article_json(const chorus_article_info *a)
     return o;
 }
 
+/* Article ids for a list of article indices. */
+static json_t *sources_json(const chorus_corpus *c, const size_t *items, size_t count)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < count; i++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, items[i], &a);
+        json_array_append_new(arr, json_string(a.id));
+    }
+    return arr;
+}
+
+static json_t *strings_json(const char *const *items, size_t count)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < count; i++)
+        json_array_append_new(arr, json_string(items[i]));
+    return arr;
+}
+
+/* "f3", "q2": ids of figures and quotes, 1-based like articles and stories. */
+static json_t *id_json(char prefix, size_t index)
+{
+    char id[32];
+    snprintf(id, sizeof id, "%c%zu", prefix, index + 1);
+    return json_string(id);
+}
+
+static json_t *number_json(double v)
+{
+    if (v == (double)(json_int_t)v && v < 9007199254740992.0 && v > -9007199254740992.0)
+        return json_integer((json_int_t)v);
+    return json_real(v);
+}
+
+static void facts_json(const chorus_corpus *c, const chorus_story_info *st, json_t *o)
+{
+    json_t *entities = json_array();
+    for (size_t i = 0; i < st->entity_count; i++) {
+        const chorus_entity *e = &st->entities[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "name", json_string(e->name));
+        json_object_set_new(x, "type", json_string(e->type));
+        json_object_set_new(x, "aliases", strings_json(e->aliases, e->alias_count));
+        json_object_set_new(x, "mentions", json_integer((json_int_t)e->mentions));
+        json_object_set_new(x, "sources", sources_json(c, e->sources, e->source_count));
+        json_array_append_new(entities, x);
+    }
+    json_object_set_new(o, "entities", entities);
+    json_t *quotes = json_array();
+    for (size_t i = 0; i < st->quote_count; i++) {
+        const chorus_quote *q = &st->quotes[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "id", id_json('q', i));
+        json_object_set_new(x, "speaker", json_str_or_null(q->speaker));
+        json_object_set_new(x, "text", json_string(q->text));
+        json_object_set_new(x, "sources", sources_json(c, q->sources, q->source_count));
+        json_array_append_new(quotes, x);
+    }
+    json_object_set_new(o, "quotes", quotes);
+    json_t *figures = json_array();
+    for (size_t i = 0; i < st->figure_count; i++) {
+        const chorus_figure *f = &st->figures[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "id", id_json('f', i));
+        json_object_set_new(x, "value", number_json(f->value));
+        json_object_set_new(x, "unit", json_str_or_null(f->unit));
+        json_object_set_new(x, "qualifier", json_str_or_null(f->qualifier));
+        json_object_set_new(x, "about", json_str_or_null(f->about));
+        json_object_set_new(x, "text", json_string(f->text));
+        json_object_set_new(x, "sources", sources_json(c, f->sources, f->source_count));
+        json_t *conflicts = json_array();
+        for (size_t k = 0; k < f->conflict_count; k++)
+            json_array_append_new(conflicts, id_json('f', f->conflicts_with[k]));
+        json_object_set_new(x, "conflicts_with", conflicts);
+        json_array_append_new(figures, x);
+    }
+    json_object_set_new(o, "figures", figures);
+    json_t *timeline = json_array();
+    for (size_t i = 0; i < st->event_count; i++) {
+        const chorus_event *e = &st->timeline[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "date", json_string(e->date));
+        json_object_set_new(x, "text", json_string(e->text));
+        json_object_set_new(x, "sources", sources_json(c, e->sources, e->source_count));
+        json_array_append_new(timeline, x);
+    }
+    json_object_set_new(o, "timeline", timeline);
+    json_t *coverage = json_array();
+    for (size_t i = 0; i < st->coverage_count; i++) {
+        const chorus_coverage *v = &st->coverage[i];
+        chorus_article_info a;
+        chorus_corpus_article(c, v->article, &a);
+        json_t *x = json_object(), *only = json_object();
+        json_object_set_new(x, "article", json_string(a.id));
+        json_object_set_new(only, "sentences", strings_json(v->sentences, v->sentence_count));
+        json_t *names = json_array();
+        for (size_t k = 0; k < v->entity_count; k++)
+            json_array_append_new(names, json_string(st->entities[v->entities[k]].name));
+        json_object_set_new(only, "entities", names);
+        json_t *figs = json_array();
+        for (size_t k = 0; k < v->figure_count; k++)
+            json_array_append_new(figs, id_json('f', v->figures[k]));
+        json_object_set_new(only, "figures", figs);
+        json_t *qs = json_array();
+        for (size_t k = 0; k < v->quote_count; k++)
+            json_array_append_new(qs, id_json('q', v->quotes[k]));
+        json_object_set_new(only, "quotes", qs);
+        json_object_set_new(x, "only_here", only);
+        json_object_set_new(x, "loaded_terms", strings_json(v->loaded_terms, v->loaded_count));
+        json_array_append_new(coverage, x);
+    }
+    json_object_set_new(o, "coverage", coverage);
+}
+
 static json_t *brief_json(const chorus_corpus *c)
 {
     json_t *root = json_object();
@@ -72,12 +187,7 @@ static json_t *brief_json(const chorus_corpus *c)
             json_array_append_new(summary, item);
         }
         json_object_set_new(o, "summary", summary);
-        /* Facts are not extracted yet: the fields stay, empty, never invented. */
-        json_object_set_new(o, "entities", json_array());
-        json_object_set_new(o, "quotes", json_array());
-        json_object_set_new(o, "figures", json_array());
-        json_object_set_new(o, "timeline", json_array());
-        json_object_set_new(o, "coverage", json_array());
+        facts_json(c, &st, o);
         json_array_append_new(stories, o);
     }
     json_object_set_new(root, "stories", stories);
@@ -138,6 +248,126 @@ static size_t distinct_sources(const chorus_corpus *c, const chorus_story_info *
     return n;
 }
 
+/* Markdown shows this many entities; the JSON has them all. */
+#define MD_ENTITIES 12
+
+static void md_sources(const chorus_corpus *c, const size_t *items, size_t count, chorus__buf *b)
+{
+    chorus__buf_puts(b, " [");
+    for (size_t m = 0; m < count; m++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, items[m], &a);
+        chorus__buf_printf(b, "%s%s", m ? ", " : "", a.id);
+    }
+    chorus__buf_putc(b, ']');
+}
+
+static void md_facts(const chorus_corpus *c, const chorus_story_info *st, chorus__buf *b)
+{
+    if (st->entity_count) {
+        chorus__buf_puts(b, "\n### People, organisations and places\n\n");
+        for (size_t i = 0; i < st->entity_count && i < MD_ENTITIES; i++) {
+            const chorus_entity *e = &st->entities[i];
+            chorus__buf_puts(b, "- **");
+            md_escape(b, e->name);
+            chorus__buf_printf(b, "** (%s, %zu mention%s)", e->type, e->mentions, e->mentions == 1 ? "" : "s");
+            if (e->alias_count) {
+                chorus__buf_puts(b, ", also ");
+                for (size_t k = 0; k < e->alias_count; k++) {
+                    chorus__buf_puts(b, k ? "; " : "");
+                    md_escape(b, e->aliases[k]);
+                }
+            }
+            md_sources(c, e->sources, e->source_count, b);
+            chorus__buf_putc(b, '\n');
+        }
+        if (st->entity_count > MD_ENTITIES)
+            chorus__buf_printf(b, "- and %zu more (see --format json)\n", st->entity_count - MD_ENTITIES);
+    }
+    if (st->quote_count) {
+        chorus__buf_puts(b, "\n### Quotes\n\n");
+        for (size_t i = 0; i < st->quote_count; i++) {
+            const chorus_quote *q = &st->quotes[i];
+            chorus__buf_puts(b, "- ");
+            md_escape(b, q->speaker ? q->speaker : "(speaker not named)");
+            chorus__buf_puts(b, ": \u201C");
+            md_escape(b, q->text);
+            chorus__buf_puts(b, "\u201D");
+            md_sources(c, q->sources, q->source_count, b);
+            chorus__buf_putc(b, '\n');
+        }
+    }
+    if (st->figure_count) {
+        chorus__buf_puts(b, "\n### Figures\n\n");
+        for (size_t i = 0; i < st->figure_count; i++) {
+            const chorus_figure *f = &st->figures[i];
+            chorus__buf_printf(b, "- f%zu: ", i + 1);
+            md_escape(b, f->text);
+            if (f->about && !strstr(f->text, f->about)) {
+                chorus__buf_puts(b, " (");
+                md_escape(b, f->about);
+                chorus__buf_putc(b, ')');
+            }
+            md_sources(c, f->sources, f->source_count, b);
+            if (f->conflict_count) {
+                chorus__buf_puts(b, " conflicts with");
+                for (size_t k = 0; k < f->conflict_count; k++)
+                    chorus__buf_printf(b, "%s f%zu", k ? "," : "", f->conflicts_with[k] + 1);
+            }
+            chorus__buf_putc(b, '\n');
+        }
+    }
+    if (st->event_count) {
+        chorus__buf_puts(b, "\n### Timeline\n\n");
+        for (size_t i = 0; i < st->event_count; i++) {
+            const chorus_event *e = &st->timeline[i];
+            chorus__buf_printf(b, "- %s: ", e->date);
+            md_escape(b, e->text);
+            md_sources(c, e->sources, e->source_count, b);
+            chorus__buf_putc(b, '\n');
+        }
+    }
+    if (st->coverage_count) {
+        chorus__buf_puts(b, "\n### What each article alone reports\n\n");
+        for (size_t i = 0; i < st->coverage_count; i++) {
+            const chorus_coverage *v = &st->coverage[i];
+            chorus_article_info a;
+            chorus_corpus_article(c, v->article, &a);
+            chorus__buf_printf(b, "- **%s** ", a.id);
+            md_escape(b, a.source ? a.source : "unknown outlet");
+            chorus__buf_putc(b, '\n');
+            for (size_t k = 0; k < v->sentence_count; k++) {
+                chorus__buf_puts(b, "  - ");
+                md_escape(b, v->sentences[k]);
+                chorus__buf_putc(b, '\n');
+            }
+            if (v->entity_count) {
+                chorus__buf_puts(b, "  - names only it gives: ");
+                for (size_t k = 0; k < v->entity_count; k++) {
+                    chorus__buf_puts(b, k ? ", " : "");
+                    md_escape(b, st->entities[v->entities[k]].name);
+                }
+                chorus__buf_putc(b, '\n');
+            }
+            if (v->figure_count) {
+                chorus__buf_puts(b, "  - figures only it gives:");
+                for (size_t k = 0; k < v->figure_count; k++)
+                    chorus__buf_printf(b, "%s f%zu", k ? "," : "", v->figures[k] + 1);
+                chorus__buf_putc(b, '\n');
+            }
+            if (v->loaded_count) {
+                chorus__buf_puts(b, "  - loaded terms: ");
+                for (size_t k = 0; k < v->loaded_count; k++) {
+                    chorus__buf_puts(b, k ? ", \"" : "\"");
+                    md_escape(b, v->loaded_terms[k]);
+                    chorus__buf_putc(b, '"');
+                }
+                chorus__buf_putc(b, '\n');
+            }
+        }
+    }
+}
+
 static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
 {
     chorus_story_info st;
@@ -175,6 +405,7 @@ static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
         }
         chorus__buf_puts(b, "]\n");
     }
+    md_facts(c, &st, b);
     chorus__buf_puts(b, "\n### Articles\n\n");
     for (size_t k = 0; k < st.article_count; k++) {
         chorus_article_info a;
