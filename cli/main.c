@@ -256,6 +256,7 @@ static int run(size_t cmd, int argc, char **argv)
         }
     } else if (commands[cmd].id == CMD_CLUSTER) {
         opts.summary_sentences = 0; /* the grouping alone */
+        opts.facts = 0;
         if (!format || strcmp(format, "tsv") == 0)
             fmt = CHORUS_FORMAT_TSV;
         else if (strcmp(format, "json") == 0)
@@ -267,6 +268,7 @@ static int run(size_t cmd, int argc, char **argv)
     } else {
         fmt = CHORUS_FORMAT_TEXT;
         opts.one_story = 1;
+        opts.facts = 0;
         /* With a word budget alone, the budget decides the length. */
         if (opts.summary_words && !sentences_given)
             opts.summary_sentences = 1000;

@@ -326,7 +326,8 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
                 if (!(t->flags & CHORUS_TOK_STOP))
                     x.terms[x.count++] = t->term;
             }
-            qsort(x.terms, x.count, sizeof *x.terms, cmp_u32);
+            if (x.count)
+                qsort(x.terms, x.count, sizeof *x.terms, cmp_u32);
             size_t u = 0;
             for (size_t k = 0; k < x.count; k++)
                 if (!u || x.terms[u - 1] != x.terms[k])
@@ -342,7 +343,7 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
             }
         }
     }
-    if (!rc)
+    if (!rc && npost)
         qsort(post, npost, sizeof *post, cmp_posting);
 
     /* Loaded words, by article. */

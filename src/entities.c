@@ -22,8 +22,6 @@
 
 #define MAX_RUN 12        /* longest name, in words */
 #define WORD_BYTES 64     /* longest word looked at */
-/* A sentence with this share of capitalised words is a heading in disguise. */
-#define HEADLINE_CASE_SHARE 0.85
 /* An entity of unknown type must be named this often to be reported. */
 #define OTHER_MIN_MENTIONS 2
 
@@ -374,6 +372,24 @@ static int rare_words(const chorus__lexicon *lex, const chorus__article *a, cons
     return 1;
 }
 
+/* Non-zero when a name of two or three words opens with a word the word
+ * list spells with a capital and knows as no place or organisation ("Anna
+ * Berg", "Lars Berg"): mostly given names. */
+static int given_name(const chorus__lexicon *lex, const chorus__article *a, const word *w, size_t from,
+                      size_t to)
+{
+    if (!lex || all_caps(&w[from]) || chorus__lexicon_common(lex, w[from].fold, w[from].len))
+        return 0;
+    unsigned kinds = chorus__lexicon_name(lex, a->text + w[from].start, w[from].end - w[from].start);
+    if (!(kinds & CHORUS_LEX_PROPER) ||
+        (kinds & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION | CHORUS_LEX_PEOPLE)))
+        return 0;
+    for (size_t k = from + 1; k < to; k++)
+        if (!capitalised(&w[k]) || all_caps(&w[k]) || IN(connectors, w[k].fold, w[k].len))
+            return 0;
+    return 1;
+}
+
 /* Non-zero when the name is an outlet of the story or its first words. */
 static int names_outlet(const chorus__story_text *story, const chorus__article *a, const word *w,
                         size_t from, size_t to)
@@ -477,6 +493,12 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
                      (before && chorus__speech_verb(before->fold, before->len));
         if (to - name_from >= 2 && to - name_from <= 4 && rare_words(lex, a, w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
+        else if (to - name_from >= 2 && to - name_from <= 3 && given_name(lex, a, w, name_from, to))
+            type = CHORUS_ENTITY_PERSON;
+        else if (to - name_from >= 2 && to - name_from <= 4 && name_from > 0 && lex &&
+                 !all_caps(&w[name_from]) &&
+                 chorus__lexicon_person_noun(lex, w[name_from - 1].fold, w[name_from - 1].len))
+            type = CHORUS_ENTITY_PERSON; /* "structural engineer Sofia Reyes" */
         else if (to - name_from == 1 && before && !speaks &&
                  IN(place_prepositions, before->fold, before->len))
             type = CHORUS_ENTITY_PLACE;
@@ -525,6 +547,24 @@ typedef struct {
     int role;
 } title_mention;
 
+/* Words that an "of" can extend into a longer name: "Bank of England",
+ * "Gulf of Mexico", "Secretary of State" — but not "Sarah Chen of Stanford
+ * University", two names side by side. */
+static const char *const of_heads[] = {
+    "state", "states", "republic", "kingdom", "emirates", "federation", "commonwealth", "duke",
+    "duchess", "earl", "house", "museum", "statue", "cape", "isle", "order", "court", "sisters",
+    "brothers", "friends", "children", "people", "war", "battle", "treaty", "day", "church",
+    "cathedral", "palace", "tower", "gate", "bridge", "dome", "temple", "mount", "faculty",
+    "school", "chamber", "society", "academy", "institute", "office", "prosecutor",
+};
+
+static int heads_of_phrase(const word *w, size_t k)
+{
+    size_t rl;
+    return IN(org_words, w[k].fold, w[k].len) || IN(place_words, w[k].fold, w[k].len) ||
+           IN(of_heads, w[k].fold, w[k].len) || role_at(w, k + 1, k, &rl) != ROLE_NONE;
+}
+
 static int find_runs(builder *b, size_t article, title_mention **titles, size_t *ntitles, size_t *cap)
 {
     const chorus__article *a = b->story->articles[article];
@@ -535,13 +575,16 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
         if (st->flags & CHORUS_SENT_HEADING)
             continue;
         size_t n = sentence_words(a, st, w, sizeof w / sizeof w[0]);
-        size_t caps = 0, long_words = 0;
+        /* A line in title case ("Putin Hosts Abbas as Gaza War Rages")
+         * capitalises every word but the small ones; prose, however crowded
+         * with names, has a verb or a noun in lower case. */
+        size_t content = 0, lower = 0;
         for (size_t k = 0; k < n; k++)
-            if (w[k].len >= 4 && !(w[k].tok->flags & CHORUS_TOK_STOP)) {
-                long_words++;
-                caps += capitalised(&w[k]) != 0;
+            if (!(w[k].tok->flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) && isalpha((unsigned char)w[k].fold[0])) {
+                content++;
+                lower += !capitalised(&w[k]);
             }
-        if (long_words >= 4 && caps >= HEADLINE_CASE_SHARE * (double)long_words)
+        if (content >= 4 && lower == 0)
             continue;
         size_t k = 0;
         while (k < n) {
@@ -553,8 +596,17 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                 usable = n > 1 && capitalised(&w[1]) && joined(a, &w[0], &w[1]) &&
                          (role_at(w, n, 0, &rl) != ROLE_NONE ||
                           chorus__lexicon_country(lex, a->text + w[0].start, w[0].end - w[0].start) ||
-                          chorus__lexicon_name(lex, a->text + w[0].start, w[0].end - w[0].start));
+                          (chorus__lexicon_name(lex, a->text + w[0].start, w[0].end - w[0].start) &
+                           ~CHORUS_LEX_PROPER));
+                /* "Farmer Jonas Pike": a word for a kind of person describes the name after it. */
+                if (usable && role_at(w, n, 0, &rl) == ROLE_NONE &&
+                    chorus__lexicon_person_noun(lex, w[0].fold, w[0].len))
+                    usable = 0;
             }
+            /* "A UN official": a function word opens the sentence, not a name. */
+            if (usable && k == 0 && (w[k].tok->flags & CHORUS_TOK_STOP) &&
+                !IN(connectors, w[k].fold, w[k].len))
+                usable = 0;
             if (!usable) {
                 k++;
                 continue;
@@ -571,7 +623,9 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                  * after an organisation's word ("Centre for Inland Water Safety"). */
                 int connector = IN(connectors, w[end].fold, w[end].len) &&
                                 !(w[end].len == 3 && memcmp(w[end].fold, "for", 3) == 0 &&
-                                  !IN(org_words, w[end - 1].fold, w[end - 1].len));
+                                  !IN(org_words, w[end - 1].fold, w[end - 1].len)) &&
+                                !(w[end].len == 2 && memcmp(w[end].fold, "of", 2) == 0 &&
+                                  !heads_of_phrase(w, end - 1));
                 if (connector && end + 1 < n &&
                     joined(a, &w[end], &w[end + 1]) &&
                     (capitalised(&w[end + 1]) ||
@@ -827,6 +881,31 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
             return CHORUS_ENOMEM;
     }
 
+    /* An organisation named by its first word alone: "Northwind" for
+     * "Northwind Airlines", when one organisation of the story starts so. */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        if (e->merged_into >= 0 || word_count(e->name) != 1 || e->type == CHORUS_ENTITY_PERSON ||
+            e->type == CHORUS_ENTITY_PLACE)
+            continue;
+        if (lex && (chorus__lexicon_name(lex, e->name, strlen(e->name)) &
+                    (CHORUS_LEX_PLACE | CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION | CHORUS_LEX_PEOPLE)))
+            continue;
+        size_t el = strlen(e->name);
+        long owner = -1;
+        int owners = 0;
+        for (size_t k = 0; k < n; k++) {
+            const chorus__entity *x = &f->entities[k];
+            if (k != i && x->merged_into < 0 && x->type == CHORUS_ENTITY_ORGANIZATION &&
+                strncmp(x->name, e->name, el) == 0 && x->name[el] == ' ') {
+                owner = (long)k;
+                owners++;
+            }
+        }
+        if (owners == 1 && merge(f, i, (size_t)owner))
+            return CHORUS_ENOMEM;
+    }
+
     /* A company named without its legal suffix: "Tablas Bay Shipping" is
      * "Tablas Bay Shipping Corp". */
     for (size_t i = 0; i < n; i++) {
@@ -962,7 +1041,8 @@ int chorus__find_entities(const chorus__story_text *story, chorus__facts *f)
         sorted[k] = f->entities[order[k]];
         place[order[k]] = (long)k;
     }
-    memcpy(f->entities, sorted, kept * sizeof *sorted);
+    if (kept)
+        memcpy(f->entities, sorted, kept * sizeof *sorted);
     f->entity_count = kept;
     size_t mk = 0;
     for (size_t k = 0; k < f->mention_count; k++) {

@@ -26,6 +26,8 @@
 #define SAME_CLAIM_SPAN 0.1
 /* Words looked at around a number for its hedge and what it counts. */
 #define CONTEXT_WORDS 8
+/* Sentences from the top of an article whose casualty counts are its main claims. */
+#define EARLY_SENTENCES 6
 
 typedef struct {
     char w[40];
@@ -91,11 +93,14 @@ static double scale_value(const fword *w)
  * already dropped thousands separators. Returns the digits' length. */
 static size_t parse_digits(const char *s, size_t len, double *v)
 {
+    /* All digits as one integer, divided once by the power of ten of the
+     * decimals: a single rounding, so "4.62" reads as the double nearest
+     * 4.62 and prints back as written. */
     size_t i = 0;
-    double x = 0;
+    double mantissa = 0, scale = 1;
     while (i < len) {
         if (isdigit((unsigned char)s[i])) {
-            x = x * 10 + (s[i++] - '0');
+            mantissa = mantissa * 10 + (s[i++] - '0');
             continue;
         }
         /* "40,000": a comma before a group of three digits separates thousands. */
@@ -108,14 +113,13 @@ static size_t parse_digits(const char *s, size_t len, double *v)
         break;
     }
     if (i + 1 < len && s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
-        double f = 0.1;
         i++;
         while (i < len && isdigit((unsigned char)s[i])) {
-            x += (s[i++] - '0') * f;
-            f /= 10;
+            mantissa = mantissa * 10 + (s[i++] - '0');
+            scale *= 10;
         }
     }
-    *v = x;
+    *v = mantissa / scale;
     return i;
 }
 
@@ -184,15 +188,30 @@ static const struct {
     {"died", "deaths"},       {"dead", "deaths"},          {"killed", "deaths"},
     {"killing", "deaths"},    {"kills", "deaths"},         {"dying", "deaths"},
     {"deaths", "deaths"},     {"death", "deaths"},         {"toll", "deaths"},
-    {"fatalities", "deaths"}, {"bodies", "deaths"},        {"lives", "deaths"},
+    {"fatalities", "deaths"}, {"bodies", "bodies"},        {"lives", "deaths"},
     {"drowned", "deaths"},    {"perished", "deaths"},      {"injured", "injured"},
     {"wounded", "injured"},   {"hurt", "injured"},         {"injuries", "injured"},
     {"missing", "missing"},   {"unaccounted", "missing"},  {"rescued", "rescued"},
     {"survivors", "rescued"}, {"survived", "rescued"},     {"saved", "rescued"},
     {"evacuated", "displaced"}, {"displaced", "displaced"}, {"homeless", "displaced"},
     {"arrested", "arrested"}, {"detained", "arrested"},    {"aboard", "aboard"},
-    {"onboard", "aboard"},    {"passengers", "aboard"},
+    {"onboard", "aboard"},    {"passengers", "aboard"},    {"carrying", "aboard"},
+    {"carried", "aboard"},
 };
+
+/* Casualty words that name the count itself ("the death toll"), not an event. */
+static const char *const concept_nouns[] = {"toll", "deaths", "death", "fatalities", "bodies", "lives",
+                                            "injuries", "survivors", "passengers", "casualties"};
+
+/* How a concept reads after a count noun ("people killed") or alone ("deaths"). */
+static const char *concept_label(const char *concept, int after_noun)
+{
+    if (strcmp(concept, "deaths") == 0)
+        return after_noun ? "killed" : "deaths";
+    if (strcmp(concept, "bodies") == 0)
+        return after_noun ? "recovered" : "bodies recovered";
+    return concept; /* "injured", "missing", "rescued", "displaced", "arrested", "aboard", "capacity" */
+}
 
 static const char *concept_of(const fword *w)
 {
@@ -225,8 +244,21 @@ static const char *const partial_after[] = {"more", "other", "additional", "furt
 /* Words before a figure that make it a part: "including 14 children". */
 static const char *const partial_before[] = {"including", "among", "another", "additional", "further"};
 
+/* Words before the noun of "700 tons of the aid". */
+static const char *const determiners[] = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"};
+
+/* Words of time after a figure say when, not what: "2.4% last year". */
+static const char *const time_words[] = {"last", "next", "this", "year", "years", "week", "month",
+                                         "day", "earlier", "later", "ago", "since", "before", "after"};
+
 /* Words that end a number's context: it counts nothing beyond them. */
-static const char *const clause_ends[] = {"and", "or", "but", "while", "as", "which", "who", "that"};
+static const char *const clause_ends[] = {"and", "or", "but", "while", "as", "which", "who", "that",
+                                          "after", "when", "because", "since", "before", "although", "if"};
+
+/* Words before a figure that make it a limit rather than a count: "licensed
+ * to carry 110 passengers", "a capacity of 500". */
+static const char *const capacity_words[] = {"licensed", "certified", "capacity", "designed", "permitted",
+                                             "allowed", "rated", "built", "limit", "maximum"};
 
 /* ---------------------------------------------------------------------- */
 /* Finding figures in a sentence                                          */
@@ -262,6 +294,17 @@ static int gap_is(const chorus__article *a, const fword *x, const fword *y, cons
 {
     size_t gl = strlen(gap);
     return y->start - x->end == gl && memcmp(a->text + x->end, gap, gl) == 0;
+}
+
+/* Non-zero when only spaces lie between two offsets: "3% target". */
+static int spaces_between(const chorus__article *a, uint32_t from, uint32_t to)
+{
+    if (from >= to)
+        return 0;
+    for (uint32_t k = from; k < to; k++)
+        if (a->text[k] != ' ')
+            return 0;
+    return 1;
 }
 
 static int gap_spaces(const chorus__article *a, const fword *x, const fword *y)
@@ -355,6 +398,12 @@ static int read_number(const chorus__article *a, const fword *w, size_t n, size_
         *last = i;
         return 2; /* scaled already */
     }
+    /* "half a million" */
+    if (is(&w[i], "half") && i + 2 < n && is(&w[i + 1], "a") && scale_value(&w[i + 2]) >= 1000) {
+        *value = 0.5 * scale_value(&w[i + 2]);
+        *last = i + 2;
+        return 1;
+    }
     /* Words: "forty thousand", "thirty-seven", "two hundred and fifty". */
     double total = 0, current = -1;
     size_t k = i;
@@ -402,6 +451,11 @@ static const char *const level_verbs[] = {
 };
 static const char *const level_prepositions[] = {"at", "to", "by", "from", "of", "around", "near"};
 
+/* Nouns that measure a change rather than name what changes: "by a
+ * quarter of a percentage point", "25 basis points". */
+static const char *const fraction_words[] = {"basis", "points", "point", "percentage", "quarter",
+                                             "half", "third", "fraction", "percent"};
+
 /* The phrase naming what a number counts, scanning back from word `i`:
  * the nearest run of content words before a level verb or a preposition
  * ("benchmark interest rate" in "lowered its benchmark interest rate by 25
@@ -410,14 +464,16 @@ static void subject_before(const chorus__lexicon *lex, const chorus__article *a,
                            char *out, size_t cap)
 {
     out[0] = '\0';
-    for (size_t k = i; k-- > 0 && k + CONTEXT_WORDS > i;) {
+    for (size_t k = i; k-- > 0 && k + 2 * CONTEXT_WORDS > i;) {
         if (IN(clause_ends, &w[k]))
             return;
         /* A noun in lower case: "inflation", "rate" (WordNet says which
          * words are nouns; without it, no phrase rather than a verb). */
-        int content = !(w[k].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER | CHORUS_TOK_CAP)) &&
+        /* A capital only because it opens the sentence ("Unemployment rose"). */
+        int capital = (w[k].flags & CHORUS_TOK_CAP) && k > 0;
+        int content = !(w[k].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) && !capital &&
                       isalpha((unsigned char)w[k].w[0]) && !IN(level_verbs, &w[k]) && !IN(measures, &w[k]) &&
-                      !is(&w[k], "basis") && !is(&w[k], "points") && !is(&w[k], "point") &&
+                      !IN(fraction_words, &w[k]) &&
                       !chorus__speech_verb(w[k].w, w[k].len) && w[k].len > 2 && lex &&
                       chorus__lexicon_noun(lex, w[k].w, w[k].len);
         if (!content || k + 1 >= i + 1)
@@ -461,8 +517,11 @@ static int not_a_figure(const chorus__article *a, const chorus__sentence *s, con
         (i > 0 && w[i].start >= 2 && a->text[w[i].start - 2] == ',' && w[last].end < a->text_len &&
          a->text[w[last].end] == ',' && digits && v < 120))
         return 1;
+    /* "Flight 370", "Chapter 11" — but not "Nearly 300" opening a sentence. */
+    size_t hedge_from;
     if (i > 0 && (w[i - 1].flags & CHORUS_TOK_CAP) && !(w[i - 1].flags & CHORUS_TOK_STOP) &&
-        gap_spaces(a, &w[i - 1], &w[i]) && digits && !currency_symbol(a, w[i].start))
+        gap_spaces(a, &w[i - 1], &w[i]) && digits && !currency_symbol(a, w[i].start) &&
+        hedge_before(w, i, &hedge_from) < 0)
         return 1;
     return 0;
 }
@@ -530,10 +589,19 @@ static size_t read_unit(const chorus__story_text *story, const chorus__article *
 }
 
 static int figure_in_sentence(const chorus__story_text *story, const chorus__article *a, const chorus__sentence *s,
-                              int lead, raw_figure **out, size_t *count, size_t *cap)
+                              int lead, int early, raw_figure **out, size_t *count, size_t *cap)
 {
     fword w[512];
     size_t n = sentence_words(a, s, w, sizeof w / sizeof w[0]);
+    /* A sentence about an earlier year ("similar floods in 2019, when 12
+     * people died") tells of another event: its counts are no rival claims. */
+    int past_year = 0;
+    for (size_t k = 0; k < n; k++)
+        if ((w[k].flags & CHORUS_TOK_NUMBER) && w[k].len == 4 && k > 0 && !(w[k - 1].flags & CHORUS_TOK_NUMBER)) {
+            int y = atoi(w[k].w);
+            if (y >= 1900 && y <= 2100 && a->published.precision != CHORUS_DATE_NONE && y < a->published.year)
+                past_year = 1;
+        }
     for (size_t i = 0; i < n; i++) {
         size_t last;
         double v;
@@ -559,14 +627,20 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
         int measured = money_or_share || (f.unit[0] && IN(measures, &w[u - 1]));
         int counted = f.unit[0] && !measured; /* "42 people", "187 survivors" */
 
-        /* What kind of quantity: a casualty word near the number. */
+        /* What kind of quantity: a casualty word near the number, after
+         * its unit first ("184 passengers and crew had been rescued" counts
+         * the rescued), then the unit itself ("248 passengers"). */
         const char *concept = NULL;
         size_t toll_at = 0;
-        for (size_t k = last + 1; k < n && k < last + 1 + CONTEXT_WORDS && !concept; k++) {
-            if (IN(clause_ends, &w[k]) && k > u)
+        for (size_t k = u; k < n && k < last + 1 + CONTEXT_WORDS && !concept; k++) {
+            if (IN(clause_ends, &w[k]) && (k > u || !(is(&w[k], "and") || is(&w[k], "or"))))
                 break;
             concept = concept_of(&w[k]);
+            if (!concept && is(&w[k], "board") && k > 0 && is(&w[k - 1], "on"))
+                concept = "aboard"; /* "180 people on board" */
         }
+        for (size_t k = last + 1; k < u && !concept; k++)
+            concept = concept_of(&w[k]);
         /* Before it, as far back as the clause goes: "The death toll from the
          * capsize of the launch ... has risen to 24". */
         for (size_t k = i; !concept && k-- > 0;) {
@@ -593,17 +667,28 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
             f.start = w[from].start;
         f.part = (u < n && IN(partial_after, &w[u])) || (last + 1 < n && IN(partial_after, &w[last + 1])) ||
                  (from > 0 && IN(partial_before, &w[from - 1]));
-        /* A story's main claims: figures of its lead, and its casualty counts. */
-        f.headline = lead || concept != NULL;
+        /* "to 4.75% from 5.00%", "up from 12": the level before a change. */
+        int previous = from > 0 && is(&w[from - 1], "from");
+        int capacity = 0;
+        for (size_t k = from; k-- > 0 && k + 4 >= from && !capacity;)
+            capacity = IN(capacity_words, &w[k]);
+        if (capacity) {
+            concept = "capacity";
+            snprintf(f.about, sizeof f.about, "%s%scapacity", f.unit, f.unit[0] ? " " : "");
+        }
+        /* A story's main claims: figures of its lead, and the casualty
+         * counts near the top of an article (further down, counts tend to
+         * be of earlier, other events). */
+        f.headline = !previous && !capacity && !past_year && (lead || (concept != NULL && early));
 
         /* What it counts. */
         if (u + 1 < n && is(&w[u], "of") && !(w[u + 1].flags & CHORUS_TOK_NUMBER)) {
             /* "700 tons of humanitarian aid": the phrase after "of". */
             size_t k = u + 1;
-            if (k < n && (is(&w[k], "the") || is(&w[k], "a")))
+            if (k < n && IN(determiners, &w[k]))
                 k++;
             size_t e = k;
-            while (e < n && e < k + 3 && !(w[e].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) &&
+            while (e < n && e < k + 4 && !(w[e].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) &&
                    isalpha((unsigned char)w[e].w[0]) && (e == k || gap_spaces(a, &w[e - 1], &w[e])))
                 e++;
             if (e > k) {
@@ -612,7 +697,11 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
                 f.end = w[e - 1].end;
             }
         }
-        if (!f.about[0] && toll_at) {
+        if (!f.about[0] && toll_at && !IN(concept_nouns, &w[toll_at]) && counted) {
+            /* "Police arrested 17 protesters": the count noun and the verb before it. */
+            snprintf(f.about, sizeof f.about, "%s %s", f.unit, concept_label(concept, 1));
+        }
+        if (!f.about[0] && toll_at && IN(concept_nouns, &w[toll_at])) {
             /* "the civilian death toll": the casualty word and up to two words before it. */
             size_t k = toll_at;
             while (k > 0 && toll_at - k < 2 && !(w[k - 1].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) &&
@@ -623,22 +712,31 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
         if (!f.about[0] && counted) {
             /* "42 people died": the count noun and what happened to it. */
             const char *verb = NULL;
-            for (size_t k = u; k < n && k < u + 4 && !verb; k++)
-                if (concept_of(&w[k]))
+            for (size_t k = u; k < n && k < u + CONTEXT_WORDS && !verb; k++) {
+                if (IN(clause_ends, &w[k]) && k > u)
+                    break;
+                if (concept_of(&w[k]) && !IN(count_nouns, &w[k]) && !is(&w[k], "passengers"))
                     verb = w[k].w;
+            }
             snprintf(f.about, sizeof f.about, "%s%s%s", f.unit, verb ? " " : "", verb ? verb : "");
         }
         if (!f.about[0] && money_or_share) {
             /* "the bank's 3% target": a noun right after the figure; else the
              * subject of the level verb before it. */
             if (u < n && !(w[u].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER | CHORUS_TOK_CAP)) &&
-                isalpha((unsigned char)w[u].w[0]) && gap_spaces(a, &w[u - 1], &w[u]) && !IN(level_verbs, &w[u]))
+                isalpha((unsigned char)w[u].w[0]) && spaces_between(a, f.end, w[u].start) &&
+                !IN(level_verbs, &w[u]) && !IN(time_words, &w[u]) && story->lex &&
+                chorus__lexicon_noun(story->lex, w[u].w, w[u].len))
                 snprintf(f.about, sizeof f.about, "%.*s", (int)w[u].len, w[u].w);
             else
                 subject_before(story->lex, a, w, from, f.about, sizeof f.about);
         }
+        if (!f.about[0] && concept)
+            snprintf(f.about, sizeof f.about, "%s", concept_label(concept, 0)); /* "about 30 missing" */
         if (concept)
             snprintf(f.key, sizeof f.key, "%s", concept);
+        else if (!f.key[0] && counted)
+            snprintf(f.key, sizeof f.key, "%s", f.unit); /* "248 names" */
         else if (!f.key[0] && f.about[0])
             snprintf(f.key, sizeof f.key, "%s", f.about);
         /* A number that counts nothing the text names ("ranged from 37 to
@@ -721,6 +819,10 @@ static int same_quantity(const raw_figure *x, const raw_figure *y)
         return 1;
     if (!x->unit[0] || strcmp(x->unit, y->unit) != 0)
         return 0;
+    /* A share or a rate says nothing of what it measures by itself: "3%"
+     * and "3%" may be a target and a forecast. */
+    if (strcmp(x->unit, "%") == 0 || strcmp(x->unit, "bp") == 0)
+        return x->about[0] && y->about[0] && share_word(x->about, y->about);
     if (!(isupper((unsigned char)x->unit[0]) || is_measure(x->unit)))
         return 0;
     if (!x->about[0] || !y->about[0])
@@ -784,13 +886,16 @@ int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
     int rc = 0;
     for (size_t m = 0; m < story->count && !rc; m++) {
         const chorus__article *a = story->articles[story->members[m]];
+        size_t body = 0;
         for (size_t s = 0; s < a->sentence_count && !rc; s++) {
             if (a->sentences[s].flags & CHORUS_SENT_HEADING)
                 continue;
             nraw = 0;
             /* The first paragraph holds the story's main figures. */
             int lead = (a->sentences[s].flags & CHORUS_SENT_LEAD) != 0;
-            rc = figure_in_sentence(story, a, &a->sentences[s], lead, &raw, &nraw, &rawcap);
+            rc = figure_in_sentence(story, a, &a->sentences[s], lead, body < EARLY_SENTENCES, &raw, &nraw,
+                                    &rawcap);
+            body++;
             for (size_t k = 0; k < nraw && !rc; k++) {
                 located_figure lf = {raw[k], story->members[m]};
                 rc = CHORUS_PUSH(all, count, cap, lf) ? CHORUS_ENOMEM : 0;
@@ -817,8 +922,14 @@ int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
                 continue;
             double l2, h2;
             interval(x->value, x->hedge, &l2, &h2);
+            /* One claim: the same value, or close hedged values ("about
+             * 700" and "some 690"); an exact count and an estimate near it
+             * are two claims that agree. */
             double spread = fabs(x->value - all[i].r.value) / fmax(fabs(x->value), 1e-9);
-            if (lo <= h2 && l2 <= hi && spread <= SAME_CLAIM_SPAN)
+            int close = x->value == all[i].r.value ||
+                        (x->hedge >= 0 && all[i].r.hedge >= 0 && hedges[x->hedge].kind == ABOUT &&
+                         hedges[all[i].r.hedge].kind == ABOUT && spread <= SAME_CLAIM_SPAN);
+            if (lo <= h2 && l2 <= hi && close)
                 claim[i] = claim[j];
         }
         if (claim[i] >= 0) {

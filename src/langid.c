@@ -18,8 +18,10 @@
 
 /* Enough text for a confident n-gram profile; more only costs time. */
 #define LANGID_SAMPLE_BYTES 2048
-/* Below this, n-gram statistics are noise. */
+/* Below this, n-gram statistics are noise; function words still count
+ * from FUNCTION_WORD_MIN_BYTES ("Unemployment rose to 7.4% in March."). */
 #define LANGID_MIN_BYTES 40
+#define FUNCTION_WORD_MIN_BYTES 20
 
 /* Function words of every listed language in one table: word -> bit set of
  * the languages whose list holds it, so that each word of a text is looked
@@ -223,9 +225,10 @@ static int by_script(const char *text, size_t len, char code[8])
 void chorus__langid_detect(chorus__langid *lid, const char *text, size_t len, char code[8])
 {
     strcpy(code, "und");
-    if (!lid || len < LANGID_MIN_BYTES)
+    if (!lid || len < FUNCTION_WORD_MIN_BYTES)
         return;
-    if (by_script(text, len, code) || by_function_words(lid, text, len, code) || !lid->textcat)
+    if (by_script(text, len, code) || by_function_words(lid, text, len, code) || !lid->textcat ||
+        len < LANGID_MIN_BYTES)
         return;
     if (len > LANGID_SAMPLE_BYTES) {
         /* Cut on a character boundary so the classifier sees valid UTF-8. */

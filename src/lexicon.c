@@ -38,6 +38,7 @@ struct chorus__lexicon {
     size_t kinds_cap;
     chorus__vocab *common;  /* lower-case common words */
     chorus__vocab *nouns;   /* WordNet noun lemmas, lower case */
+    chorus__vocab *person_nouns; /* lower-case nouns for people: "engineer", "envoy" */
     chorus__vocab *country_words; /* adjectives and names -> country_of */
     const char **country_of;
     size_t country_cap;
@@ -371,8 +372,15 @@ static int load_wordnet(chorus__lexicon *lex)
         if (kind == CHORUS_LEX_PERSON && demonym_gloss(gloss))
             kind = CHORUS_LEX_PEOPLE;
         for (size_t k = 0; k < nw && !rc; k++) {
-            if (!isupper((unsigned char)words[k][0]))
+            if (!isupper((unsigned char)words[k][0])) {
+                /* "engineer", "spokesman": words that describe a person
+                 * before their name ("said fire officer Niamh Doyle"). */
+                if (kind == CHORUS_LEX_PERSON && !strchr(words[k], '_')) {
+                    size_t len = clean_word(words[k]);
+                    rc = chorus__vocab_intern(lex->person_nouns, words[k], len) == CHORUS_VOCAB_NONE ? -1 : 0;
+                }
                 continue;
+            }
             size_t len = clean_word(words[k]);
             rc = add_name(lex, words[k], len, kind);
         }
@@ -540,9 +548,10 @@ chorus__lexicon *chorus__lexicon_new(void)
     lex->names = chorus__vocab_new();
     lex->common = chorus__vocab_new();
     lex->nouns = chorus__vocab_new();
+    lex->person_nouns = chorus__vocab_new();
     lex->country_words = chorus__vocab_new();
     lex->currency_words = chorus__vocab_new();
-    if (!lex->names || !lex->common || !lex->nouns || load_nouns(lex) || !lex->country_words || !lex->currency_words ||
+    if (!lex->names || !lex->common || !lex->nouns || !lex->person_nouns || load_nouns(lex) || !lex->country_words || !lex->currency_words ||
         load_words(lex) || load_countries(lex) || load_regions(lex) || load_currencies(lex) ||
         load_wordnet(lex)) {
         chorus__lexicon_free(lex);
@@ -558,6 +567,7 @@ void chorus__lexicon_free(chorus__lexicon *lex)
     chorus__vocab_free(lex->names);
     chorus__vocab_free(lex->common);
     chorus__vocab_free(lex->nouns);
+    chorus__vocab_free(lex->person_nouns);
     chorus__vocab_free(lex->country_words);
     chorus__vocab_free(lex->currency_words);
     free(lex->kinds);
@@ -608,6 +618,11 @@ int chorus__lexicon_noun(const chorus__lexicon *lex, const char *word, size_t le
         return chorus__vocab_find(lex->nouns, base, len - 2) != CHORUS_VOCAB_NONE;
     }
     return 0;
+}
+
+int chorus__lexicon_person_noun(const chorus__lexicon *lex, const char *word, size_t len)
+{
+    return chorus__vocab_find(lex->person_nouns, word, len) != CHORUS_VOCAB_NONE;
 }
 
 const char *chorus__lexicon_currency(const chorus__lexicon *lex, const char *word, size_t len)

@@ -10,8 +10,9 @@
  *  - iso-codes (/usr/share/iso-codes/json): country names (ISO 3166-1),
  *    provinces and states (ISO 3166-2), currency names and codes (ISO 4217);
  *  - WordNet 3.0 (wordnet-base, /usr/share/wordnet): proper nouns filed as
- *    people, locations or groups, and nationality adjectives linked to their
- *    country ("Russian" -> Russia);
+ *    people, locations or groups, nationality adjectives linked to their
+ *    country ("Russian" -> Russia), nouns for kinds of people ("engineer"),
+ *    and which words are nouns at all;
  *  - the American English word list (wamerican, /usr/share/dict): which words
  *    are common words, so that a capital at a sentence start is not a name.
  */
@@ -45,6 +46,10 @@ const char *chorus__lexicon_country(const chorus__lexicon *lex, const char *word
 /* Non-zero when the lower-case word is a WordNet noun (its plural too:
  * "prices" is "price"). */
 int chorus__lexicon_noun(const chorus__lexicon *lex, const char *word, size_t len);
+
+/* Non-zero when the lower-case word is a WordNet noun for a kind of person
+ * ("engineer", "spokesman", "resident"). */
+int chorus__lexicon_person_noun(const chorus__lexicon *lex, const char *word, size_t len);
 
 /* ISO 4217 code of a currency word following an amount ("dollars" -> "USD",
  * "taka" -> "BDT", "euros" -> "EUR"), or NULL. */

@@ -60,23 +60,35 @@ static const chorus__mention *mention_ending(const context *c, uint32_t end, uin
     return NULL;
 }
 
+/* Lower-case words a speaker's name may follow: "said fire officer Niamh
+ * Doyle", "according to the economist Lena Vogt". */
+#define DESCRIPTOR_WORDS 3
+
 /* The mention that starts at or just after `start`: only spaces before it,
- * or an abbreviated honorific ("said Md. Abdur Rahim"). */
+ * an abbreviated honorific ("said Md. Abdur Rahim") or a few lower-case
+ * words describing the speaker. */
 static const chorus__mention *mention_starting(const context *c, uint32_t start, uint32_t before)
 {
     for (size_t i = 0; i < c->mention_count; i++) {
         const chorus__mention *m = c->mentions[i];
-        if (m->start < start || m->start >= before + 6)
+        if (m->start < start)
             continue;
-        int dot = 0;
+        int dot = 0, words = 0, lower_word = 0;
         for (uint32_t k = start; k < m->start; k++) {
             char ch = c->a->text[k];
             if (ch == '.')
                 dot = 1;
-            else if (ch != ' ' && !(ch >= 'A' && ch <= 'Z') && !(ch >= 'a' && ch <= 'z'))
+            else if (ch == ' ')
+                lower_word = 0;
+            else if (ch >= 'a' && ch <= 'z') {
+                if (!lower_word && (k == start || c->a->text[k - 1] == ' '))
+                    words++, lower_word = 1;
+            } else if (!(ch >= 'A' && ch <= 'Z') && ch != '-')
                 return NULL;
         }
-        if (m->start - start > 1 && !dot)
+        if (m->start >= before + 6 && !(words >= 1 && words <= DESCRIPTOR_WORDS && !dot))
+            return NULL;
+        if (m->start - start > 1 && !dot && !words)
             return NULL;
         return m;
     }
@@ -106,6 +118,29 @@ static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
         }
     }
     return -1;
+}
+
+/* Words from a sentence's start within which its subject is named. */
+#define SUBJECT_WORDS 4
+
+/* The one person sentence s names, when it names them first, near its
+ * start, and names no other person; else -1. */
+static int sole_subject(const context *c, uint32_t s)
+{
+    int who = -1;
+    const chorus__sentence *st = &c->a->sentences[s];
+    uint32_t near = st->tok_count > SUBJECT_WORDS ? c->a->tokens[st->tok_start + SUBJECT_WORDS].start
+                                                  : st->start + st->len;
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence != s || !is_person(c, m))
+            continue;
+        if (who < 0 && m->start < near)
+            who = m->entity;
+        else if (m->entity != who)
+            return -1;
+    }
+    return who;
 }
 
 /* The tokens of sentence s, as folded words with their offsets. */
@@ -386,6 +421,41 @@ typedef struct {
     int attributed;                /* the speaker came from words next to it */
 } found_quote;
 
+/* Words an attribution between two parts of one quotation may have. */
+#define SPLIT_MAX_BYTES 80
+
+/* Non-zero when quotation y continues x past an attribution: they stand in
+ * one paragraph, x ends with a comma, only a short clause with no sentence
+ * end lies between them, and y goes on in lower case. */
+static int splits(const chorus__article *a, const found_quote *x, const found_quote *y)
+{
+    if (x->paragraph != y->paragraph || !x->attributed || (y->attributed && y->speaker != x->speaker) ||
+        y->open < x->close ||
+        y->open - x->close > SPLIT_MAX_BYTES)
+        return 0;
+    /* The comma stands inside the marks ("...finished,") or right after them. */
+    if (!(x->end > x->start && a->text[x->end - 1] == ',') && !(x->close < a->text_len && a->text[x->close] == ','))
+        return 0;
+    for (uint32_t k = x->close; k < y->open; k++)
+        if (a->text[k] == '.' || a->text[k] == '!' || a->text[k] == '?')
+            return 0;
+    if (!(y->start < y->end && a->text[y->start] >= 'a' && a->text[y->start] <= 'z'))
+        return 0;
+    /* What lies between is an attribution: it has a speech verb ("she
+     * said", "told reporters"), not more of a sentence ("which has a"). */
+    for (uint32_t k = x->close; k < y->open;) {
+        while (k < y->open && !(a->text[k] >= 'a' && a->text[k] <= 'z'))
+            k++;
+        uint32_t e = k;
+        while (e < y->open && a->text[e] >= 'a' && a->text[e] <= 'z')
+            e++;
+        if (e > k && chorus__speech_verb(a->text + k, e - k))
+            return 1;
+        k = e;
+    }
+    return 0;
+}
+
 static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, size_t article)
 {
     const chorus__article *a = story->articles[article];
@@ -477,17 +547,43 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
                 q->speaker = who == -2 ? -1 : who;
                 continue;
             }
+            /* A quotation that opens its sentence after one naming a single
+             * person as its subject ("Ambassador Lucia Ferro spoke to
+             * reporters. “...”") is that person's. */
+            if (q->open == a->sentences[s].start && !(prev->flags & CHORUS_SENT_QUOTE)) {
+                q->speaker = sole_subject(&c, s - 1);
+                continue;
+            }
         }
         q->speaker = -1;
     }
+    chorus__buf joined = {0};
     for (size_t k = 0; !rc && k < nfound; k++) {
         const char *text = a->text + found[k].start;
         size_t len = found[k].end - found[k].start;
         /* "...,” he said": the comma belongs to the sentence around it. */
         while (len && (text[len - 1] == ',' || text[len - 1] == ' '))
             len--;
+        /* A quotation split by its attribution is one: "“We are not
+         * finished,” she said, “and we will be back.”" */
+        if (k + 1 < nfound && splits(a, &found[k], &found[k + 1])) {
+            joined.len = 0;
+            const char *rest = a->text + found[k + 1].start;
+            size_t rest_len = found[k + 1].end - found[k + 1].start;
+            while (rest_len && (rest[rest_len - 1] == ',' || rest[rest_len - 1] == ' '))
+                rest_len--;
+            if (chorus__buf_append(&joined, text, len) || chorus__buf_puts(&joined, " ... ") ||
+                chorus__buf_append(&joined, rest, rest_len)) {
+                rc = CHORUS_ENOMEM;
+                break;
+            }
+            rc = add_quote(f, article, joined.data, joined.len, found[k].speaker);
+            k++;
+            continue;
+        }
         rc = add_quote(f, article, text, len, found[k].speaker);
     }
+    chorus__buf_free(&joined);
     free(found);
     free(w);
     free(c.mentions);

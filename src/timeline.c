@@ -59,8 +59,24 @@ static const char *const future_words[] = {
 };
 
 /* Words that keep a date in the past whatever else stands near it. */
-static const char *const past_words[] = {"since", "ago", "last", "earlier", "was", "were", "had",
-                                         "been", "did", "ended", "began"};
+static const char *const past_words[] = {"since", "ago", "last", "earlier"};
+
+/* Auxiliaries of the past tense: the nearest tense word decides. */
+static const char *const past_auxiliaries[] = {"was", "were", "had", "been", "did", "ended", "began"};
+
+/* Words in -ed that are no verbs in the past tense. */
+static const char *const not_past[] = {"hundred", "kindred", "sacred", "naked", "wicked", "beloved",
+                                       "aged", "red", "bed", "shed", "wed", "led"};
+
+/* Non-zero for a verb in the past tense: an auxiliary, or a word in -ed
+ * ("happened", "signed") that no future word claims ("scheduled"). */
+static int past_verb(const tword *w)
+{
+    if (ANY(w, past_auxiliaries))
+        return 1;
+    return w->len >= 5 && memcmp(w->w + w->len - 2, "ed", 2) == 0 && w->w[w->len - 3] != 'e' &&
+           !ANY(w, not_past) && !ANY(w, future_words);
+}
 
 static int weekday_of(const tword *w)
 {
@@ -85,28 +101,34 @@ static int clause_break(const char *text, const tword *x, const tword *y)
     return 0;
 }
 
-/* Tense of w[i]'s clause: 1 when a future word stands shortly before it
- * ("are set to resume on August 15th"), -1 when a past word stands anywhere
- * in the clause ("By Tuesday afternoon 187 people had been rescued"), 0 when
- * the words say neither. Past wins over future. */
+/* Tense of w[i]'s clause: -1 for the past, 1 for the future, 0 when the
+ * words say neither. "since", "ago", "last" and "earlier" anywhere in the
+ * clause make it past; otherwise the tense word nearest before the date
+ * decides ("are set to resume on August 15th", "the landslide happened on
+ * January 20"), then the nearest after it ("on Monday was declared"). */
 static int clause_tense(const char *text, const tword *w, size_t n, size_t i)
 {
-    int future = 0;
-    for (size_t k = i; k-- > 0;) {
-        if (clause_break(text, &w[k], &w[k + 1]))
-            break;
-        if (ANY(&w[k], past_words))
+    size_t lo = i, hi = i;
+    while (lo > 0 && !clause_break(text, &w[lo - 1], &w[lo]))
+        lo--;
+    while (hi + 1 < n && !clause_break(text, &w[hi], &w[hi + 1]))
+        hi++;
+    for (size_t k = lo; k <= hi; k++)
+        if (k != i && ANY(&w[k], past_words))
             return -1;
+    for (size_t k = i; k-- > lo;) {
         if (k + FUTURE_WORDS > i && (ANY(&w[k], future_words) || (k + 1 == i && is(&w[k], "by"))))
-            future = 1;
-    }
-    for (size_t k = i + 1; k < n; k++) {
-        if (clause_break(text, &w[k - 1], &w[k]))
-            break;
-        if (ANY(&w[k], past_words))
+            return 1;
+        if (past_verb(&w[k]))
             return -1;
     }
-    return future;
+    for (size_t k = i + 1; k <= hi && k < i + FUTURE_WORDS; k++) {
+        if (ANY(&w[k], future_words))
+            return 1;
+        if (past_verb(&w[k]))
+            return -1;
+    }
+    return 0;
 }
 
 static int future_before(const char *text, const tword *w, size_t n, size_t i)
@@ -144,20 +166,23 @@ static long days_of(int y, int m, int d)
  * `tense` is clause_tense()'s answer. */
 static void place_month_day(const chorus__date *ref, int month, int day, int tense, chorus__date *out)
 {
-    int y = ref->year;
+    /* The last such day on or before the reference, and the next after it. */
     long r = chorus__date_days(ref);
-    if (day > chorus__month_days(y, month))
-        day = chorus__month_days(y, month);
-    long cand = days_of(y, month, day);
-    int future = tense > 0 || (tense == 0 && cand > r && cand - r <= NEAR_FUTURE_DAYS);
-    if (!future && cand > r)
-        y--;
-    else if (future && cand < r)
-        y++;
-    if (day > chorus__month_days(y, month))
-        day = chorus__month_days(y, month);
+    int past_year = ref->year, next_year = ref->year;
+    int dp = day > chorus__month_days(past_year, month) ? chorus__month_days(past_year, month) : day;
+    if (days_of(past_year, month, dp) > r)
+        past_year--;
+    else
+        next_year++;
+    dp = day > chorus__month_days(past_year, month) ? chorus__month_days(past_year, month) : day;
+    int dn = day > chorus__month_days(next_year, month) ? chorus__month_days(next_year, month) : day;
+    long next = days_of(next_year, month, dn);
+    int future = tense > 0 || (tense == 0 && next - r <= NEAR_FUTURE_DAYS);
     memset(out, 0, sizeof *out);
-    out->year = y, out->month = month, out->day = day, out->precision = CHORUS_DATE_DAY;
+    out->year = future ? next_year : past_year;
+    out->month = month;
+    out->day = future ? dn : dp;
+    out->precision = CHORUS_DATE_DAY;
 }
 
 static void place_month(const chorus__date *ref, int month, int future, chorus__date *out)

@@ -93,6 +93,7 @@ SUITE(cluster_tests)
 SUITE(summarize_tests)
 SUITE(api_tests)
 SUITE(input_tests)
+SUITE(facts_tests)
 SUITE(end_to_end_tests)
 SUITE(cli_tests)
 #undef SUITE
