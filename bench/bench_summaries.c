@@ -16,7 +16,10 @@
  * The reference's word count leaves out tokens without a letter or digit,
  * such as the dash every Multi-News summary opens with.
  *
- * Usage: bench_summaries [--data DIR] [--stories N] [--dump FILE] */
+ * --words N scores every summary at N words instead (DUC scored 100-word
+ * summaries); --dump FILE writes each story's summaries as JSON lines.
+ *
+ * Usage: bench_summaries [--data DIR] [--stories N] [--words N] [--dump FILE] */
 #define _DEFAULT_SOURCE /* open_memstream, getline */
 #include <jansson.h>
 #include <math.h>
@@ -329,22 +332,27 @@ static char *chorus_summary(const chorus_corpus *c)
 int main(int argc, char **argv)
 {
     const char *data = "../shared/data", *dump = NULL;
-    size_t limit = (size_t)-1;
+    size_t limit = (size_t)-1, fixed_budget = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--stories") == 0 && i + 1 < argc)
             limit = (size_t)strtoul(argv[++i], NULL, 10);
+        else if (strcmp(argv[i], "--words") == 0 && i + 1 < argc)
+            fixed_budget = (size_t)strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
             dump = argv[++i];
         else {
-            fprintf(stderr, "usage: %s [--data DIR] [--stories N] [--dump FILE]\n", argv[0]);
+            fprintf(stderr, "usage: %s [--data DIR] [--stories N] [--words N] [--dump FILE]\n", argv[0]);
             return 2;
         }
     }
     char path[1024];
     snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data);
-    printf("bench summaries: ROUGE-1.5.5 -m -n 2 on Multi-News stories, at the reference's length\n");
+    if (fixed_budget)
+        printf("bench summaries: ROUGE-1.5.5 -m -n 2 on Multi-News stories, at %zu words\n", fixed_budget);
+    else
+        printf("bench summaries: ROUGE-1.5.5 -m -n 2 on Multi-News stories, at the reference's length\n");
     FILE *f = fopen(path, "r");
     if (!f) {
         printf("  skipped: %s is not readable\n", path);
@@ -376,7 +384,7 @@ int main(int argc, char **argv)
         story *s = &stories[n];
         double t0 = chorus__now();
         s->reference = strdup(ref);
-        s->budget = reference_words(ref);
+        s->budget = fixed_budget ? fixed_budget : reference_words(ref);
         s->corpus = load_story(docs, s->budget, n);
         documents += json_array_size(docs);
         json_decref(o);
@@ -432,7 +440,7 @@ int main(int argc, char **argv)
     size_t words = 0;
     for (size_t i = 0; i < n; i++)
         words += stories[i].budget;
-    printf("  %zu stories, %zu documents, references of %.0f words on average\n", n, documents,
+    printf("  %zu stories, %zu documents, summaries of %.0f words on average\n", n, documents,
            n ? (double)words / (double)n : 0.0);
     for (int k = 0; k < 3; k++)
         report(&systems[k], n);
