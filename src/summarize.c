@@ -3,25 +3,29 @@
  * The summary is the set S of sentences that best covers the story's
  * important content within the length budget, found by maximising
  *
- *   F(S) = sum of w(c) over the concepts c stated by some sentence of S
- *        + sum of r(s) over the sentences s of S
+ *   F(S) = sum over concepts c of w(c) * max { p(s) : s in S states c }
  *
- * Concepts are the stems of content words and pairs of adjacent ones. w(c)
- * is the share of the story's articles stating c, each counting more the
- * earlier it does: the story's centroid, weighted by position, so that what
- * several outlets state up front weighs most. Covering a concept a second
- * time earns nothing, which keeps the summary from repeating itself. r(s)
- * rewards each word of a sentence by its article's lead: news puts the
- * essential first. F is monotone and submodular.
+ * (0 for a concept no sentence of S states). Concepts are the stems of
+ * content words and pairs of adjacent ones. w(c) is the share of the story's
+ * articles that state c, the story's centroid over concepts: what several
+ * outlets state weighs most, and what only one of them states little.
+ * p(s) = 1 + 1 / (1 + rank) credits a concept more when the summary states
+ * it in an article's lead sentence, where news puts the essential. Stating a
+ * concept a second time earns nothing more, which keeps the summary from
+ * repeating itself. F is monotone and submodular (a weighted sum of maxima,
+ * as in facility location).
  *
  * The selection is the budgeted greedy algorithm of Lin and Bilmes (2010):
- * take the sentence with the best gain per word among those that still fit
- * the word budget, and keep the single best sentence instead when it alone
- * is worth more; this is within a factor 1 - 1/sqrt(e) of the best summary
- * of that length. When the summary is to be cut at exactly the budget
- * (summary benchmarks), the words left are then filled with the best next
- * sentence, which the writer cuts. With a sentence limit alone, the gain is
- * divided by the square root of the sentence's length instead.
+ * take the sentence with the best gain per unit of cost among those that
+ * still fit the word budget. With cost = words, and the single best sentence
+ * kept instead when it alone is worth more, the result is within a factor
+ * 1 - 1/sqrt(e) of the best summary of that length. The greedy pass with
+ * cost = sqrt(words), which gives more room to full lead sentences, often
+ * finds a better set; both run and the one worth more is kept, so the bound
+ * holds. When the summary is to be cut at exactly the budget (summary
+ * benchmarks), the words left are then filled with the best next sentences,
+ * the last of which the writer cuts. With a sentence limit alone, the cost
+ * is sqrt(words).
  *
  * Only sentences that can stand alone are candidates (standalone.c); one
  * that leans on the sentence before it becomes a candidate once that
@@ -47,13 +51,10 @@
 /* In a story of several articles, what only one states counts this much of
  * what it would if others confirmed it. */
 #define SINGLE_SOURCE_WEIGHT 0.25
-/* An article's statement weighs 1 + LEAD_BONUS / (1 + rank), rank counting
- * the article's prose sentences from 0: 3 in the first sentence, 2 in the
- * second, nearly 1 deep in the text. */
-#define LEAD_BONUS 2.0
-/* What each word of an article's first sentence earns for standing there;
- * the n-th sentence's words earn 1/n of it. In units of concept weight. */
-#define LEAD_REWARD 1.5
+/* A summary sentence credits the concepts it states with 1 + PLACEMENT_BONUS
+ * / (1 + rank), rank counting its article's prose sentences from 0: twice as
+ * much from an article's first sentence as from deep in the text. */
+#define PLACEMENT_BONUS 1.0
 
 enum { SENT_UNFIT, SENT_CANDIDATE, SENT_TAKEN, SENT_DROPPED };
 
@@ -73,15 +74,14 @@ typedef struct {
     uint64_t *concepts; /* sorted distinct concept keys, then their indices */
     size_t concept_count;
     long antecedent;  /* the sentence it leans on, NO_ or MISSING_ANTECEDENT */
-    double reward;
+    double placement; /* p(s), the credit it gives the concepts it states */
     int state;
 } sent_info;
 
-/* A concept stated by an article, in the article's sentence of that rank. */
+/* A concept stated by an article. */
 typedef struct {
     uint64_t key;
-    uint32_t article;
-    uint32_t rank;
+    size_t article;
 } concept_occ;
 
 /* Everything the selection works on, in memory released by story_free(). */
@@ -93,7 +93,7 @@ typedef struct {
     size_t no;
     double *weight; /* per concept index */
     size_t nk;
-    unsigned char *covered;
+    double *covered; /* per concept: the best placement among the chosen sentences stating it */
 } story;
 
 static int cmp_u64(const void *a, const void *b)
@@ -107,9 +107,7 @@ static int cmp_occ(const void *a, const void *b)
     const concept_occ *x = a, *y = b;
     if (x->key != y->key)
         return (x->key > y->key) - (x->key < y->key);
-    if (x->article != y->article)
-        return (x->article > y->article) - (x->article < y->article);
-    return (x->rank > y->rank) - (x->rank < y->rank);
+    return (x->article > y->article) - (x->article < y->article);
 }
 
 /* Sorts and removes repeats; returns the new count. Sentences hold a few
@@ -257,11 +255,11 @@ static int read_sentences(story *st, chorus__article *const *articles, const siz
              * never candidates, and add no weight of their own. */
             if (a->duplicate_of < 0) {
                 for (size_t c = 0; c < x->concept_count; c++)
-                    st->occ[st->no++] = (concept_occ){x->concepts[c], (uint32_t)members[m], (uint32_t)rank};
+                    st->occ[st->no++] = (concept_occ){x->concepts[c], members[m]};
                 x->state = chorus__sentence_unfit(a, k, &scratch) ? SENT_UNFIT : SENT_CANDIDATE;
                 if (x->state == SENT_CANDIDATE && chorus__sentence_leans_back(a, k))
                     x->antecedent = previous;
-                x->reward = LEAD_REWARD * (double)x->words / (1.0 + (double)rank);
+                x->placement = 1.0 + PLACEMENT_BONUS / (1.0 + (double)rank);
             }
             if (prose) {
                 previous = (long)st->ns;
@@ -274,12 +272,6 @@ static int read_sentences(story *st, chorus__article *const *articles, const siz
     return 0;
 }
 
-/* How much an article's statement weighs for where it stands. */
-static double lead_weight(uint32_t rank)
-{
-    return 1.0 + LEAD_BONUS / (1.0 + (double)rank);
-}
-
 /* Weighs every concept, and turns each sentence's concept keys into indices
  * of st->weight. */
 static int weigh_concepts(story *st, size_t originals)
@@ -287,29 +279,23 @@ static int weigh_concepts(story *st, size_t originals)
     qsort(st->occ, st->no, sizeof *st->occ, cmp_occ);
     uint64_t *keys = malloc((st->no + 1) * sizeof *keys);
     st->weight = malloc((st->no + 1) * sizeof *st->weight);
-    st->covered = calloc(st->no + 1, 1);
+    st->covered = calloc(st->no + 1, sizeof *st->covered);
     if (!keys || !st->weight || !st->covered) {
         free(keys);
         return CHORUS_ENOMEM;
     }
     for (size_t i = 0; i < st->no;) {
-        size_t j = i, articles = 0;
-        double w = 0;
-        uint32_t last = UINT32_MAX;
-        /* Occurrences are sorted by article, then rank: the first of each
-         * article is its earliest statement of the concept. */
+        size_t j = i, articles = 0, mentions = 0;
+        size_t last = (size_t)-1;
         for (; j < st->no && st->occ[j].key == st->occ[i].key; j++) {
-            if (st->occ[j].article != last) {
-                articles++;
-                w += lead_weight(st->occ[j].rank);
-            } else if (originals < 2) {
-                /* One article alone: what it repeats matters to it. */
-                w += lead_weight(st->occ[j].rank);
-            }
+            mentions++;
+            articles += st->occ[j].article != last;
             last = st->occ[j].article;
         }
+        /* One article alone: what it says again and again matters to it. */
+        double w = (double)mentions;
         if (originals >= 2) {
-            w /= (double)originals;
+            w = (double)articles / (double)originals;
             if (articles < 2)
                 w *= SINGLE_SOURCE_WEIGHT;
         }
@@ -345,10 +331,12 @@ static int weigh_concepts(story *st, size_t originals)
 /* F(S + x) - F(S). */
 static double gain(const story *st, const sent_info *x)
 {
-    double g = x->reward;
-    for (size_t c = 0; c < x->concept_count; c++)
-        if (x->concepts[c] != UINT64_MAX && !st->covered[x->concepts[c]])
-            g += st->weight[x->concepts[c]];
+    double g = 0;
+    for (size_t c = 0; c < x->concept_count; c++) {
+        uint64_t k = x->concepts[c];
+        if (k != UINT64_MAX && st->covered[k] < x->placement)
+            g += st->weight[k] * (x->placement - st->covered[k]);
+    }
     return g;
 }
 
@@ -360,31 +348,37 @@ static int eligible(const story *st, const sent_info *x)
            (x->antecedent != MISSING_ANTECEDENT && st->si[x->antecedent].state == SENT_TAKEN);
 }
 
-static void take(story *st, size_t i, size_t *chosen, size_t *picked)
+/* Adds sentence i to the summary; returns its gain. */
+static double take(story *st, size_t i, size_t *chosen, size_t *picked)
 {
     sent_info *x = &st->si[i];
+    double g = gain(st, x);
     x->state = SENT_TAKEN;
     chosen[(*picked)++] = i;
-    for (size_t c = 0; c < x->concept_count; c++)
-        if (x->concepts[c] != UINT64_MAX)
-            st->covered[x->concepts[c]] = 1;
+    for (size_t c = 0; c < x->concept_count; c++) {
+        uint64_t k = x->concepts[c];
+        if (k != UINT64_MAX && st->covered[k] < x->placement)
+            st->covered[k] = x->placement;
+    }
     for (size_t k = 0; k < st->ns; k++)
         if (st->si[k].state == SENT_CANDIDATE && overlap(&st->si[k], x) >= REDUNDANCY_OVERLAP)
             st->si[k].state = SENT_DROPPED;
+    return g;
 }
 
-/* What a sentence costs: its words under a word budget; under a sentence
- * limit alone, their square root, so that neither length nor brevity wins
- * for itself. */
-static double cost(const sent_info *x, unsigned max_words)
+/* Empties the summary. */
+static void reset(story *st)
 {
-    double words = x->words ? (double)x->words : 1.0;
-    return max_words ? words : sqrt(words);
+    for (size_t k = 0; k < st->ns; k++)
+        if (st->si[k].state == SENT_TAKEN || st->si[k].state == SENT_DROPPED)
+            st->si[k].state = SENT_CANDIDATE;
+    memset(st->covered, 0, st->nk * sizeof *st->covered);
 }
 
-/* The eligible sentence with the best gain per cost among those of at most
- * `room` words (any length when room is 0), or (size_t)-1. */
-static size_t best_ratio(const story *st, size_t room, unsigned max_words)
+/* The eligible sentence with the best gain per unit of cost, words^power,
+ * among those of at most `room` words (any length when room is 0), or
+ * (size_t)-1. */
+static size_t best_ratio(const story *st, size_t room, double power)
 {
     double best = 0;
     size_t best_i = (size_t)-1;
@@ -392,7 +386,8 @@ static size_t best_ratio(const story *st, size_t room, unsigned max_words)
         const sent_info *x = &st->si[i];
         if (!eligible(st, x) || (room && x->words > room))
             continue;
-        double score = gain(st, x) / cost(x, max_words);
+        double words = x->words ? (double)x->words : 1.0;
+        double score = gain(st, x) / (power == 1.0 ? words : pow(words, power));
         if (score > best) {
             best = score;
             best_i = i;
@@ -401,15 +396,47 @@ static size_t best_ratio(const story *st, size_t room, unsigned max_words)
     return best_i;
 }
 
-/* Chooses the summary's sentences into chosen[]; returns how many. */
-static size_t select_sentences(story *st, unsigned max_sentences, unsigned max_words, size_t *chosen)
+/* One greedy pass from an empty summary into chosen[]: sentences that fit
+ * the words left (any, without a word budget). Returns F of the result. */
+static double greedy(story *st, double power, unsigned max_sentences, unsigned max_words,
+                     size_t *chosen, size_t *picked, size_t *words)
 {
-    size_t picked = 0, words = 0;
-    /* The single sentence worth most, for the comparison that gives the
-     * greedy algorithm its bound under a word budget. */
-    double best_single = 0, first_total = 0;
+    reset(st);
+    double value = 0;
+    *picked = *words = 0;
+    while (*picked < max_sentences && (!max_words || *words < max_words)) {
+        size_t i = best_ratio(st, max_words ? max_words - *words : 0, power);
+        if (i == (size_t)-1)
+            break;
+        *words += st->si[i].words;
+        value += take(st, i, chosen, picked);
+    }
+    return value;
+}
+
+/* Chooses the summary's sentences into chosen[] (room for max_sentences);
+ * `spare` is scratch of the same size. Returns how many. */
+static size_t select_sentences(story *st, unsigned max_sentences, unsigned max_words, size_t *chosen,
+                               size_t *spare)
+{
+    size_t picked, words;
+    if (!max_words) {
+        greedy(st, 0.5, max_sentences, 0, chosen, &picked, &words);
+        return picked;
+    }
+    /* The pass with the bound, the pass that usually does better, and the
+     * single sentence worth most: the best of the three is kept. */
+    size_t picked2, words2;
+    double by_words = greedy(st, 1.0, max_sentences, max_words, spare, &picked2, &words2);
+    double by_root = greedy(st, 0.5, max_sentences, max_words, chosen, &picked, &words);
+    if (by_words > by_root) {
+        memcpy(chosen, spare, picked2 * sizeof *chosen);
+        picked = picked2;
+    }
+    reset(st);
+    double best_single = 0;
     size_t single = (size_t)-1;
-    for (size_t i = 0; max_words && i < st->ns; i++) {
+    for (size_t i = 0; i < st->ns; i++) {
         const sent_info *x = &st->si[i];
         double g = eligible(st, x) && x->words <= max_words ? gain(st, x) : 0;
         if (g > best_single) {
@@ -417,27 +444,22 @@ static size_t select_sentences(story *st, unsigned max_sentences, unsigned max_w
             single = i;
         }
     }
-    while (picked < max_sentences && (!max_words || words < max_words)) {
-        size_t i = best_ratio(st, max_words ? max_words - words : 0, max_words);
-        if (i == (size_t)-1)
-            break;
-        first_total += gain(st, &st->si[i]);
-        words += st->si[i].words;
-        take(st, i, chosen, &picked);
-    }
-    if (max_words && single != (size_t)-1 && best_single > first_total) {
-        for (size_t k = 0; k < st->ns; k++)
-            if (st->si[k].state == SENT_TAKEN || st->si[k].state == SENT_DROPPED)
-                st->si[k].state = SENT_CANDIDATE;
-        memset(st->covered, 0, st->nk);
-        picked = 0;
+    size_t n = picked;
+    picked = words = 0;
+    if (single != (size_t)-1 && best_single > (by_words > by_root ? by_words : by_root)) {
         words = st->si[single].words;
         take(st, single, chosen, &picked);
+    } else {
+        /* Replay the kept pass, so that the state is its own. */
+        for (size_t k = 0; k < n; k++) {
+            words += st->si[chosen[k]].words;
+            take(st, chosen[k], chosen, &picked);
+        }
     }
     /* Fill the words left with the best next sentences; the writer cuts
      * the last at the budget. */
-    while (max_words && words < max_words && picked < max_sentences) {
-        size_t i = best_ratio(st, 0, max_words);
+    while (words < max_words && picked < max_sentences) {
+        size_t i = best_ratio(st, 0, 0.5);
         if (i == (size_t)-1)
             break;
         words += st->si[i].words;
@@ -529,16 +551,18 @@ int chorus__summarize(chorus__article *const *articles, const size_t *members, s
         originals += articles[members[m]]->duplicate_of < 0;
     story st = {0};
     size_t *chosen = calloc((size_t)max_sentences + 2, sizeof *chosen);
-    int rc = chosen ? read_sentences(&st, articles, members, count, vocab, junk) : CHORUS_ENOMEM;
+    size_t *spare = calloc((size_t)max_sentences + 2, sizeof *spare);
+    int rc = chosen && spare ? read_sentences(&st, articles, members, count, vocab, junk) : CHORUS_ENOMEM;
     if (!rc)
         rc = weigh_concepts(&st, originals);
     if (!rc) {
-        size_t picked = select_sentences(&st, max_sentences, max_words, chosen);
+        size_t picked = select_sentences(&st, max_sentences, max_words, chosen, spare);
         rc = arrange(&st, articles, members, count, chosen, picked, out);
     }
     if (rc)
         chorus__summary_free(out);
     story_free(&st);
     free(chosen);
+    free(spare);
     return rc;
 }

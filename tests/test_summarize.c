@@ -139,8 +139,8 @@ static void a_sentence_that_leans_back_follows_its_antecedent(test_ctx *t)
 static void order_is_chronological(test_ctx *t)
 {
     /* Published on the 5th, the 4th and (undated) some time: the 4th's lead
-     * comes first, then the 5th's; a sentence giving its own date goes by
-     * that date; undated sentences come last. */
+     * comes before the 5th's; a sentence giving its own date (February 20)
+     * goes by that date; undated sentences come last. */
     static const char *const texts[] = {
         "Dam talks resume\n\nPublished: Mar 5, 2025 9:00 AM\n\nNegotiators from both countries "
         "resumed talks over the river dam on Wednesday in the border town of Kesra. Both sides "
@@ -153,21 +153,17 @@ static void order_is_chronological(test_ctx *t)
         "between the two countries for a decade, and talks over sharing its water have failed "
         "before.\n",
     };
-    chorus_corpus *c = story_of(texts, 3, 4);
+    chorus_corpus *c = story_of(texts, 3, 5);
     chorus_story_info st;
     CHECK_INT(t, chorus_corpus_story(c, 0, &st), 0);
     size_t feb = 0, tue = 0, wed = 0, undated = 0;
-    int has_feb = summary_has(&st, "The first round", &feb);
-    int has_tue = summary_has(&st, "Officials in the capital", &tue);
-    int has_wed = summary_has(&st, "Negotiators from both countries resumed", &wed);
-    int has_undated = summary_has(&st, "The quarrel", &undated);
-    CHECK(t, has_tue && has_wed);
-    if (has_tue && has_wed)
-        CHECK(t, tue < wed);
-    if (has_feb && has_tue)
-        CHECK(t, feb < tue);
-    if (has_undated)
-        CHECK_INT(t, undated, st.summary_count - 1);
+    CHECK(t, summary_has(&st, "The first round", &feb));
+    CHECK(t, summary_has(&st, "Officials in the capital", &tue));
+    CHECK(t, summary_has(&st, "Negotiators from both countries resumed", &wed));
+    CHECK(t, summary_has(&st, "The quarrel", &undated));
+    CHECK(t, feb < tue);
+    CHECK(t, tue < wed);
+    CHECK_INT(t, undated, st.summary_count - 1);
     chorus_corpus_free(c);
 }
 
