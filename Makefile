@@ -44,6 +44,9 @@ TEST_SRC = $(wildcard tests/*.c)
 TEST_OBJ = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%.o)
 BENCH_SRC = $(wildcard bench/*.c)
 BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
+# Code the benchmarks share (the ROUGE scorer); the tests check it too.
+BENCH_LIB_SRC = $(wildcard bench/lib/*.c)
+BENCH_LIB_OBJ = $(BENCH_LIB_SRC:bench/lib/%.c=$(BUILD)/bench/lib/%.o)
 
 .PHONY: all check bench install uninstall demo deps checksymbols valgrind golden clean
 .SUFFIXES:
@@ -63,16 +66,19 @@ $(BUILD)/libchorus.so: $(LIB_OBJ)
 $(BUILD)/chorus: cli/main.c include/chorus.h $(BUILD)/libchorus.a
 	$(CC) $(CFLAGS_ALL) cli/main.c -o $@ $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
 
-$(BUILD)/tests/%.o: tests/%.c tests/runner.h $(wildcard src/*.h) include/chorus.h | $(BUILD)/tests
-	$(CC) $(CFLAGS_ALL) -Isrc -Itests -c $< -o $@
+$(BUILD)/tests/%.o: tests/%.c tests/runner.h $(wildcard src/*.h) $(wildcard bench/lib/*.h) include/chorus.h | $(BUILD)/tests
+	$(CC) $(CFLAGS_ALL) -Isrc -Itests -Ibench/lib -c $< -o $@
 
-$(BUILD)/run-tests: $(TEST_OBJ) $(BUILD)/libchorus.a
-	$(CC) -o $@ $(TEST_OBJ) $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+$(BUILD)/run-tests: $(TEST_OBJ) $(BENCH_LIB_OBJ) $(BUILD)/libchorus.a
+	$(CC) -o $@ $(TEST_OBJ) $(BENCH_LIB_OBJ) $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
 
-$(BUILD)/bench/%: bench/%.c $(BUILD)/libchorus.a | $(BUILD)/bench
-	$(CC) $(CFLAGS_ALL) -Isrc $< -o $@ $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+$(BUILD)/bench/lib/%.o: bench/lib/%.c $(wildcard bench/lib/*.h) | $(BUILD)/bench/lib
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench:
+$(BUILD)/bench/%: bench/%.c $(BENCH_LIB_OBJ) $(BUILD)/libchorus.a | $(BUILD)/bench
+	$(CC) $(CFLAGS_ALL) -Isrc -Ibench/lib $< -o $@ $(BENCH_LIB_OBJ) $(BUILD)/libchorus.a $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/obj $(BUILD)/tests $(BUILD)/bench $(BUILD)/bench/lib:
 	mkdir -p $@
 
 # The README's test command. The runner prints "N passed, N failed" last.

@@ -25,6 +25,8 @@ ratio() {
 
 "$BUILD/bench/bench_brief" --articles "${BRIEF_ARTICLES:-20000}" --data "$DATA" --chorus "$BUILD/chorus"
 
+"$BUILD/bench/bench_summaries" --data "$DATA"
+
 echo "bench langid and sentences: chorus and its peers on the same texts"
 if [ -x "$PY" ] && "$PY" bench/peers/prepare.py "$DATA" "$OUT"; then
     ours=$("$BUILD/bench/bench_stages" langid "$OUT/langid.tsv")

@@ -263,7 +263,7 @@ typedef struct chorus_story_info {
     const char *end;       /* latest publication date, or NULL */
     const size_t *articles; /* article indices, ascending */
     size_t article_count;
-    const chorus_summary_sentence *summary; /* in reading order */
+    const chorus_summary_sentence *summary; /* in the order of the events they report */
     size_t summary_count;
     /* Facts (empty when the options turned them off). */
     const chorus_entity *entities; /* most mentioned first */

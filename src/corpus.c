@@ -373,8 +373,8 @@ static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, siz
     if (c->opts.summary_sentences == 0)
         return 0;
     chorus__summary sum_out;
-    int rc = chorus__summarize(c->articles, members, count, c->an.vocab, c->opts.summary_sentences,
-                               c->opts.summary_words, &sum_out);
+    int rc = chorus__summarize(c->articles, members, count, c->an.vocab, c->an.junk,
+                               c->opts.summary_sentences, c->opts.summary_words, &sum_out);
     if (rc)
         return rc;
     st->summary = chorus__arena_alloc(&c->mem, (sum_out.count + 1) * sizeof *st->summary);
@@ -385,9 +385,7 @@ static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, siz
         const chorus__article *a = c->articles[it->article];
         const chorus__sentence *s = &a->sentences[it->sentence];
         chorus_summary_sentence *out = &st->summary[i];
-        /* A wire dateline says where the report was filed, not what happened. */
-        size_t skip = chorus__dateline_length(c->an.junk, a->text + s->start, s->len);
-        out->text = chorus__arena_strndup(&c->mem, a->text + s->start + skip, s->len - skip);
+        out->text = chorus__arena_strndup(&c->mem, a->text + s->start + it->skip, s->len - it->skip);
         size_t *src = chorus__arena_alloc(&c->mem, (it->source_count + 1) * sizeof *src);
         if (!out->text || !src) {
             rc = CHORUS_ENOMEM;

@@ -108,6 +108,7 @@ static const struct {
     {"junk", junk_tests, 1},           {"read_text", read_text_tests, 1},
     {"langid", langid_tests, 1},       {"dedup", dedup_tests, 1},
     {"cluster", cluster_tests, 1},     {"summarize", summarize_tests, 1},
+    {"rouge", rouge_tests, 1},
     {"api", api_tests, 1},             {"input", input_tests, 1},
     {"facts", facts_tests, 1},         {"end_to_end", end_to_end_tests, 1}, {"cli", cli_tests, 0},
 };
