@@ -125,14 +125,7 @@ static const char *const place_prepositions[] = {
 /* Country abbreviations that look like organisations' initials. */
 static const char *const country_abbreviations[] = {"us", "u.s", "uk", "u.k", "uae", "usa", "drc"};
 
-static int in_list(const char *const *list, size_t count, const char *w, size_t len)
-{
-    for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
-            return 1;
-    return 0;
-}
-#define IN(list, w, len) in_list(list, sizeof list / sizeof list[0], w, len)
+#define IN(list, w, len) chorus__word_in(list, sizeof list / sizeof list[0], w, len)
 
 /* ---------------------------------------------------------------------- */
 /* Words of a sentence                                                    */

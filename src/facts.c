@@ -53,10 +53,18 @@ size_t chorus__token_word(const chorus__article *a, const chorus__token *t, char
 {
     size_t n = 0, i = t->start, end = (size_t)t->start + t->len;
     while (i < end) {
+        unsigned char c = (unsigned char)a->text[i];
+        if (c < 0x80) { /* most words of most news: no need to decode */
+            if (n + 1 >= cap)
+                goto too_long;
+            buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+            i++;
+            continue;
+        }
         char enc[4];
         size_t m = chorus__utf8_put(enc, chorus__fold(chorus__utf8_next(a->text, end, &i)));
         if (n + m >= cap)
-            return 0;
+            goto too_long;
         memcpy(buf + n, enc, m);
         n += m;
     }
@@ -64,12 +72,17 @@ size_t chorus__token_word(const chorus__article *a, const chorus__token *t, char
         n -= 2;
     buf[n] = '\0';
     return n;
+too_long: /* no word of interest is this long: an empty word, still a string */
+    if (cap)
+        buf[0] = '\0';
+    return 0;
 }
 
-static int in_word_list(const char *const *list, size_t count, const char *w, size_t len)
+int chorus__word_in(const char *const *list, size_t count, const char *w, size_t len)
 {
+    /* The first byte rules out nearly every entry before any length is measured. */
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+        if (len && list[i][0] == w[0] && strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
             return 1;
     return 0;
 }
@@ -89,7 +102,7 @@ int chorus__speech_verb(const char *w, size_t len)
         "reiterated", "pleaded", "shouted", "whispered", "joked", "mused", "complained",
         "boasted", "lamented", "cried",
     };
-    return in_word_list(verbs, sizeof verbs / sizeof verbs[0], w, len);
+    return chorus__word_in(verbs, sizeof verbs / sizeof verbs[0], w, len);
 }
 
 int chorus__calendar_word(const char *w, size_t len)
@@ -100,7 +113,7 @@ int chorus__calendar_word(const char *w, size_t len)
         "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun",
     };
-    return in_word_list(words, sizeof words / sizeof words[0], w, len);
+    return chorus__word_in(words, sizeof words / sizeof words[0], w, len);
 }
 
 const char *chorus__entity_type_name(int type)

@@ -130,8 +130,12 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f);
 
 /* Shared word tests. `w` is a folded (lower-case) word. */
 /* The folded surface of token t, without a possessive 's, into buf (room for
- * cap bytes); returns its length (0 when it does not fit). */
+ * cap bytes, always NUL-terminated); returns its length, 0 (an empty string)
+ * when it does not fit. */
 size_t chorus__token_word(const chorus__article *a, const chorus__token *t, char *buf, size_t cap);
+
+/* Non-zero when the word w[0..len) is one of the count strings of list. */
+int chorus__word_in(const char *const *list, size_t count, const char *w, size_t len);
 /* Verbs that report speech: "said", "told", "added", "warned", ... */
 int chorus__speech_verb(const char *w, size_t len);
 /* Month and weekday names, which are capitalised but never entities. */

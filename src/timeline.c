@@ -36,7 +36,8 @@ typedef struct {
 
 static int is(const tword *w, const char *s)
 {
-    return w->len == strlen(s) && memcmp(w->w, s, w->len) == 0;
+    /* w->w is NUL-terminated: one pass, and most words differ at once. */
+    return w->w[0] == s[0] && strcmp(w->w, s) == 0;
 }
 
 static int any(const tword *w, const char *const *list, size_t n)
@@ -242,6 +243,12 @@ typedef struct {
 static size_t full_dates(const chorus__article *a, const chorus__sentence *s, full_date *out, size_t max)
 {
     size_t n = 0, pos = s->start, stop = (size_t)s->start + s->len;
+    /* Every date written in full has a digit: most sentences have none. */
+    int digit = 0;
+    for (size_t k = pos; k < stop && !digit; k++)
+        digit = a->text[k] >= '0' && a->text[k] <= '9';
+    if (!digit)
+        return 0;
     while (pos < stop && n < max) {
         size_t at, span;
         chorus__date d;
