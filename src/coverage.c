@@ -363,9 +363,17 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
         chorus__coverage cov = {0};
         cov.article = article;
         rc = only_here_sentences(story, f, ss, nss, post, npost, article, &cov);
-        for (size_t e = 0; e < f->entity_count && !rc; e++)
+        /* An outlet naming itself ("Meridian" in Meridian Wire Service's
+         * copy) is no finding of its own. */
+        const char *outlet = story->articles[article]->source;
+        for (size_t e = 0; e < f->entity_count && !rc; e++) {
+            const char *name = f->entities[e].name;
+            size_t nl = strlen(name);
+            if (outlet && strncmp(outlet, name, nl) == 0 && (outlet[nl] == '\0' || outlet[nl] == ' '))
+                continue;
             if (f->entities[e].sources.count == 1 && f->entities[e].sources.items[0] == article)
                 rc = CHORUS_PUSH(cov.entities, cov.entity_count, cov.entity_cap, e) ? CHORUS_ENOMEM : 0;
+        }
         for (size_t k = 0; k < f->figure_count && !rc; k++)
             if (f->figures[k].sources.count == 1 && f->figures[k].sources.items[0] == article)
                 rc = CHORUS_PUSH(cov.figures, cov.figure_count, cov.figure_cap, k) ? CHORUS_ENOMEM : 0;

@@ -3,6 +3,7 @@
 
 #include "corpus.h"
 #include "facts.h"
+#include "junk.h"
 
 /* Copies an array of article indices into the corpus arena. */
 static const size_t *copy_indices(chorus_corpus *c, const size_t *items, size_t count)
@@ -24,6 +25,21 @@ static const char *const *copy_strings(chorus_corpus *c, const char *const *item
     for (size_t i = 0; out && i < count; i++)
         if (!(out[i] = copy_string(c, items[i])))
             return NULL;
+    return out;
+}
+
+/* Sentences shown on their own, without the wire dateline that opens a
+ * lead ("SANTIAGO - "): it says where the report was filed, not what
+ * happened, as in summaries. */
+static const char *const *copy_sentences(chorus_corpus *c, const char *const *items, size_t count)
+{
+    const char **out = chorus__arena_alloc(&c->mem, (count + 1) * sizeof *out);
+    for (size_t i = 0; out && i < count; i++) {
+        size_t len = strlen(items[i]);
+        size_t skip = chorus__dateline_length(c->an.junk, items[i], len);
+        if (!(out[i] = chorus__arena_strndup(&c->mem, items[i] + skip, len - skip)))
+            return NULL;
+    }
     return out;
 }
 
@@ -117,7 +133,7 @@ int chorus__story_facts(chorus_corpus *c, chorus__story *st)
         const chorus__coverage *x = &f.coverage[i];
         chorus_coverage *o = &st->coverage[i];
         o->article = x->article;
-        o->sentences = copy_strings(c, x->sentences, x->sentence_count);
+        o->sentences = copy_sentences(c, x->sentences, x->sentence_count);
         o->sentence_count = x->sentence_count;
         o->entities = copy_indices(c, x->entities, x->entity_count);
         o->entity_count = x->entity_count;
