@@ -27,6 +27,8 @@ ratio() {
 
 "$BUILD/bench/bench_summaries" --data "$DATA"
 
+"$BUILD/bench/bench_facts" --data "$DATA"
+
 echo "bench langid and sentences: chorus and its peers on the same texts"
 if [ -x "$PY" ] && "$PY" bench/peers/prepare.py "$DATA" "$OUT"; then
     ours=$("$BUILD/bench/bench_stages" langid "$OUT/langid.tsv")

@@ -86,7 +86,7 @@ static const char *const org_words[] = {
     "service", "office", "foundation", "fund", "network", "news", "times", "post", "press",
     "bureau", "center", "centre", "board", "forum", "alliance", "movement", "front", "brigade",
     "brigades", "club", "league", "church", "hospital", "airlines", "airways", "shipping",
-    "coalition", "cabinet", "government", "administration", "embassy", "tribunal",
+    "coalition", "cabinet", "government", "administration", "embassy", "tribunal", "caucus",
     "secretariat", "federation", "reserve", "exchange", "observer", "herald", "journal",
     "gazette", "review", "courier", "dispatch", "wire", "daily", "tribune", "telegraph",
     "newsline", "agency", "securities", "capital", "holdings", "partners", "bancorp",
@@ -172,6 +172,15 @@ static size_t sentence_words(const chorus__article *a, const chorus__sentence *s
 }
 
 /* Non-zero when only a space or a hyphen separates two words of a name. */
+/* Abbreviated titles and prefixes whose full stop does not end a name:
+ * "Sen. John McCain", "Gov. Jan Brewer", "St. Moritz". */
+static const char *const abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "gov", "rep", "gen", "lt", "col", "capt", "sgt",
+    "cmdr", "adm", "maj", "st", "rev", "hon", "pres", "supt", "det", "insp", "cpl", "pvt", "fr",
+};
+
+/* Non-zero when only a space or a hyphen separates two words of a name, or
+ * the full stop of an abbreviated title or of an initial ("George W. Bush"). */
 static int joined(const chorus__article *a, const word *x, const word *y)
 {
     if (x->possessive)
@@ -181,10 +190,23 @@ static int joined(const chorus__article *a, const word *x, const word *y)
         return gap_end == gap_start;
     if (gap_end - gap_start > 2)
         return 0;
+    int initial = x->len == 1 && isupper((unsigned char)a->text[x->tok->start]);
+    int stop_allowed = initial || IN(abbreviations, x->fold, x->len);
     for (uint32_t i = gap_start; i < gap_end; i++)
-        if (a->text[i] != ' ' && a->text[i] != '-')
+        if (a->text[i] != ' ' && a->text[i] != '-' && !(a->text[i] == '.' && i == gap_start && stop_allowed))
             return 0;
     return 1;
+}
+
+/* Non-zero when an opening quotation mark stands between two words. */
+static int opens_quotation(const chorus__article *a, const word *x, const word *y)
+{
+    for (uint32_t i = x->tok->start + x->tok->len; i < y->tok->start; i++)
+        /* A straight mark opens when the word follows it at once. */
+        if ((a->text[i] == '"' && i + 1 == y->tok->start) ||
+            (i + 2 < y->tok->start && memcmp(a->text + i, "\xE2\x80\x9C", 3) == 0))
+            return 1;
+    return 0;
 }
 
 static int capitalised(const word *w)
@@ -296,6 +318,16 @@ static const char *surface(const chorus__article *a, const word *w, size_t from,
 static int all_caps(const word *w)
 {
     return (w->tok->flags & CHORUS_TOK_ALLCAPS) || (w->len <= 5 && memchr(w->fold, '.', w->len));
+}
+
+/* Non-zero when a word of the run is in capitals or a lone letter: "D-AZ"
+ * is a party and a state, no person's name. */
+static int any_caps_or_initial(const word *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (all_caps(&w[k]) || w[k].len == 1)
+            return 1;
+    return 0;
 }
 
 /* Type of a name from the name alone. Returns -1 when the name says nothing. */
@@ -431,6 +463,16 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
     for (size_t k = from; k < to; k++) {
         size_t rl;
         int r = role_at(w, to, k, &rl);
+        /* Any word for a kind of person before a name is a title: "Executive
+         * John Idol", "District Attorney Margaret Moore" — unless the word
+         * list knows it as a name too ("Hunter Biden", "Baker Mayfield"). */
+        if (r == ROLE_NONE && lex && k + 2 < to && capitalised(&w[k + 1]) &&
+            chorus__lexicon_person_noun(lex, w[k].fold, w[k].len) &&
+            !(chorus__lexicon_name(lex, a->text + w[k].start, w[k].end - w[k].start) & CHORUS_LEX_PROPER) &&
+            !IN(org_words, w[to - 1].fold, w[to - 1].len)) {
+            r = ROLE_OFFICE;
+            rl = 1;
+        }
         /* "General Assembly", "Security Council": a title word inside an
          * organisation's name is no title. */
         if (r != ROLE_NONE && IN(org_words, w[to - 1].fold, w[to - 1].len))
@@ -495,7 +537,7 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
         else if (to - name_from == 1 && before && !speaks &&
                  IN(place_prepositions, before->fold, before->len))
             type = CHORUS_ENTITY_PLACE;
-        else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !all_caps(&w[name_from]))
+        else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !any_caps_or_initial(w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
         else
             type = CHORUS_ENTITY_OTHER;
@@ -581,10 +623,13 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
             continue;
         size_t k = 0;
         while (k < n) {
-            int usable = capitalised(&w[k]) && !chorus__calendar_word(w[k].fold, w[k].len);
+            int usable = capitalised(&w[k]) && !chorus__calendar_word(w[k].fold, w[k].len) &&
+                         !(w[k].len == 1 && w[k].fold[0] == 'i'); /* the pronoun "I" */
+            /* A word that opens a quotation opens a sentence: “But I guess …” */
+            int opens = k == 0 || opens_quotation(a, &w[k - 1], &w[k]);
             /* A sentence's first word is capitalised whatever it is: take it
              * only when it is no common word, or opens a title. */
-            if (usable && k == 0 && lex && chorus__lexicon_common(lex, w[k].fold, w[k].len)) {
+            if (usable && opens && lex && chorus__lexicon_common(lex, w[k].fold, w[k].len)) {
                 size_t rl;
                 usable = n > 1 && capitalised(&w[1]) && joined(a, &w[0], &w[1]) &&
                          (role_at(w, n, 0, &rl) != ROLE_NONE ||
@@ -597,7 +642,7 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                     usable = 0;
             }
             /* "A UN official": a function word opens the sentence, not a name. */
-            if (usable && k == 0 && (w[k].tok->flags & CHORUS_TOK_STOP) &&
+            if (usable && opens && (w[k].tok->flags & CHORUS_TOK_STOP) &&
                 !IN(connectors, w[k].fold, w[k].len))
                 usable = 0;
             if (!usable) {

@@ -26,6 +26,8 @@
 #define SAME_CLAIM_SPAN 0.1
 /* Words looked at around a number for its hedge and what it counts. */
 #define CONTEXT_WORDS 8
+/* Words that may stand between a number and its count noun. */
+#define MAX_MODIFIERS 2
 /* Sentences from the top of an article whose casualty counts are its main claims. */
 #define EARLY_SENTENCES 6
 
@@ -192,6 +194,7 @@ static const struct {
     {"fatalities", "deaths"}, {"bodies", "bodies"},        {"lives", "deaths"},
     {"drowned", "deaths"},    {"perished", "deaths"},      {"injured", "injured"},
     {"wounded", "injured"},   {"hurt", "injured"},         {"injuries", "injured"},
+    {"injuring", "injured"},  {"wounding", "injured"},
     {"missing", "missing"},   {"unaccounted", "missing"},  {"rescued", "rescued"},
     {"survivors", "rescued"}, {"survived", "rescued"},     {"saved", "rescued"},
     {"evacuated", "displaced"}, {"displaced", "displaced"}, {"homeless", "displaced"},
@@ -227,7 +230,7 @@ static const char *const measures[] = {
     "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilogrammes", "grams", "lbs",
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "ft", "cm", "mm",
     "hectares", "acres", "litres", "liters", "gallons", "barrels", "megawatts", "mw", "gw",
-    "kw", "degrees", "knots", "mph", "kph", "votes", "seats", "bp",
+    "kw", "degrees", "knots", "mph", "kph", "votes", "seats", "bp", "inches", "inch", "yards",
 };
 
 /* Nouns that count people and things without a plural "s". */
@@ -502,6 +505,10 @@ static int not_a_figure(const chorus__article *a, const chorus__sentence *s, con
     if ((i > 0 && gap_is(a, &w[i - 1], &w[i], "-")) ||
         (next < n && gap_is(a, &w[last], &w[next], "-") && (w[next].flags & CHORUS_TOK_NUMBER)))
         return 1;
+    /* "three quarters of its revenue", "two thirds": a fraction, no count. */
+    if (next < n && (is(&w[next], "quarters") || is(&w[next], "thirds") || is(&w[next], "fifths") ||
+                     is(&w[next], "halves") || is(&w[next], "tenths")))
+        return 1;
     if (next < n && w[next].start == w[last].end &&
         (is(&w[next], "st") || is(&w[next], "nd") || is(&w[next], "rd") || is(&w[next], "th")))
         return 1;
@@ -578,13 +585,42 @@ static size_t read_unit(const chorus__story_text *story, const chorus__article *
             return u + used;
         }
     }
+    /* "56 nautical miles" */
+    if (u + 1 < n && is(&w[u], "nautical") && is(&w[u + 1], "miles") && gap_spaces(a, &w[u - 1], &w[u])) {
+        strcpy(f->unit, "nautical miles");
+        f->end = w[u + 1].end;
+        return u + 2;
+    }
     if (u < n && !(w[u].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER | CHORUS_TOK_CAP)) &&
         isalpha((unsigned char)w[u].w[0]) && gap_spaces(a, &w[u - 1], &w[u]) &&
         (IN(measures, &w[u]) || IN(count_nouns, &w[u]) || IN(durations, &w[u]) ||
          (w[u].len > 3 && w[u].w[w[u].len - 1] == 's') || concept_of(&w[u]))) {
         snprintf(f->unit, sizeof f->unit, "%.*s", (int)w[u].len, w[u].w);
         f->end = w[u].end;
-        u++;
+        return u + 1;
+    }
+    /* A count noun after a few modifiers: "seven American sailors", "240
+     * Republican members", "150 company-operated retail stores". */
+    if (u < n && story->lex && gap_spaces(a, &w[u - 1], &w[u])) {
+        size_t k = u, modifiers = 0;
+        while (k < n && modifiers < MAX_MODIFIERS && !(w[k].flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)) &&
+               isalpha((unsigned char)w[k].w[0]) && !IN(partial_after, &w[k]) && !IN(time_words, &w[k]) &&
+               !IN(durations, &w[k]) && !concept_of(&w[k])) {
+            /* "company-operated" is one modifier */
+            while (k + 1 < n && gap_is(a, &w[k], &w[k + 1], "-"))
+                k++;
+            k++;
+            modifiers++;
+            if (k < n && gap_spaces(a, &w[k - 1], &w[k]) && !(w[k].flags & (CHORUS_TOK_CAP | CHORUS_TOK_STOP)) &&
+                w[k].len > 3 && w[k].w[w[k].len - 1] == 's' && !IN(durations, &w[k]) &&
+                chorus__lexicon_noun(story->lex, w[k].w, w[k].len)) {
+                snprintf(f->unit, sizeof f->unit, "%.*s", (int)w[k].len, w[k].w);
+                f->end = w[k].end;
+                return k + 1;
+            }
+            if (k < n && !gap_spaces(a, &w[k - 1], &w[k]))
+                break;
+        }
     }
     return u;
 }
@@ -653,7 +689,7 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
         }
         /* Worth reporting? Small bare numbers count things in passing
          * ("two leaders", "one survivor said"). */
-        if (!measured && !(counted && concept) && f.value < 10) {
+        if ((!measured && !counted && !concept && f.value < 10) || (!measured && f.value < 2)) {
             i = u - 1;
             continue;
         }

@@ -13,6 +13,7 @@
 
 #include "chorus.h"
 #include "facts.h"
+#include "lexicon.h"
 #include "text.h"
 #include "token.h"
 #include "util.h"
@@ -26,7 +27,12 @@
 /* Words that may stand between a speaker and the speech verb: "Abbas previously said". */
 #define SUBJECT_GAP_WORDS 2
 /* How far back a pronoun looks for the person it stands for. */
-#define PRONOUN_SENTENCES 3
+#define PRONOUN_SENTENCES 4
+/* Words after a quotation within which its speech verb stands: ", Progressive
+ * Caucus leader Rep. Raul Grijalva (D-AZ) said". */
+#define ATTRIBUTION_WORDS 12
+/* Longest aside in brackets between a speaker's name and the verb. */
+#define ASIDE_BYTES 16
 /* Two reports of one quotation share this much of their words. */
 #define SAME_QUOTE_OVERLAP 0.8
 
@@ -36,6 +42,7 @@ typedef struct {
     const chorus__mention **mentions; /* of this article, by start */
     size_t mention_count;
     const chorus__facts *f;
+    const chorus__lexicon *lex; /* may be NULL */
 } context;
 
 static int cmp_mention_start(const void *x, const void *y)
@@ -52,9 +59,20 @@ static const chorus__mention *mention_ending(const context *c, uint32_t end, uin
         const chorus__mention *m = c->mentions[i];
         if (m->end > end || m->start < not_before)
             continue;
-        for (uint32_t k = m->end; k < end; k++)
+        if (m->start > 0 && c->a->text[m->start - 1] == '(')
+            continue; /* an aside, "(D-AZ)", is not the speaker */
+        /* Spaces, or a short aside in brackets: "Raul Grijalva (D-AZ) said". */
+        for (uint32_t k = m->end; k < end; k++) {
+            if (c->a->text[k] == '(') {
+                const char *close = memchr(c->a->text + k, ')', end - k);
+                if (close && close - (c->a->text + k) <= ASIDE_BYTES) {
+                    k = (uint32_t)(close - c->a->text);
+                    continue;
+                }
+            }
             if (c->a->text[k] != ' ')
                 return NULL;
+        }
         return m;
     }
     return NULL;
@@ -100,28 +118,126 @@ static int is_person(const context *c, const chorus__mention *m)
     return m && c->f->entities[m->entity].type == CHORUS_ENTITY_PERSON;
 }
 
-/* The person a "he" or "she" at offset `at` of sentence `s` stands for: the
- * first person named in the nearest sentence before it that names one. */
-static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
+/* Words that make the name after them no subject a pronoun can stand for:
+ * "his fiancee, Rhonda Rouer, ...", "with Putin". */
+static const char *const not_subject_before[] = {"his", "her", "their", "its", "with", "to", "from",
+                                                 "of", "by", "for", "at", "on", "about", "against",
+                                                 "and", "told", "asked", "met", "called"};
+
+/* Non-zero when the mention stands where a sentence's subject would:
+ * neither after a preposition nor in apposition to a possessive. */
+static int subject_like(const context *c, const chorus__mention *m)
 {
-    /* Earlier in the same sentence first: "Abbas said he ...". */
-    for (size_t i = 0; i < c->mention_count; i++) {
-        const chorus__mention *m = c->mentions[i];
-        if (m->sentence == sentence && m->end <= at && is_person(c, m))
-            return m->entity;
-    }
-    for (uint32_t back = 1; back <= PRONOUN_SENTENCES && back <= sentence; back++) {
-        for (size_t i = 0; i < c->mention_count; i++) {
-            const chorus__mention *m = c->mentions[i];
-            if (m->sentence == sentence - back && is_person(c, m))
-                return m->entity;
+    const chorus__sentence *st = &c->a->sentences[m->sentence];
+    for (uint32_t k = st->tok_count; k-- > 0;) {
+        const chorus__token *t = &c->a->tokens[st->tok_start + k];
+        if (t->start >= m->start)
+            continue;
+        /* The two words before the name decide. */
+        for (uint32_t back = 0; back < 2 && back <= k; back++) {
+            const chorus__token *b = &c->a->tokens[st->tok_start + k - back];
+            char w[32];
+            size_t len = chorus__token_word(c->a, b, w, sizeof w);
+            if (chorus__word_in(not_subject_before, sizeof not_subject_before / sizeof not_subject_before[0], w,
+                                len))
+                return 0;
         }
+        return 1;
     }
-    return -1;
+    return 1;
+}
+
+/* Non-zero when sentence s opens with a person the story does not name:
+ * "And his father warns him ...", "One witness said ..." — a pronoun after
+ * it most likely stands for that person. */
+static int unnamed_subject(const context *c, uint32_t s)
+{
+    if (!c->lex)
+        return 0;
+    const chorus__sentence *st = &c->a->sentences[s];
+    static const char *const openers[] = {"and", "but", "then", "later", "meanwhile"};
+    static const char *const determiners[] = {"his", "her", "their", "the", "a", "an", "one", "another", "its"};
+    uint32_t k = 0;
+    char w[32];
+    size_t len = 0;
+    while (k < st->tok_count && k < 3) {
+        len = chorus__token_word(c->a, &c->a->tokens[st->tok_start + k], w, sizeof w);
+        if (!chorus__word_in(openers, sizeof openers / sizeof openers[0], w, len))
+            break;
+        k++;
+    }
+    if (k + 1 >= st->tok_count || !chorus__word_in(determiners, sizeof determiners / sizeof determiners[0], w, len))
+        return 0;
+    const chorus__token *noun = &c->a->tokens[st->tok_start + k + 1];
+    if (noun->flags & CHORUS_TOK_CAP)
+        return 0;
+    len = chorus__token_word(c->a, noun, w, sizeof w);
+    return len && chorus__lexicon_person_noun(c->lex, w, len);
 }
 
 /* Words from a sentence's start within which its subject is named. */
 #define SUBJECT_WORDS 4
+
+/* Words of an opening phrase after which a sentence's subject may come:
+ * "In his address to the gathering, Putin emphasized ...". */
+#define OPENING_PHRASE_WORDS 10
+
+/* The mention in subject position of sentence s — among its first few
+ * words, or first after an opening phrase closed by a comma — that no
+ * preposition governs; NULL when there is none. */
+static const chorus__mention *subject_of(const context *c, uint32_t s)
+{
+    const chorus__sentence *st = &c->a->sentences[s];
+    const chorus__token *tok = &c->a->tokens[st->tok_start];
+    uint32_t near = st->tok_count > SUBJECT_WORDS ? tok[SUBJECT_WORDS].start : st->start + st->len;
+    uint32_t after_comma = 0;
+    for (uint32_t k = 1; k < st->tok_count && k < OPENING_PHRASE_WORDS && !after_comma; k++)
+        if (memchr(c->a->text + tok[k - 1].start + tok[k - 1].len, ',',
+                   tok[k].start - (tok[k - 1].start + tok[k - 1].len)))
+            after_comma = tok[k].start;
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence != s)
+            continue;
+        if ((m->start < near || m->start == after_comma) && subject_like(c, m))
+            return m;
+        if (m->start > near && m->start > after_comma)
+            return NULL;
+    }
+    return NULL;
+}
+
+/* The person a "he" or "she" at offset `at` of sentence `s` stands for,
+ * or -1 when unsure. In its own sentence, a person named before it as a
+ * subject ("Abbas said he ..."); else the subject of the nearest sentence
+ * before that has one: a person is the answer; a name of unknown kind or
+ * someone the story does not name ("his father") leaves it unresolved;
+ * an organisation or a place, which "he" cannot be, is passed over. */
+static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
+{
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence == sentence && m->end <= at && is_person(c, m) && subject_like(c, m))
+            return m->entity;
+    }
+    if (unnamed_subject(c, sentence))
+        return -1;
+    for (uint32_t back = 1; back <= PRONOUN_SENTENCES && back <= sentence; back++) {
+        uint32_t s = sentence - back;
+        if (unnamed_subject(c, s))
+            return -1;
+        const chorus__mention *m = subject_of(c, s);
+        if (!m)
+            continue; /* "He died at the scene": look further back */
+        int type = c->f->entities[m->entity].type;
+        if (type == CHORUS_ENTITY_PERSON)
+            return m->entity;
+        if (type == CHORUS_ENTITY_OTHER)
+            return -1;
+    }
+    return -1;
+}
+
 
 /* The one person sentence s names, when it names them first, near its
  * start, and names no other person; else -1. */
@@ -202,7 +318,7 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
         }
     if (after) {
         /* ", X said" or ", said X" right after the quotation. */
-        for (size_t k = from; k < to && k < from + 8; k++) {
+        for (size_t k = from; k < to && k < from + ATTRIBUTION_WORDS; k++) {
             if (!chorus__speech_verb(w[k].w, w[k].len))
                 continue;
             if (k == from) {
@@ -215,7 +331,7 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
                 s--;
             if (s > from && pronoun(&w[s - 1]))
                 return resolve_pronoun(c, sentence, w[s - 1].start);
-            const chorus__mention *m = mention_ending(c, w[s - 1].end, w[from].start);
+            const chorus__mention *m = mention_ending(c, w[s].start, w[from].start);
             if (m && m->start >= w[from].start)
                 return m->entity;
             return -1; /* "the coast guard said", "officials told reporters" */
@@ -232,7 +348,7 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
             s--;
         if (s > from && pronoun(&w[s - 1]))
             return resolve_pronoun(c, sentence, w[s - 1].start);
-        const chorus__mention *m = s > from ? mention_ending(c, w[s - 1].end, w[from].start) : NULL;
+        const chorus__mention *m = s > from ? mention_ending(c, w[s].start, w[from].start) : NULL;
         if (m)
             return m->entity;
         /* "said X: ..." */
@@ -459,7 +575,7 @@ static int splits(const chorus__article *a, const found_quote *x, const found_qu
 static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, size_t article)
 {
     const chorus__article *a = story->articles[article];
-    context c = {a, article, NULL, 0, f};
+    context c = {a, article, NULL, 0, f, story->lex};
     c.mentions = malloc((f->mention_count + 1) * sizeof *c.mentions);
     found_quote *found = NULL;
     size_t nfound = 0, cap = 0;
@@ -522,6 +638,10 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
                 end++;
             who = speaker_in(&c, s2, w, n2, after, end, 1);
         }
+        /* Places do not speak: "…of Athens, Alabama, tweeted" names the town
+         * of a speaker the entity list missed. */
+        if (who >= 0 && f->entities[who].type == CHORUS_ENTITY_PLACE)
+            who = -1;
         q->speaker = who;
         q->attributed = who != -2;
     }
