@@ -198,6 +198,17 @@ static int joined(const chorus__article *a, const word *x, const word *y)
     return 1;
 }
 
+/* Number words are counts, not names: "Eight people were hurt". */
+static int number_word(const char *w, size_t len)
+{
+    static const char *const numbers[] = {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands"};
+    return IN(numbers, w, len);
+}
+
 /* Non-zero when an opening quotation mark stands between two words. */
 static int opens_quotation(const chorus__article *a, const word *x, const word *y)
 {
@@ -351,6 +362,10 @@ static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, co
         return CHORUS_ENTITY_PLACE;
     if (kinds & (CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION))
         return CHORUS_ENTITY_PLACE;
+    /* A word that names people as well as a river or a mountain
+     * ("Republican") says too little alone. */
+    if (to - from == 1 && (kinds & CHORUS_LEX_PLACE) && (kinds & (CHORUS_LEX_PERSON | CHORUS_LEX_PEOPLE)))
+        return -1;
     if ((kinds & CHORUS_LEX_PERSON) && !(kinds & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG)))
         return CHORUS_ENTITY_PERSON;
     if ((kinds & CHORUS_LEX_ORG) && !(kinds & CHORUS_LEX_PLACE))
@@ -429,6 +444,37 @@ static int names_outlet(const chorus__story_text *story, const chorus__article *
     return 0;
 }
 
+/* Non-zero (and *len 1) when word k of a run ending at `to` is a word for
+ * a kind of person used as a title before a name of two words or more:
+ * "Executive John Idol", "District Attorney Margaret Moore" — unless the
+ * word list knows it as a name too ("Hunter Biden", "Baker Mayfield") or
+ * the run names an organisation. */
+static int person_title(const chorus__lexicon *lex, const chorus__article *a, const word *w, size_t to, size_t k,
+                        size_t *len)
+{
+    if (!lex || k + 2 >= to || !capitalised(&w[k + 1]) || IN(org_words, w[to - 1].fold, w[to - 1].len) ||
+        !chorus__lexicon_person_noun(lex, w[k].fold, w[k].len) ||
+        (chorus__lexicon_name(lex, a->text + w[k].start, w[k].end - w[k].start) & CHORUS_LEX_PROPER))
+        return 0;
+    *len = 1;
+    return 1;
+}
+
+/* Months that are given names too: "Jan Brewer", "April Ryan". Before a
+ * capitalised word they open a name rather than date it. */
+static const char *const month_names_of_people[] = {"jan", "april", "may", "june", "august"};
+
+static int calendar_stop(const chorus__article *a, const word *w, size_t n, size_t k)
+{
+    if (!chorus__calendar_word(w[k].fold, w[k].len))
+        return 0;
+    if (IN(month_names_of_people, w[k].fold, w[k].len) && k + 1 < n && capitalised(&w[k + 1]) &&
+        !chorus__calendar_word(w[k + 1].fold, w[k + 1].len) && joined(a, &w[k], &w[k + 1]) &&
+        !(w[k + 1].tok->flags & CHORUS_TOK_NUMBER))
+        return 0;
+    return 1;
+}
+
 /* Handles one run of capitalised words, words[from..to). */
 static int take_run(builder *b, size_t article, uint32_t sentence, const word *w, size_t n,
                     size_t from, size_t to)
@@ -466,13 +512,8 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
         /* Any word for a kind of person before a name is a title: "Executive
          * John Idol", "District Attorney Margaret Moore" — unless the word
          * list knows it as a name too ("Hunter Biden", "Baker Mayfield"). */
-        if (r == ROLE_NONE && lex && k + 2 < to && capitalised(&w[k + 1]) &&
-            chorus__lexicon_person_noun(lex, w[k].fold, w[k].len) &&
-            !(chorus__lexicon_name(lex, a->text + w[k].start, w[k].end - w[k].start) & CHORUS_LEX_PROPER) &&
-            !IN(org_words, w[to - 1].fold, w[to - 1].len)) {
+        if (r == ROLE_NONE && person_title(lex, a, w, to, k, &rl))
             r = ROLE_OFFICE;
-            rl = 1;
-        }
         /* "General Assembly", "Security Council": a title word inside an
          * organisation's name is no title. */
         if (r != ROLE_NONE && IN(org_words, w[to - 1].fold, w[to - 1].len))
@@ -484,7 +525,9 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             name_from = k + rl;
             /* Several titles in a row: "Deputy Foreign Minister". */
             size_t more;
-            while (name_from < to && role_at(w, to, name_from, &more) != ROLE_NONE && name_from + more < to)
+            while (name_from < to && name_from + 2 < to &&
+                   (role_at(w, to, name_from, &more) != ROLE_NONE ||
+                    person_title(lex, a, w, to, name_from, &more)))
                 name_from += more;
             break;
         }
@@ -623,8 +666,10 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
             continue;
         size_t k = 0;
         while (k < n) {
-            int usable = capitalised(&w[k]) && !chorus__calendar_word(w[k].fold, w[k].len) &&
-                         !(w[k].len == 1 && w[k].fold[0] == 'i'); /* the pronoun "I" */
+            int usable = capitalised(&w[k]) && !calendar_stop(a, w, n, k) &&
+                         !(w[k].fold[0] == 'i' && (w[k].len == 1 || w[k].fold[1] == '\'' ||
+                                                   (unsigned char)w[k].fold[1] == 0xE2)) && /* "I", "I'm" */
+                         !number_word(w[k].fold, w[k].len);
             /* A word that opens a quotation opens a sentence: “But I guess …” */
             int opens = k == 0 || opens_quotation(a, &w[k - 1], &w[k]);
             /* A sentence's first word is capitalised whatever it is: take it
@@ -653,7 +698,7 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
             while (end < n && end - k < MAX_RUN) {
                 if (!joined(a, &w[end - 1], &w[end]))
                     break;
-                if (capitalised(&w[end]) && !chorus__calendar_word(w[end].fold, w[end].len)) {
+                if (capitalised(&w[end]) && !calendar_stop(a, w, n, end)) {
                     end++;
                     continue;
                 }

@@ -30,6 +30,7 @@
 /* WordNet lexicographer files of the noun synsets chorus reads. */
 #define WN_GROUP 14
 #define WN_LOCATION 15
+#define WN_OBJECT 17 /* natural objects: continents, rivers, mountains */
 #define WN_PERSON 18
 
 struct chorus__lexicon {
@@ -342,6 +343,20 @@ static int demonym_gloss(const char *gloss)
     return 0;
 }
 
+/* Non-zero when one of a synset's words is a country's name: "US" stays a
+ * place, for it is the United States. */
+static int names_country(const chorus__lexicon *lex, char *const *words, size_t nw)
+{
+    for (size_t k = 0; k < nw; k++) {
+        char w[256];
+        snprintf(w, sizeof w, "%s", words[k]);
+        size_t len = clean_word(w);
+        if (len > 2 && (name_any_case(lex, w, len) & CHORUS_LEX_COUNTRY))
+            return 1;
+    }
+    return 0;
+}
+
 static int load_wordnet(chorus__lexicon *lex)
 {
     FILE *f = fopen(CHORUS_WORDNET_DIR "/data.noun", "r");
@@ -362,7 +377,7 @@ static int load_wordnet(chorus__lexicon *lex)
             *bar = '\0'; /* the gloss stays readable after the split below */
         int lexf = parse_synset(line, &offset, words, &nw, 64, ptrs, &np, 0);
         unsigned kind = lexf == WN_PERSON ? CHORUS_LEX_PERSON
-                        : lexf == WN_LOCATION ? CHORUS_LEX_PLACE
+                        : lexf == WN_LOCATION || lexf == WN_OBJECT ? CHORUS_LEX_PLACE
                         : lexf == WN_GROUP ? CHORUS_LEX_ORG
                                            : 0;
         if (!kind)
@@ -382,6 +397,10 @@ static int load_wordnet(chorus__lexicon *lex)
                 continue;
             }
             size_t len = clean_word(words[k]);
+            /* Two capitals are a postal code ("PA", "OK", "VT") far more often
+             * in news than the place they abbreviate. */
+            if (kind == CHORUS_LEX_PLACE && len <= 2 && !names_country(lex, words, nw))
+                continue;
             rc = add_name(lex, words[k], len, kind);
         }
         if (!rc && lexf == WN_LOCATION) {
