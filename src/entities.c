@@ -1083,6 +1083,52 @@ static int cmp_entity_index(const void *x, const void *y, void *ctx)
     return cmp_entities(&e[*(const size_t *)x], &e[*(const size_t *)y]);
 }
 
+/* A sentence that opens with a surname which is also a common word
+ * ("Brewer did not comment", "Marsh said") was passed over by find_runs;
+ * once the story has named the one person with that surname, it is them. */
+static int surnames_opening_sentences(builder *b, size_t article)
+{
+    const chorus__article *a = b->story->articles[article];
+    chorus__facts *f = b->f;
+    word w[4];
+    for (size_t s = 0; s < a->sentence_count; s++) {
+        const chorus__sentence *st = &a->sentences[s];
+        if ((st->flags & CHORUS_SENT_HEADING) || st->tok_count < 2)
+            continue;
+        chorus__sentence head = *st;
+        head.tok_count = 2;
+        size_t n = sentence_words(a, &head, w, 2);
+        if (n < 2 || !capitalised(&w[0]) || all_caps(&w[0]) || (capitalised(&w[1]) && joined(a, &w[0], &w[1])))
+            continue;
+        size_t len = w[0].end - w[0].start;
+        const char *name = a->text + w[0].start;
+        long owner = -1;
+        int owners = 0;
+        for (size_t e = 0; e < f->entity_count; e++) {
+            const chorus__entity *x = &f->entities[e];
+            size_t xl = strlen(x->name);
+            if (x->merged_into >= 0 || x->type != CHORUS_ENTITY_PERSON || xl <= len + 1)
+                continue;
+            if (memcmp(x->name + xl - len, name, len) == 0 && x->name[xl - len - 1] == ' ') {
+                owner = (long)e;
+                owners++;
+            }
+        }
+        if (owners != 1)
+            continue;
+        /* Already a mention (the word was no common word)? */
+        int known = 0;
+        for (size_t k = 0; k < f->mention_count && !known; k++)
+            known = f->mentions[k].article == article && f->mentions[k].start == w[0].start;
+        if (known)
+            continue;
+        if (add_alias(f, &f->entities[owner], name, len) ||
+            add_mention(f, (int)owner, article, w[0].start, w[0].end, (uint32_t)s))
+            return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
 int chorus__find_entities(const chorus__story_text *story, chorus__facts *f)
 {
     builder b = {story, f};
@@ -1093,6 +1139,8 @@ int chorus__find_entities(const chorus__story_text *story, chorus__facts *f)
         rc = find_runs(&b, story->members[m], &titles, &ntitles, &cap);
     if (!rc)
         rc = merge_aliases(&b, titles, ntitles);
+    for (size_t m = 0; m < story->count && !rc; m++)
+        rc = surnames_opening_sentences(&b, story->members[m]);
     free(titles);
     if (rc)
         return rc;
