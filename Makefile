@@ -12,7 +12,7 @@
 
 CC ?= cc
 PREFIX ?= /usr/local
-PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat
+PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat libxml-2.0 zlib
 
 # The tests build with AddressSanitizer and UBSan unless SAN=0 is given.
 ifneq ($(filter check golden,$(MAKECMDGOALS)),)

@@ -9,7 +9,7 @@
 set -eu
 
 packages="make gcc libc6-dev pkg-config libutf8proc-dev libpcre2-dev libxxhash-dev \
-libjansson-dev libstemmer-dev libexttextcat-dev"
+libjansson-dev libstemmer-dev libexttextcat-dev libxml2-dev zlib1g-dev"
 case "${1:-}" in
 --ci) packages="$packages valgrind" ;;
 --bench)

@@ -1,0 +1,470 @@
+/* extract_html.c - the main text of an HTML page, as paragraphs, without its navigation and other furniture.
+ *
+ * Three steps over the tree that html_doc.c builds:
+ *
+ * 1. Furniture is set aside: navigation, page headers and footers, asides,
+ *    forms and dialogs by their element or ARIA role, and elements whose
+ *    class or id names furniture (share bars, comments, related links,
+ *    cookie and newsletter boxes, ads). A page's outer wrappers are often
+ *    named that way too ("content has-sidebar"), so an element that holds
+ *    most of the page's prose is never set aside by its name alone.
+ * 2. Every block of text (a paragraph, heading, list item, table row) is
+ *    weighed: its text outside links counts for it, its link text against
+ *    it, and a block mostly made of links counts wholly against it. The
+ *    article is the element whose blocks weigh most in sum: wrappers lose
+ *    by the menus and link lists they add, a single paragraph by the
+ *    paragraphs it leaves out.
+ * 3. The blocks of that element, furniture and link lists left out, are the
+ *    paragraphs of the article. */
+#include "extract_html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "chorus.h"
+
+/* Link text weighs this many times against an element as prose for it. */
+#define LINK_PENALTY 2
+/* A block whose text is at least this share of links is a link list entry. */
+#define LINK_BLOCK_SHARE 0.5
+/* Furniture holding at least this share of the page's prose is kept: it is
+ * a wrapper of the article, whatever its name says. */
+#define WRAPPER_SHARE 0.5
+
+/* ---------------------------------------------------------------------- */
+/* Names of furniture                                                     */
+/* ---------------------------------------------------------------------- */
+
+enum { NAME_FURNITURE = 1, NAME_COMMENTS = 2 };
+
+/* Words of class and id values (split at '-', '_', digits and lower-upper
+ * case changes) that name page furniture. Sorted for bsearch. */
+static const char *const furniture_words[] = {
+    "ad",          "ads",         "adsense",      "advert",     "advertisement", "advertising",
+    "author",      "banner",      "bio",          "breadcrumb", "breadcrumbs",   "byline",
+    "consent",     "cookie",      "cookies",      "footer",     "gdpr",          "login",
+    "masthead",    "menu",        "modal",        "nav",        "navbar",        "navigation",
+    "newsletter",  "outbrain",    "pager",        "pagination", "popular",       "popup",
+    "promo",       "recommended", "recirc",       "related",    "rss",           "share",
+    "sharing",     "sidebar",     "signup",       "social",        "sponsor",
+    "sponsored",   "subscribe",   "subscription", "taboola",    "tags",          "toolbar",
+    "trending",
+};
+
+static const char *const comment_words[] = {"comment", "comments", "commentlist", "disqus", "respond"};
+
+/* Whole class words that hide text from sight (screen-reader-only text). */
+static const char *const invisible_classes[] = {"sr-only", "visually-hidden", "visuallyhidden",
+                                                "screen-reader-text", "element-invisible"};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+static int in_list(const char *w, const char *const *list, size_t n, int sorted)
+{
+    if (sorted)
+        return bsearch(w, list, n, sizeof *list, cmp_word) != NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int name_word(const char *w)
+{
+    if (in_list(w, comment_words, sizeof comment_words / sizeof *comment_words, 0))
+        return NAME_COMMENTS;
+    if (in_list(w, furniture_words, sizeof furniture_words / sizeof *furniture_words, 1))
+        return NAME_FURNITURE;
+    return 0;
+}
+
+static int is_topic(const char *w, size_t len)
+{
+    return (len > 4 && memcmp(w, "tag-", 4) == 0) || (len > 9 && memcmp(w, "category-", 9) == 0);
+}
+
+/* Classifies one attribute value (class or id). Words are split at
+ * punctuation and at a capital after a small letter ("shareBar"); a word
+ * with a digit in it is generated ("b5343ad4") and names nothing. */
+static int name_value(const char *v, size_t len)
+{
+    int found = 0;
+    char word[32], whole[40];
+    size_t wl = 0, hl = 0;
+    int digit = 0, found_before = 0;
+    for (size_t i = 0; i <= len; i++) {
+        char c = i < len ? v[i] : ' ';
+        int space = c == ' ' || c == '\t' || c == '\n';
+        if (!space && hl < sizeof whole - 1)
+            whole[hl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        int lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', num = c >= '0' && c <= '9';
+        int camel = upper && wl > 0 && word[wl - 1] >= 'a' && word[wl - 1] <= 'z';
+        if ((!lower && !upper && !num) || camel) {
+            if (wl > 0 && wl < sizeof word && !digit) {
+                word[wl] = '\0';
+                found |= name_word(word);
+            }
+            wl = 0;
+            digit = 0;
+        }
+        if (lower || upper || num) {
+            digit |= num;
+            if (wl < sizeof word - 1)
+                word[wl++] = (char)(upper ? c + 32 : c);
+            else
+                wl = sizeof word; /* too long to be one of ours */
+        }
+        if (space && is_topic(whole, hl)) {
+            /* "category-social-media", "tag-sharing": a topic the page is
+             * filed under (as blog themes add them), not a part of the page. */
+            found = found_before;
+        }
+        if (space) {
+            found_before = found;
+            whole[hl] = '\0';
+            if (hl && in_list(whole, invisible_classes,
+                              sizeof invisible_classes / sizeof *invisible_classes, 0))
+                found |= NAME_FURNITURE | NAME_COMMENTS;
+            hl = 0;
+        }
+    }
+    return found;
+}
+
+static int node_names(const chorus__html_doc *doc, uint32_t n)
+{
+    size_t len;
+    int found = 0;
+    const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CLASS, &len);
+    if (v)
+        found |= name_value(v, len);
+    v = chorus__html_attr(doc, n, CHORUS_ATTR_ID, &len);
+    if (v)
+        found |= name_value(v, len);
+    return found;
+}
+
+int chorus__html_is_furniture(const chorus__html_doc *doc, uint32_t n)
+{
+    return node_names(doc, n) != 0;
+}
+
+/* Furniture by element or ARIA role. */
+static int furniture_element(const chorus__html_doc *doc, uint32_t n)
+{
+    switch (doc->nodes[n].tag) {
+    case CHORUS_TAG_NAV:
+    case CHORUS_TAG_ASIDE:
+    case CHORUS_TAG_FOOTER:
+    case CHORUS_TAG_HEADER:
+    case CHORUS_TAG_FORM:
+    case CHORUS_TAG_DIALOG:
+    case CHORUS_TAG_MENU:
+    case CHORUS_TAG_CONTROL:
+        return 1;
+    default:
+        break;
+    }
+    static const char *const roles[] = {"navigation", "banner",    "contentinfo", "complementary",
+                                        "search",     "dialog",    "alertdialog", "menu",
+                                        "menubar",    "toolbar"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, roles[i]))
+            return 1;
+    return 0;
+}
+
+/* Elements whose content is never article text. */
+static int invisible_element(int tag)
+{
+    return tag == CHORUS_TAG_HEAD || tag == CHORUS_TAG_SCRIPT || tag == CHORUS_TAG_TITLE ||
+           tag == CHORUS_TAG_INPUT || tag == CHORUS_TAG_META ||
+           tag == CHORUS_TAG_LINK;
+}
+
+/* Table cells run together into their row: a row is one paragraph. */
+static int is_cell(int tag)
+{
+    return tag == CHORUS_TAG_TD || tag == CHORUS_TAG_TH;
+}
+
+static int breaks_text(int tag)
+{
+    return chorus__html_is_block(tag) && !is_cell(tag);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Weighing blocks                                                        */
+/* ---------------------------------------------------------------------- */
+
+typedef struct weigher {
+    const chorus__html_doc *doc;
+    size_t n;
+    uint32_t *owner;    /* the block element a node's text belongs to */
+    uint32_t *chars;    /* blocks: visible characters of their own text */
+    uint32_t *links;    /* blocks: of which inside links */
+    double *good, *bad; /* subtree sums */
+    uint8_t *set_aside; /* elements set aside as furniture */
+    uint8_t *gone;      /* set aside, or inside something set aside */
+} weigher;
+
+/* Characters that are not white space, counted in bytes of UTF-8: the
+ * measure is only compared within one page. */
+static uint32_t visible_bytes(const char *s, size_t len)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] != ' ' && s[i] != '\n';
+    return n;
+}
+
+/* Fills chars/links per block and good/bad per subtree, leaving out what
+ * is set aside. */
+static void weigh(weigher *w)
+{
+    const chorus__html_doc *doc = w->doc;
+    memset(w->chars, 0, w->n * sizeof *w->chars);
+    memset(w->links, 0, w->n * sizeof *w->links);
+    /* Nodes are stored parent before child, so one forward pass passes
+     * everything down and one backward pass sums everything up. */
+    uint8_t *in_link = (uint8_t *)w->good; /* scratch until the sums below */
+    memset(in_link, 0, w->n);
+    w->gone[0] = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        uint32_t p = nd->parent;
+        w->gone[i] = w->gone[p] || w->set_aside[i] || invisible_element(nd->tag);
+        in_link[i] = in_link[p] || nd->tag == CHORUS_TAG_A;
+        w->owner[i] = breaks_text(nd->tag) ? (uint32_t)i : w->owner[p];
+        if (nd->tag == CHORUS_TAG_TEXT && !w->gone[i]) {
+            uint32_t v = visible_bytes(doc->text.data + nd->text, nd->text_len);
+            w->chars[w->owner[i]] += v;
+            if (in_link[i])
+                w->links[w->owner[i]] += v;
+        }
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        double c = w->chars[i], l = w->links[i];
+        if (c > 0 && l >= c * LINK_BLOCK_SHARE) {
+            w->good[i] = 0;
+            w->bad[i] = c;
+        } else {
+            w->good[i] = c - l;
+            w->bad[i] = l;
+        }
+    }
+    for (size_t i = w->n; i-- > 1;) {
+        uint32_t p = doc->nodes[i].parent;
+        w->good[p] += w->good[i];
+        w->bad[p] += w->bad[i];
+    }
+}
+
+/* Sets aside furniture and hidden elements, keeping those that hold most of
+ * the prose: a wrapper named "content has-sidebar", or an article that a
+ * script reveals. */
+static void set_aside_furniture(weigher *w)
+{
+    const chorus__html_doc *doc = w->doc;
+    memset(w->set_aside, 0, w->n);
+    weigh(w);
+    double total = w->good[0];
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML)
+            continue;
+        int names = node_names(doc, (uint32_t)i);
+        double share = total > 0 ? w->good[i] / total : 0;
+        if ((names || furniture_element(doc, (uint32_t)i) || (nd->flags & CHORUS_NODE_HIDDEN)) &&
+                 share < WRAPPER_SHARE)
+            w->set_aside[i] = 1;
+    }
+    weigh(w);
+}
+
+/* The element whose blocks weigh most: prose for it, links against it. */
+static uint32_t choose_container(const weigher *w)
+{
+    uint32_t best = 0;
+    double best_score = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &w->doc->nodes[i];
+        if (nd->tag == CHORUS_TAG_TEXT || w->gone[i])
+            continue;
+        double score = w->good[i] - LINK_PENALTY * w->bad[i];
+        if (score > best_score) {
+            best_score = score;
+            best = (uint32_t)i;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing paragraphs                                                     */
+/* ---------------------------------------------------------------------- */
+
+typedef struct emitter {
+    const weigher *w;
+    chorus__html_paras *out;
+    chorus__buf para;
+    uint32_t para_owner;
+    int in_quote;
+    int failed;
+} emitter;
+
+static uint8_t para_kind(const chorus__html_doc *doc, uint32_t owner, int in_quote)
+{
+    int tag = doc->nodes[owner].tag;
+    if (tag >= CHORUS_TAG_H1 && tag <= CHORUS_TAG_H6)
+        return CHORUS_PARA_HEADING;
+    if (tag == CHORUS_TAG_LI || tag == CHORUS_TAG_DT || tag == CHORUS_TAG_DD)
+        return CHORUS_PARA_ITEM;
+    if (tag == CHORUS_TAG_TR)
+        return CHORUS_PARA_ROW;
+    return in_quote ? CHORUS_PARA_QUOTE : CHORUS_PARA_TEXT;
+}
+
+static int trim_char(char c)
+{
+    return c == ' ' || c == '\n' || c == '|';
+}
+
+/* Adds one paragraph: its single line breaks become spaces. */
+static void add_para(emitter *e, const char *s, size_t len)
+{
+    while (len && trim_char(*s)) {
+        s++;
+        len--;
+    }
+    while (len && trim_char(s[len - 1]))
+        len--;
+    if (!len || e->failed)
+        return;
+    chorus__html_paras *t = e->out;
+    chorus__para p = {t->text.len, 0, para_kind(e->w->doc, e->para_owner, e->in_quote)};
+    for (size_t i = 0; i < len && !e->failed; i++) {
+        char c = s[i] == '\n' ? ' ' : s[i];
+        if (c == ' ' && t->text.len > p.start && t->text.data[t->text.len - 1] == ' ')
+            continue;
+        e->failed = chorus__buf_putc(&t->text, c) != 0;
+    }
+    p.len = t->text.len - p.start;
+    if (e->failed || chorus__buf_putc(&t->text, '\0') ||
+        CHORUS_PUSH(t->paras, t->para_count, t->para_cap, p))
+        e->failed = 1;
+}
+
+/* Ends the paragraph being built. Two line breaks in a row (<br><br>)
+ * separate paragraphs; blocks that are link lists are left out. */
+static void flush(emitter *e)
+{
+    const weigher *w = e->w;
+    uint32_t o = e->para_owner;
+    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_BLOCK_SHARE;
+    const char *s = e->para.data;
+    size_t len = e->para.len, start = 0;
+    for (size_t i = 0; !link_list && i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j < len && s[j] == '\n') {
+            add_para(e, s + start, i - start);
+            while (j < len && (s[j] == ' ' || s[j] == '\n'))
+                j++;
+            start = j;
+            i = j - 1;
+        }
+    }
+    if (!link_list && start < len)
+        add_para(e, s + start, len - start);
+    e->para.len = 0;
+}
+
+static void put(emitter *e, const char *s, size_t len)
+{
+    if (!e->failed && chorus__buf_append(&e->para, s, len))
+        e->failed = 1;
+}
+
+static void emit(emitter *e, uint32_t n)
+{
+    const weigher *w = e->w;
+    const chorus__html_doc *doc = w->doc;
+    const chorus__html_node *nd = &doc->nodes[n];
+    if (w->gone[n] || e->failed)
+        return;
+    if (nd->tag == CHORUS_TAG_TEXT) {
+        put(e, doc->text.data + nd->text, nd->text_len);
+        return;
+    }
+    if (nd->tag == CHORUS_TAG_BR) {
+        put(e, "\n", 1);
+        return;
+    }
+    if (is_cell(nd->tag) && e->para.len)
+        put(e, " | ", 3);
+    int brk = breaks_text(nd->tag);
+    uint32_t saved_owner = e->para_owner;
+    int saved_quote = e->in_quote;
+    if (brk) {
+        flush(e);
+        e->para_owner = n;
+        e->in_quote |= nd->tag == CHORUS_TAG_BLOCKQUOTE;
+    }
+    for (uint32_t c = nd->first_child; c; c = doc->nodes[c].next)
+        emit(e, c);
+    if (brk) {
+        flush(e);
+        e->para_owner = saved_owner;
+        e->in_quote = saved_quote;
+    }
+}
+
+int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
+{
+    weigher w = {0};
+    w.doc = doc;
+    w.n = doc->node_count;
+    w.owner = calloc(w.n + 1, sizeof *w.owner);
+    w.chars = calloc(w.n + 1, sizeof *w.chars);
+    w.links = calloc(w.n + 1, sizeof *w.links);
+    w.good = calloc(w.n + 1, sizeof *w.good);
+    w.bad = calloc(w.n + 1, sizeof *w.bad);
+    w.set_aside = calloc(w.n + 1, 1);
+    w.gone = calloc(w.n + 1, 1);
+    int rc = 0;
+    if (!w.owner || !w.chars || !w.links || !w.good || !w.bad || !w.set_aside || !w.gone) {
+        rc = CHORUS_ENOMEM;
+    } else if (w.n > 1) {
+        set_aside_furniture(&w);
+        out->container = choose_container(&w);
+        if (out->container) {
+            emitter e = {&w, out, {0}, out->container, 0, 0};
+            emit(&e, out->container);
+            flush(&e);
+            chorus__buf_free(&e.para);
+            rc = e.failed ? CHORUS_ENOMEM : 0;
+        }
+    }
+    free(w.owner);
+    free(w.chars);
+    free(w.links);
+    free(w.good);
+    free(w.bad);
+    free(w.set_aside);
+    free(w.gone);
+    return rc;
+}
+
+void chorus__html_paras_free(chorus__html_paras *t)
+{
+    chorus__buf_free(&t->text);
+    free(t->paras);
+    memset(t, 0, sizeof *t);
+}
