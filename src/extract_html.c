@@ -30,12 +30,16 @@
 /* Furniture holding at least this share of the page's prose is kept: it is
  * a wrapper of the article, whatever its name says. */
 #define WRAPPER_SHARE 0.5
+/* An element named as furniture that holds at least this share of the
+ * page's prose, with at most this share of link text, is article text. */
+#define PROSE_SHARE 0.25
+#define PROSE_LINK_SHARE 0.2
 
 /* ---------------------------------------------------------------------- */
 /* Names of furniture                                                     */
 /* ---------------------------------------------------------------------- */
 
-enum { NAME_FURNITURE = 1, NAME_COMMENTS = 2 };
+enum { NAME_FURNITURE = 1, NAME_COMMENTS = 2, NAME_CONTENT = 4 };
 
 /* Words of class and id values (split at '-', '_', digits and lower-upper
  * case changes) that name page furniture. Sorted for bsearch. */
@@ -50,6 +54,9 @@ static const char *const furniture_words[] = {
     "sponsored",   "subscribe",   "subscription", "taboola",    "tags",          "toolbar",
     "trending",
 };
+
+/* Words that name the article itself ("article-body", "entry-content"). */
+static const char *const content_words[] = {"article", "body", "content", "entry", "main", "post", "story", "text"};
 
 static const char *const comment_words[] = {"comment", "comments", "commentlist", "disqus", "respond"};
 
@@ -94,7 +101,7 @@ static int name_value(const char *v, size_t len)
     int found = 0;
     char word[32], whole[40];
     size_t wl = 0, hl = 0;
-    int digit = 0, found_before = 0;
+    int digit = 0, found_before = 0, whole_kinds = 0;
     for (size_t i = 0; i <= len; i++) {
         char c = i < len ? v[i] : ' ';
         int space = c == ' ' || c == '\t' || c == '\n';
@@ -105,7 +112,11 @@ static int name_value(const char *v, size_t len)
         if ((!lower && !upper && !num) || camel) {
             if (wl > 0 && wl < sizeof word && !digit) {
                 word[wl] = '\0';
-                found |= name_word(word);
+                int kind = name_word(word);
+                found |= kind;
+                whole_kinds |= kind;
+                if (in_list(word, content_words, sizeof content_words / sizeof *content_words, 0))
+                    whole_kinds |= NAME_CONTENT;
             }
             wl = 0;
             digit = 0;
@@ -117,17 +128,19 @@ static int name_value(const char *v, size_t len)
             else
                 wl = sizeof word; /* too long to be one of ours */
         }
-        if (space && is_topic(whole, hl)) {
-            /* "category-social-media", "tag-sharing": a topic the page is
-             * filed under (as blog themes add them), not a part of the page. */
-            found = found_before;
-        }
         if (space) {
-            found_before = found;
             whole[hl] = '\0';
+            if (is_topic(whole, hl))
+                /* "category-social-media", "tag-sharing": a topic the page
+                 * is filed under (as blog themes add them), not a part of it. */
+                found = found_before;
+            else if (whole_kinds == NAME_CONTENT)
+                found |= NAME_CONTENT; /* made only of article words */
             if (hl && in_list(whole, invisible_classes,
                               sizeof invisible_classes / sizeof *invisible_classes, 0))
                 found |= NAME_FURNITURE | NAME_COMMENTS;
+            whole_kinds = 0;
+            found_before = found;
             hl = 0;
         }
     }
@@ -252,8 +265,9 @@ static void weigh(weigher *w)
             w->good[i] = 0;
             w->bad[i] = c;
         } else {
-            w->good[i] = c - l;
-            w->bad[i] = l;
+            /* Links inside prose are part of it. */
+            w->good[i] = c;
+            w->bad[i] = 0;
         }
     }
     for (size_t i = w->n; i-- > 1;) {
@@ -263,25 +277,65 @@ static void weigh(weigher *w)
     }
 }
 
-/* Sets aside furniture and hidden elements, keeping those that hold most of
- * the prose: a wrapper named "content has-sidebar", or an article that a
- * script reveals. */
+/* Marks of the article itself: <main>, <article>, its ARIA role or
+ * microdata property, or a class like "article-body" or "entry-content". */
+static int content_mark(const chorus__html_doc *doc, uint32_t n, int names)
+{
+    int tag = doc->nodes[n].tag;
+    return tag == CHORUS_TAG_MAIN || tag == CHORUS_TAG_ARTICLE || (names & NAME_CONTENT) ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "main") ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "articlebody");
+}
+
+/*
+ * Sets aside furniture and hidden elements. Names can mislead: a layout
+ * wrapper is named "content has-sidebar", a section "content-nav-section".
+ * So an element is kept, whatever its name, when it holds most of the
+ * page's prose, when it holds a large share of it with few links (unless it
+ * is named as comments, which are prose too), or when it wraps a marked
+ * article that holds a large share.
+ */
 static void set_aside_furniture(weigher *w)
 {
     const chorus__html_doc *doc = w->doc;
     memset(w->set_aside, 0, w->n);
     weigh(w);
     double total = w->good[0];
+    /* Each element's names, kept in set_aside until each decision replaces
+     * them, and the prose of the largest marked article inside it. */
+    uint8_t *names = w->set_aside;
+    for (size_t i = 0; i < w->n; i++)
+        names[i] = doc->nodes[i].tag == CHORUS_TAG_TEXT ? 0 : (uint8_t)node_names(doc, (uint32_t)i);
+    double *inner = calloc(w->n + 1, sizeof *inner);
+    if (!inner) {
+        memset(w->set_aside, 0, w->n);
+        weigh(w);
+        return;
+    }
+    for (size_t i = w->n; i-- > 1;) {
+        uint32_t p = doc->nodes[i].parent;
+        double m = content_mark(doc, (uint32_t)i, names[i]) ? w->good[i] : inner[i];
+        if (m > inner[p])
+            inner[p] = m;
+    }
     for (size_t i = 1; i < w->n; i++) {
         const chorus__html_node *nd = &doc->nodes[i];
+        int kind = names[i];
+        names[i] = 0;
         if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML)
             continue;
-        int names = node_names(doc, (uint32_t)i);
-        double share = total > 0 ? w->good[i] / total : 0;
-        if ((names || furniture_element(doc, (uint32_t)i) || (nd->flags & CHORUS_NODE_HIDDEN)) &&
-                 share < WRAPPER_SHARE)
-            w->set_aside[i] = 1;
+        int named = kind & (NAME_FURNITURE | NAME_COMMENTS);
+        int furniture = named || furniture_element(doc, (uint32_t)i);
+        if (!furniture || total <= 0)
+            continue;
+        double share = w->good[i] / total;
+        int prose = named && !(kind & NAME_COMMENTS) && share >= PROSE_SHARE &&
+                    w->bad[i] <= w->good[i] * PROSE_LINK_SHARE;
+        int wraps_article = inner[i] >= total * PROSE_SHARE;
+        if (share < WRAPPER_SHARE && !prose && !wraps_article)
+            names[i] = 1; /* set_aside and names share one array */
     }
+    free(inner);
     weigh(w);
 }
 
