@@ -116,6 +116,9 @@ static void detect_language(chorus__analyzer *an, chorus__article *a)
         chorus__buf_append(&an->buf, a->title, strlen(a->title)))
         return;
     chorus__langid_detect(an->langid, an->buf.data ? an->buf.data : "", an->buf.len, a->language);
+    /* A page's declared language stands in when the text says too little. */
+    if (strcmp(a->language, "und") == 0 && a->language_hint[0])
+        strcpy(a->language, a->language_hint);
 }
 
 /*
