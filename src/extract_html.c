@@ -18,6 +18,7 @@
  *    paragraphs of the article. */
 #include "extract_html.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,6 +368,7 @@ typedef struct emitter {
     chorus__buf para;
     uint32_t para_owner;
     int in_quote;
+    unsigned item_number; /* items so far in the innermost ordered list */
     int failed;
 } emitter;
 
@@ -466,10 +468,19 @@ static void emit(emitter *e, uint32_t n)
     int brk = breaks_text(nd->tag);
     uint32_t saved_owner = e->para_owner;
     int saved_quote = e->in_quote;
+    unsigned saved_number = e->item_number;
+    if (nd->tag == CHORUS_TAG_OL)
+        e->item_number = 0;
     if (brk) {
         flush(e);
         e->para_owner = n;
         e->in_quote |= nd->tag == CHORUS_TAG_BLOCKQUOTE;
+        if (nd->tag == CHORUS_TAG_LI && doc->nodes[nd->parent].tag == CHORUS_TAG_OL) {
+            /* An ordered list's numbers are part of its text ("2. Mix the flour"). */
+            char mark[24];
+            int ml = snprintf(mark, sizeof mark, "%u. ", ++e->item_number);
+            put(e, mark, (size_t)ml);
+        }
     }
     for (uint32_t c = nd->first_child; c; c = doc->nodes[c].next)
         emit(e, c);
@@ -478,6 +489,8 @@ static void emit(emitter *e, uint32_t n)
         e->para_owner = saved_owner;
         e->in_quote = saved_quote;
     }
+    if (nd->tag == CHORUS_TAG_OL)
+        e->item_number = saved_number;
 }
 
 int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
@@ -499,7 +512,7 @@ int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
         set_aside_furniture(&w);
         out->container = choose_container(&w);
         if (out->container) {
-            emitter e = {&w, out, {0}, out->container, 0, 0};
+            emitter e = {&w, out, {0}, out->container, 0, 0, 0};
             emit(&e, out->container);
             flush(&e);
             chorus__buf_free(&e.para);

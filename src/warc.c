@@ -133,6 +133,14 @@ static void header_copy(char *out, size_t size, const char *v, size_t len)
     out[len] = '\0';
 }
 
+/* A header's value, NUL-terminated and cut to fit; "" when absent. */
+static void header_value(char *out, size_t size, const char *block, size_t block_len, const char *name)
+{
+    size_t len;
+    const char *v = header(block, block_len, name, &len);
+    header_copy(out, size, v, len);
+}
+
 /* The charset parameter of a Content-Type value. */
 static void content_charset(const char *v, size_t len, char out[48])
 {
@@ -304,18 +312,17 @@ int chorus__read_warc(chorus_corpus *c, const char *path, FILE *f, const unsigne
         size_t hlen = header_block(&r);
         const char *hdr = (const char *)r.buf + r.pos;
         if (!hlen || hlen < 5 || memcmp(hdr, "WARC/", 5) != 0) {
-            warn(&r, hlen ? "not a WARC record; skipped" : "WARC header not found; skipped");
+            warn(&r, hlen ? "not a WARC record; skipped to the next record"
+                          : "WARC header not found; skipped to the next record");
             if (!resync(&r))
                 break;
             continue;
         }
-        size_t vl;
-        const char *v = header(hdr, hlen, "Content-Length", &vl);
         char num[32];
-        header_copy(num, sizeof num, v, vl);
+        header_value(num, sizeof num, hdr, hlen, "Content-Length");
         char *end;
         unsigned long long length = strtoull(num, &end, 10);
-        if (!v || end == num || *end) {
+        if (end == num || *end) {
             warn(&r, "no valid Content-Length; skipped");
             r.pos += hlen;
             if (!resync(&r))
@@ -323,10 +330,10 @@ int chorus__read_warc(chorus_corpus *c, const char *path, FILE *f, const unsigne
             continue;
         }
         char type[32], url[2048], date[64], ctype[128];
-        header_copy(type, sizeof type, header(hdr, hlen, "WARC-Type", &vl), vl);
-        header_copy(url, sizeof url, header(hdr, hlen, "WARC-Target-URI", &vl), vl);
-        header_copy(date, sizeof date, header(hdr, hlen, "WARC-Date", &vl), vl);
-        header_copy(ctype, sizeof ctype, header(hdr, hlen, "Content-Type", &vl), vl);
+        header_value(type, sizeof type, hdr, hlen, "WARC-Type");
+        header_value(url, sizeof url, hdr, hlen, "WARC-Target-URI");
+        header_value(date, sizeof date, hdr, hlen, "WARC-Date");
+        header_value(ctype, sizeof ctype, hdr, hlen, "Content-Type");
         r.pos += hlen;
         /* Responses carry HTTP, resource records the page alone. */
         int response = strcmp(type, "response") == 0 && starts_with_ci(ctype, strlen(ctype), "application/http");

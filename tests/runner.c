@@ -109,7 +109,8 @@ static const struct {
     {"langid", langid_tests, 1},       {"dedup", dedup_tests, 1},
     {"cluster", cluster_tests, 1},     {"summarize", summarize_tests, 1},
     {"api", api_tests, 1},             {"input", input_tests, 1},
-    {"end_to_end", end_to_end_tests, 1}, {"cli", cli_tests, 0},
+    {"end_to_end", end_to_end_tests, 1}, {"html", html_tests, 1},
+    {"warc", warc_tests, 1},           {"cli", cli_tests, 0},
 };
 
 int main(int argc, char **argv)

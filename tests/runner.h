@@ -95,6 +95,8 @@ SUITE(api_tests)
 SUITE(input_tests)
 SUITE(end_to_end_tests)
 SUITE(cli_tests)
+SUITE(html_tests)
+SUITE(warc_tests)
 #undef SUITE
 
 #endif
