@@ -2,7 +2,8 @@
 # install-deps.sh - installs the Debian packages chorus needs, when they are missing.
 #
 # Usage: scripts/install-deps.sh [--ci | --bench]
-#   --ci     also installs what the continuous-integration run uses (valgrind)
+#   --ci     also installs what the continuous-integration run uses (valgrind, and clang
+#            with its libFuzzer runtime for the fuzzing step of make check)
 #   --bench  also installs the peer tools the benchmarks compare with
 # Uses sudo when not run as root. Prints what it installs; silent when
 # everything is already there.
@@ -11,7 +12,7 @@ set -eu
 packages="make gcc libc6-dev pkg-config libutf8proc-dev libpcre2-dev libxxhash-dev \
 libjansson-dev libstemmer-dev libexttextcat-dev libxml2-dev zlib1g-dev"
 case "${1:-}" in
---ci) packages="$packages valgrind" ;;
+--ci) packages="$packages valgrind clang libclang-rt-14-dev" ;;
 --bench)
     packages="$packages python3 python3-langdetect"
     # Node.js may come from elsewhere than Debian; only a missing one is installed.
