@@ -42,50 +42,101 @@
 
 enum { NAME_FURNITURE = 1, NAME_COMMENTS = 2, NAME_CONTENT = 4 };
 
-/* Words of class and id values (split at '-', '_', digits and lower-upper
- * case changes) that name page furniture. Sorted for bsearch. */
-static const char *const furniture_words[] = {
-    "ad",          "ads",         "adsense",      "advert",     "advertisement", "advertising",
-    "author",      "banner",      "bio",          "breadcrumb", "breadcrumbs",   "byline",
-    "consent",     "cookie",      "cookies",      "footer",     "gdpr",          "login",
-    "masthead",    "menu",        "modal",        "nav",        "navbar",        "navigation",
-    "newsletter",  "outbrain",    "pager",        "pagination", "popular",       "popup",
-    "promo",       "recommended", "recirc",       "related",    "rss",           "share",
-    "sharing",     "sidebar",     "signup",       "social",        "sponsor",
-    "sponsored",   "subscribe",   "subscription", "taboola",    "tags",          "toolbar",
-    "trending",
+/* Words of class and id values that name page furniture, comments, or the
+ * article itself ("article-body", "entry-content"). Sorted for bsearch. */
+typedef struct {
+    const char *word;
+    int kind;
+} name_word_entry;
+
+static const name_word_entry name_words[] = {
+    {"ad", NAME_FURNITURE},
+    {"ads", NAME_FURNITURE},
+    {"adsense", NAME_FURNITURE},
+    {"advert", NAME_FURNITURE},
+    {"advertisement", NAME_FURNITURE},
+    {"advertising", NAME_FURNITURE},
+    {"article", NAME_CONTENT},
+    {"author", NAME_FURNITURE},
+    {"banner", NAME_FURNITURE},
+    {"bio", NAME_FURNITURE},
+    {"body", NAME_CONTENT},
+    {"breadcrumb", NAME_FURNITURE},
+    {"breadcrumbs", NAME_FURNITURE},
+    {"byline", NAME_FURNITURE},
+    {"comment", NAME_COMMENTS},
+    {"commentlist", NAME_COMMENTS},
+    {"comments", NAME_COMMENTS},
+    {"consent", NAME_FURNITURE},
+    {"content", NAME_CONTENT},
+    {"cookie", NAME_FURNITURE},
+    {"cookies", NAME_FURNITURE},
+    {"disqus", NAME_COMMENTS},
+    {"entry", NAME_CONTENT},
+    {"footer", NAME_FURNITURE},
+    {"gdpr", NAME_FURNITURE},
+    {"login", NAME_FURNITURE},
+    {"main", NAME_CONTENT},
+    {"masthead", NAME_FURNITURE},
+    {"menu", NAME_FURNITURE},
+    {"modal", NAME_FURNITURE},
+    {"nav", NAME_FURNITURE},
+    {"navbar", NAME_FURNITURE},
+    {"navigation", NAME_FURNITURE},
+    {"newsletter", NAME_FURNITURE},
+    {"outbrain", NAME_FURNITURE},
+    {"pager", NAME_FURNITURE},
+    {"pagination", NAME_FURNITURE},
+    {"popular", NAME_FURNITURE},
+    {"popup", NAME_FURNITURE},
+    {"post", NAME_CONTENT},
+    {"promo", NAME_FURNITURE},
+    {"recirc", NAME_FURNITURE},
+    {"recommended", NAME_FURNITURE},
+    {"related", NAME_FURNITURE},
+    {"respond", NAME_COMMENTS},
+    {"rss", NAME_FURNITURE},
+    {"share", NAME_FURNITURE},
+    {"sharing", NAME_FURNITURE},
+    {"sidebar", NAME_FURNITURE},
+    {"signup", NAME_FURNITURE},
+    {"social", NAME_FURNITURE},
+    {"sponsor", NAME_FURNITURE},
+    {"sponsored", NAME_FURNITURE},
+    {"story", NAME_CONTENT},
+    {"subscribe", NAME_FURNITURE},
+    {"subscription", NAME_FURNITURE},
+    {"taboola", NAME_FURNITURE},
+    {"tags", NAME_FURNITURE},
+    {"text", NAME_CONTENT},
+    {"toolbar", NAME_FURNITURE},
+    {"trending", NAME_FURNITURE},
 };
-
-/* Words that name the article itself ("article-body", "entry-content"). */
-static const char *const content_words[] = {"article", "body", "content", "entry", "main", "post", "story", "text"};
-
-static const char *const comment_words[] = {"comment", "comments", "commentlist", "disqus", "respond"};
 
 /* Whole class words that hide text from sight (screen-reader-only text). */
 static const char *const invisible_classes[] = {"sr-only", "visually-hidden", "visuallyhidden",
                                                 "screen-reader-text", "element-invisible"};
 
-static int cmp_word(const void *key, const void *elem)
+static int cmp_name_word(const void *key, const void *elem)
 {
-    return strcmp(key, *(const char *const *)elem);
+    return strcmp(key, ((const name_word_entry *)elem)->word);
 }
 
-static int in_list(const char *w, const char *const *list, size_t n, int sorted)
+/* NAME_* for one word, 0 for words that name nothing. */
+static int name_word(const char *w, size_t len)
 {
-    if (sorted)
-        return bsearch(w, list, n, sizeof *list, cmp_word) != NULL;
+    if (len < 2 || len > 13)
+        return 0;
+    const name_word_entry *hit = bsearch(w, name_words, sizeof name_words / sizeof *name_words,
+                                         sizeof *name_words, cmp_name_word);
+    return hit ? hit->kind : 0;
+}
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
     for (size_t i = 0; i < n; i++)
         if (strcmp(w, list[i]) == 0)
             return 1;
-    return 0;
-}
-
-static int name_word(const char *w)
-{
-    if (in_list(w, comment_words, sizeof comment_words / sizeof *comment_words, 0))
-        return NAME_COMMENTS;
-    if (in_list(w, furniture_words, sizeof furniture_words / sizeof *furniture_words, 1))
-        return NAME_FURNITURE;
     return 0;
 }
 
@@ -113,11 +164,9 @@ static int name_value(const char *v, size_t len)
         if ((!lower && !upper && !num) || camel) {
             if (wl > 0 && wl < sizeof word && !digit) {
                 word[wl] = '\0';
-                int kind = name_word(word);
-                found |= kind;
+                int kind = name_word(word, wl);
+                found |= kind & (NAME_FURNITURE | NAME_COMMENTS);
                 whole_kinds |= kind;
-                if (in_list(word, content_words, sizeof content_words / sizeof *content_words, 0))
-                    whole_kinds |= NAME_CONTENT;
             }
             wl = 0;
             digit = 0;
@@ -138,7 +187,7 @@ static int name_value(const char *v, size_t len)
             else if (whole_kinds == NAME_CONTENT)
                 found |= NAME_CONTENT; /* made only of article words */
             if (hl && in_list(whole, invisible_classes,
-                              sizeof invisible_classes / sizeof *invisible_classes, 0))
+                              sizeof invisible_classes / sizeof *invisible_classes))
                 found |= NAME_FURNITURE | NAME_COMMENTS;
             whole_kinds = 0;
             found_before = found;

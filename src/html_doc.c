@@ -1,15 +1,19 @@
 /* html_doc.c - an HTML page as a compact tree of elements and text, filled by libxml2's HTML parser.
  *
- * libxml2 does the hard part: tokenising any markup, recovering from broken
- * nesting, decoding the page's character encoding to UTF-8. Its SAX events
+ * libxml2 does the hard part: tokenising any markup and recovering from
+ * broken nesting. It is handed UTF-8 only: the page is converted first
+ * (iconv, each undecodable byte becoming U+FFFD), since libxml2 2.9 reports
+ * conversion errors on its global error channel, which a library must not
+ * take over. Its SAX events
  * fill a tree of our own rather than libxml2's DOM: one array of small nodes
  * and one text buffer, with scripts, styles and other content no reader sees
  * dropped on the way, so that a page costs a few allocations instead of one
  * per node and attribute, and its depth is bounded. */
 #include "html_doc.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <libxml/HTMLparser.h>
-#include <libxml/encoding.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,8 +152,9 @@ static int lower_ascii(int c)
 /* Character encoding                                                     */
 /* ---------------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 prefix check: returns 1 when every byte of s is
- * well-formed UTF-8, and sets *multibyte when any sequence is longer than one
+/* Returns 1 when every byte of s belongs to a well-formed UTF-8 sequence
+ * (a sequence cut by the end of s counts as well-formed: pages are cut at a
+ * byte limit), and sets *multibyte when any sequence is longer than one
  * byte. */
 static int valid_utf8(const unsigned char *s, size_t len, int *multibyte)
 {
@@ -161,11 +166,11 @@ static int valid_utf8(const unsigned char *s, size_t len, int *multibyte)
             i++;
             continue;
         }
-        size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
-        if (n == 0 || (c >= 0xE0 && c < 0xF0 && n != 3))
+        size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+        if (n == 0)
             return 0;
         if (i + n > len)
-            return i + 4 > len; /* a sequence cut by the end of a cut page */
+            return 1;
         for (size_t k = 1; k < n; k++)
             if ((s[i + k] & 0xC0) != 0x80)
                 return 0;
@@ -177,6 +182,71 @@ static int valid_utf8(const unsigned char *s, size_t len, int *multibyte)
         i += n;
     }
     return 1;
+}
+
+/* Appends U+FFFD, the replacement character. */
+static int put_replacement(chorus__buf *out)
+{
+    return chorus__buf_append(out, "\xEF\xBF\xBD", 3);
+}
+
+/* Copies UTF-8 text, each byte that is not part of a well-formed sequence
+ * replaced by U+FFFD. */
+static int repair_utf8(const unsigned char *s, size_t len, chorus__buf *out)
+{
+    size_t i = 0, run = 0;
+    while (i < len) {
+        int multibyte;
+        size_t n = s[i] < 0x80 ? 1 : s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+        if (s[i] < 0x80 || (i + n <= len && valid_utf8(s + i, n, &multibyte) && multibyte)) {
+            i += n;
+            continue;
+        }
+        if (chorus__buf_append(out, (const char *)s + run, i - run) || put_replacement(out))
+            return CHORUS_ENOMEM;
+        i++;
+        run = i;
+    }
+    return chorus__buf_append(out, (const char *)s + run, len - run);
+}
+
+/* Converts text in `encoding` to UTF-8 with iconv, each byte it cannot
+ * decode replaced by U+FFFD. */
+static int to_utf8(const char *s, size_t len, const char *encoding, chorus__buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", encoding);
+    if (cd == (iconv_t)-1)
+        return repair_utf8((const unsigned char *)s, len, out);
+    if (chorus__grow((void **)&out->data, &out->cap, len * 2 + 16, 1)) {
+        iconv_close(cd);
+        return CHORUS_ENOMEM;
+    }
+    char *in = (char *)s;
+    size_t left = len;
+    int rc = 0;
+    while (left > 0 && !rc) {
+        char *dst = out->data + out->len;
+        size_t room = out->cap - out->len - 1;
+        size_t r = iconv(cd, &in, &left, &dst, &room);
+        out->len = (size_t)(dst - out->data);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            rc = chorus__grow((void **)&out->data, &out->cap, out->cap * 2, 1);
+        } else {
+            /* An undecodable or cut sequence: one byte replaced, go on. */
+            in++;
+            left--;
+            if (chorus__grow((void **)&out->data, &out->cap, out->len + 8, 1) == 0)
+                rc = put_replacement(out);
+            else
+                rc = CHORUS_ENOMEM;
+        }
+    }
+    iconv_close(cd);
+    if (!rc && out->data)
+        out->data[out->len] = '\0';
+    return rc;
 }
 
 /* Aliases that browsers decode with a larger encoding (the WHATWG Encoding
@@ -221,10 +291,10 @@ static int charset_name(const char *label, size_t len, char out[40])
         }
     for (size_t i = 0; i <= len; i++)
         out[i] = low[i] >= 'a' && low[i] <= 'z' ? (char)(low[i] - 32) : low[i];
-    xmlCharEncodingHandlerPtr h = xmlFindCharEncodingHandler(out);
-    if (!h)
+    iconv_t cd = iconv_open("UTF-8", out);
+    if (cd == (iconv_t)-1)
         return 0;
-    xmlCharEncCloseFunc(h);
+    iconv_close(cd);
     return 1;
 }
 
@@ -311,8 +381,21 @@ static size_t choose_encoding(const char *bytes, size_t len, const char *transpo
 /* Building the tree from SAX events                                      */
 /* ---------------------------------------------------------------------- */
 
+/* libxml2 hands out element and attribute names from its dictionary, so a
+ * name seen once comes back as the same pointer: a small cache keyed by the
+ * pointer saves looking the name up again. */
+#define NAME_CACHE 128
+
 typedef struct builder {
     chorus__html_doc *doc;
+    struct {
+        const xmlChar *name;
+        const tag_spec *spec; /* NULL: not one of ours */
+    } tags[NAME_CACHE];
+    struct {
+        const xmlChar *name;
+        int id; /* CHORUS_ATTR_*, -1 for none, -2 for hidden, -3 for style */
+    } attrs[NAME_CACHE];
     uint32_t *open; /* elements open, innermost last */
     size_t open_count, open_cap;
     size_t skip_depth;    /* > 0 inside a skipped element */
@@ -388,17 +471,48 @@ static int style_hides(const char *style)
     return strstr(buf, "display:none") != NULL || strstr(buf, "visibility:hidden") != NULL;
 }
 
-static void on_start(void *ctx, const xmlChar *name_x, const xmlChar **atts)
+static size_t cache_slot(const xmlChar *name)
+{
+    return ((uintptr_t)name >> 4) % NAME_CACHE;
+}
+
+static const tag_spec *lookup_tag(builder *b, const xmlChar *name)
+{
+    size_t k = cache_slot(name);
+    if (b->tags[k].name != name) {
+        b->tags[k].name = name;
+        b->tags[k].spec = find_tag((const char *)name);
+    }
+    return b->tags[k].spec;
+}
+
+enum { ATTR_NONE = -1, ATTR_HIDDEN = -2, ATTR_STYLE = -3 };
+
+static int lookup_attr(builder *b, const xmlChar *name)
+{
+    size_t k = cache_slot(name);
+    if (b->attrs[k].name != name) {
+        const char *an = (const char *)name;
+        int id = strcmp(an, "hidden") == 0 ? ATTR_HIDDEN : strcmp(an, "style") == 0 ? ATTR_STYLE : ATTR_NONE;
+        for (int i = 0; i < CHORUS_ATTR_COUNT && id == ATTR_NONE; i++)
+            if (strcmp(an, attr_names[i]) == 0)
+                id = i;
+        b->attrs[k].name = name;
+        b->attrs[k].id = id;
+    }
+    return b->attrs[k].id;
+}
+
+static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
     builder *b = ((htmlParserCtxtPtr)ctx)->_private;
-    const char *name = (const char *)name_x;
     if (b->failed)
         return;
     if (b->skip_depth) {
         b->skip_depth++;
         return;
     }
-    const tag_spec *spec = find_tag(name);
+    const tag_spec *spec = lookup_tag(b, name);
     uint8_t tag = spec ? spec->tag : CHORUS_TAG_OTHER;
     if (spec && (spec->flags & TAGF_SKIP)) {
         b->skip_depth = 1;
@@ -433,18 +547,12 @@ static void on_start(void *ctx, const xmlChar *name_x, const xmlChar **atts)
     if (tag == CHORUS_TAG_PRE)
         b->doc->nodes[id].flags |= CHORUS_NODE_PRE;
     for (size_t i = 0; atts && atts[i] && !b->failed; i += 2) {
-        const char *an = (const char *)atts[i], *av = (const char *)atts[i + 1];
-        if (strcmp(an, "hidden") == 0 || (strcmp(an, "style") == 0 && av && style_hides(av))) {
+        const char *av = (const char *)atts[i + 1];
+        int k = lookup_attr(b, atts[i]);
+        if (k == ATTR_HIDDEN || (k == ATTR_STYLE && av && style_hides(av)))
             b->doc->nodes[id].flags |= CHORUS_NODE_HIDDEN;
-            continue;
-        }
-        if (!av)
-            continue;
-        for (int k = 0; k < CHORUS_ATTR_COUNT; k++)
-            if (strcmp(an, attr_names[k]) == 0) {
-                add_attr(b, id, k, av);
-                break;
-            }
+        else if (k >= 0 && av)
+            add_attr(b, id, k, av);
     }
 }
 
@@ -532,13 +640,28 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
     size_t skip = choose_encoding(bytes, len, transport_charset, doc->encoding);
     bytes += skip;
     len -= skip;
+    chorus__buf utf8 = {0};
+    int multibyte;
+    if (strcmp(doc->encoding, "UTF-8") != 0 || !valid_utf8((const unsigned char *)bytes, len, &multibyte)) {
+        int rc = strcmp(doc->encoding, "UTF-8") == 0
+                     ? repair_utf8((const unsigned char *)bytes, len, &utf8)
+                     : to_utf8(bytes, len, doc->encoding, &utf8);
+        if (rc) {
+            chorus__buf_free(&utf8);
+            return rc;
+        }
+        bytes = utf8.data ? utf8.data : "";
+        len = utf8.len;
+    }
 
     builder b = {0};
     b.doc = doc;
     xmlInitParser();
     b.ctxt = htmlNewParserCtxt();
-    if (!b.ctxt)
+    if (!b.ctxt) {
+        chorus__buf_free(&utf8);
         return CHORUS_ENOMEM;
+    }
     /* Our handlers replace the tree builder; errors and warnings go nowhere
      * (no handler), and the parser's own global handlers stay untouched. */
     htmlSAXHandler sax;
@@ -552,15 +675,17 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
     b.ctxt->_private = &b;
     if (new_node(&b, CHORUS_TAG_ROOT) != 0 || b.failed) {
         htmlFreeParserCtxt(b.ctxt);
+        chorus__buf_free(&utf8);
         return CHORUS_ENOMEM;
     }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
                HTML_PARSE_IGNORE_ENC;
     /* libxml2 takes an int length: the byte limit keeps far below it. */
-    htmlDocPtr tree = htmlCtxtReadMemory(b.ctxt, bytes, (int)len, NULL, doc->encoding, opts);
+    htmlDocPtr tree = htmlCtxtReadMemory(b.ctxt, bytes, (int)len, NULL, "UTF-8", opts);
     if (tree) /* not built by our handlers, but free whatever a default made */
         xmlFreeDoc(tree);
     htmlFreeParserCtxt(b.ctxt);
+    chorus__buf_free(&utf8);
     free(b.open);
     if (b.failed) {
         chorus__html_doc_free(doc);

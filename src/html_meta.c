@@ -764,6 +764,23 @@ static int publish_words(const char *s, size_t len)
            icontains(s, len, "publié") || icontains(s, len, "publicado") || icontains(s, len, "pubblicato");
 }
 
+/* Non-zero when the text inside n is longer than `limit` bytes; looks at no
+ * more of the subtree than it needs to (nodes are stored in document
+ * order, a subtree in one run). */
+static int text_longer_than(const chorus__html_doc *doc, uint32_t n, size_t limit)
+{
+    size_t len = 0;
+    uint16_t depth = doc->nodes[n].depth;
+    for (size_t i = n; i < doc->node_count; i++) {
+        if (i > n && doc->nodes[i].depth <= depth)
+            break;
+        len += doc->nodes[i].text_len;
+        if (len > limit)
+            return 1;
+    }
+    return 0;
+}
+
 /* The block element a node's text belongs to. */
 static uint32_t block_of(const chorus__html_doc *doc, uint32_t n)
 {
@@ -818,6 +835,8 @@ static void read_near_headline(reader *r, uint32_t container)
             continue;
         last_block = b;
         blocks++;
+        if (text_longer_than(doc, b, SHORT_TEXT_BYTES * 2))
+            continue;
         size_t len;
         const char *t = element_text(r, b, &len);
         if (len == 0 || len > SHORT_TEXT_BYTES * 2)
