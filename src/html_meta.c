@@ -30,6 +30,9 @@
 #define AUTHOR_MAX_BYTES 200
 /* Most words in one author's name. */
 #define AUTHOR_MAX_WORDS 7
+/* An element marked as the author with more text than this is an author's
+ * box, not a name. */
+#define AUTHOR_BOX_BYTES 80
 
 /* Sources, most trusted first. */
 enum {
@@ -40,6 +43,16 @@ enum {
     SRC_VISIBLE,      /* <time>, bylines and date lines near the headline */
     SRC_URL,
     SRC_NONE = 100
+};
+
+/* Where an author comes from, most trusted first. */
+enum {
+    A_JSONLD,    /* the people a schema.org article names as its authors */
+    A_META,      /* <meta name="author"> and its kin, all of them */
+    A_MICRODATA, /* itemprop="author", rel="author" */
+    A_VISIBLE,   /* a byline near the headline ("By Jane Doe") */
+    A_ORG,       /* an organisation named as the author: the publisher, in effect */
+    A_COUNT
 };
 
 enum { F_TITLE, F_AUTHOR, F_PUBLISHED, F_SITE, F_URL, F_LANGUAGE, F_COUNT };
@@ -76,6 +89,10 @@ typedef struct reader {
     int rank[F_COUNT];
     const char *title_tag, *og_title, *jsonld_title;
     const char *dates[D_COUNT];
+    const char *authors[A_COUNT];
+    chorus__buf names; /* a list of authors being gathered */
+    chorus__buf meta_names;  /* the authors of <meta> tags, gathered over the page */
+    chorus__buf micro_names; /* and of microdata */
     uint32_t h1[8];
     size_t h1_count;
     chorus__buf scratch;
@@ -87,7 +104,48 @@ static int is_space(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
 }
 
-/* Copies s into the arena with white space collapsed and trimmed. */
+/* Length of a character reference at s ("&amp;", "&#8217;", "&#x26;") and
+ * its code point in *cp; 0 when s holds none. Metadata is often escaped
+ * twice by content systems, so what the parser decoded once may still hold
+ * references. */
+static size_t entity(const char *s, size_t len, int32_t *cp)
+{
+    static const struct {
+        const char *name;
+        int32_t cp;
+    } named[] = {{"amp;", '&'}, {"quot;", '"'}, {"apos;", '\''}, {"lt;", '<'}, {"gt;", '>'}, {"nbsp;", ' '}};
+    if (len < 3 || s[0] != '&')
+        return 0;
+    if (s[1] == '#') {
+        int hex = s[2] == 'x' || s[2] == 'X';
+        size_t i = hex ? 3 : 2;
+        int32_t v = 0;
+        size_t digits = 0;
+        for (; i < len && digits < 7; i++, digits++) {
+            char c = s[i];
+            int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                  : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                break;
+            v = v * (hex ? 16 : 10) + d;
+        }
+        if (!digits || i >= len || s[i] != ';' || v <= 0 || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+            return 0;
+        *cp = v;
+        return i + 1;
+    }
+    for (size_t k = 0; k < sizeof named / sizeof *named; k++) {
+        size_t nl = strlen(named[k].name);
+        if (len > nl && memcmp(s + 1, named[k].name, nl) == 0) {
+            *cp = named[k].cp;
+            return nl + 1;
+        }
+    }
+    return 0;
+}
+
+/* Copies s into the arena with character references decoded and white
+ * space collapsed and trimmed. */
 static const char *keep(reader *r, const char *s, size_t len)
 {
     if (!s)
@@ -100,12 +158,22 @@ static const char *keep(reader *r, const char *s, size_t len)
     size_t n = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        int32_t cp;
+        size_t el = c == '&' ? entity(s + i, len - i, &cp) : 0;
+        if (el && cp != ' ') {
+            /* A reference is never shorter than the UTF-8 it stands for. */
+            n += chorus__utf8_put(p + n, cp);
+            i += el - 1;
+            continue;
+        }
+        if (el)
+            i += el - 1;
         /* A no-break space is a space. */
         if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
             i++;
             c = ' ';
         }
-        if (is_space((char)c)) {
+        if (el || is_space((char)c)) {
             if (n && p[n - 1] != ' ')
                 p[n++] = ' ';
             continue;
@@ -181,27 +249,97 @@ static const char *const byline_leads[] = {
     "by:",         "by",         "von",        "par",        "por",       "door",
 };
 
+enum {
+    BYLINE_NEED_LEAD = 1, /* only text that opens with "By" or its kin */
+    BYLINE_DECLARED = 2,  /* a name a page declares (JSON-LD, meta): cut at separators only */
+};
+
+/* Non-zero when the word at s (up to a space) is a month name followed by a
+ * day or nothing: the date part of a byline ("Jane Doe December 3"). */
+static int month_word(const char *s, size_t len)
+{
+    size_t w = 0;
+    while (w < len && !is_space(s[w]) && s[w] != ',' && s[w] != '.')
+        w++;
+    char fold[16];
+    if (w == 0 || w >= sizeof fold)
+        return 0;
+    for (size_t i = 0; i < w; i++)
+        fold[i] = (char)lower((unsigned char)s[i]);
+    if (!chorus__month_from_name(fold, w))
+        return 0;
+    size_t k = w;
+    while (k < len && (is_space(s[k]) || s[k] == ',' || s[k] == '.'))
+        k++;
+    return k >= len || (s[k] >= '0' && s[k] <= '9');
+}
+
+/* Words after a name that belong to the page's furniture, not the name. */
+static int furniture_word(const char *s, size_t len)
+{
+    static const char *const words[] = {"view ", "share", "follow", "read more", "more by", "email", "twitter"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        size_t wl = strlen(words[k]);
+        if (len >= wl && ieq(s, wl, words[k]))
+            return 1;
+    }
+    return 0;
+}
+
+/* Values a content system leaves where a name should be, and words a
+ * byline holds that are not names. */
+static int not_a_name(const char *s, size_t len)
+{
+    static const char *const words[] = {"admin", "administrator", "undefined", "null", "none",
+                                        "unknown", "guest", "author", "authors", "anonymous", "by",
+                                        "written by", "posted by", "webmaster", "editor", "staff"};
+    if (in_names(s, len, words, sizeof words / sizeof *words) || month_word(s, len))
+        return 1;
+    /* One word in small letters, or with digits or dots in it, is a
+     * handle ("jdoe42", "jane.doe") or a template key, no one's name. */
+    int digits = 0, dots = 0, spaces = 0, capitals = 0;
+    for (size_t i = 0; i < len; i++) {
+        digits += s[i] >= '0' && s[i] <= '9';
+        dots += s[i] == '.' || s[i] == '_';
+        spaces += s[i] == ' ';
+        capitals += (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
+    }
+    return !spaces && (digits || dots || !capitals);
+}
+
 /* Cuts a byline down to the names: "By Jane Doe and John Roe | May 3, 2024"
  * gives "Jane Doe and John Roe". Returns the length kept, 0 when what is
- * left does not look like names. */
-static size_t byline_names(const char *s, size_t len, const char **start, int need_lead)
+ * left does not look like names. `flags`: BYLINE_*. */
+static size_t byline_names(const char *s, size_t len, const char **start, int flags)
 {
+    int need_lead = flags & BYLINE_NEED_LEAD;
     size_t i = 0;
     while (i < len && is_space(s[i]))
         i++;
     int led = 0;
     for (size_t k = 0; k < sizeof byline_leads / sizeof *byline_leads; k++) {
         size_t ll = strlen(byline_leads[k]);
+        /* "Written byJane Doe": pages glue the lead to the name too. */
         if (i + ll < len && ieq(s + i, ll, byline_leads[k]) &&
-            (byline_leads[k][ll - 1] == ':' || is_space(s[i + ll]))) {
+            (byline_leads[k][ll - 1] == ':' || is_space(s[i + ll]) ||
+             (s[i + ll] >= 'A' && s[i + ll] <= 'Z' && ll > 3))) {
             i += ll;
             led = 1;
             break;
         }
     }
+    /* "Text by Jane Doe", "Words and pictures by Jane Doe". */
+    for (size_t k = i, words = 0; !led && k + 3 < len && words < 4; k++) {
+        if (is_space(s[k]))
+            words++;
+        if ((k == i || is_space(s[k - 1])) && ieq(s + k, 3, "by ")) {
+            i = k + 3;
+            led = 1;
+        }
+    }
     if (need_lead && !led)
         return 0;
-    while (i < len && (is_space(s[i]) || s[i] == ':'))
+    while (i < len && (is_space(s[i]) || s[i] == ':' || s[i] == '"'))
         i++;
     *start = s + i;
     /* The names end where a separator, a date or a role begins. */
@@ -211,15 +349,21 @@ static size_t byline_names(const char *s, size_t len, const char **start, int ne
         char c = s[end];
         if (c == '|' || c == '\n' || c == '(' || c == '/' || c == ';')
             break;
-        if ((unsigned char)c == 0xE2 && end + 2 < len && (unsigned char)s[end + 1] == 0x80 &&
-            ((unsigned char)s[end + 2] == 0x94 || (unsigned char)s[end + 2] == 0x93 ||
-             (unsigned char)s[end + 2] == 0xA2))
-            break; /* em dash, en dash, bullet */
+        if ((unsigned char)c == 0xE2 && end + 2 < len &&
+            (((unsigned char)s[end + 1] == 0x80 &&
+              ((unsigned char)s[end + 2] == 0x94 || (unsigned char)s[end + 2] == 0x93 ||
+               (unsigned char)s[end + 2] == 0xA2)) ||
+             ((unsigned char)s[end + 1] == 0x8B && (unsigned char)s[end + 2] == 0x85)))
+            break; /* em dash, en dash, bullet, dot operator */
+        if ((unsigned char)c == 0xC2 && end + 1 < len && (unsigned char)s[end + 1] == 0xB7)
+            break; /* middle dot */
+        if (c == '"')
+            break;
         if (c == '-' && end > i && is_space(s[end - 1]))
             break;
-        if (c >= '0' && c <= '9')
+        if (c >= '0' && c <= '9' && !(flags & BYLINE_DECLARED))
             break;
-        if (is_space(c)) {
+        if (is_space(c) && !(flags & BYLINE_DECLARED)) {
             in_word = 0;
             /* "on May 3", "Updated", "Published": the date part begins. */
             static const char *const stops[] = {"on ", "updated", "published", "posted", "last ",
@@ -229,6 +373,9 @@ static size_t byline_names(const char *s, size_t len, const char **start, int ne
                 if (end + 1 + sl <= len && ieq(s + end + 1, sl, stops[k]))
                     goto done;
             }
+            if (words > 0 && (month_word(s + end + 1, len - end - 1) ||
+                              furniture_word(s + end + 1, len - end - 1)))
+                goto done;
         } else if (!in_word) {
             in_word = 1;
             words++;
@@ -243,34 +390,42 @@ done:
         return 0;
     /* A name starts with a capital letter (or a non-Latin letter). */
     unsigned char first = (unsigned char)s[i];
-    if (first >= 'a' && first <= 'z')
+    if (first >= 'a' && first <= 'z' && !(flags & BYLINE_DECLARED))
+        return 0;
+    if (not_a_name(s + i, n))
         return 0;
     return n;
 }
 
-/* Adds one author name to a list being built in r->scratch. */
-static void add_name(reader *r, const char *s, size_t len)
+/* Adds one author name to a list being built in `list`, cut down by
+ * byline_names() ("By Jane Doe | Staff" gives "Jane Doe"). */
+static void add_name(reader *r, chorus__buf *list, const char *s, size_t len)
 {
-    while (len && is_space(*s)) {
-        s++;
-        len--;
-    }
-    while (len && is_space(s[len - 1]))
-        len--;
-    if (!len || len > AUTHOR_MAX_BYTES || memchr(s, '@', len) || (len >= 4 && looks_like_url(s)))
+    const char *k = keep(r, s, len); /* entities decoded, spaces collapsed */
+    if (!k)
+        return;
+    len = byline_names(k, strlen(k), &s, BYLINE_DECLARED);
+    if (!len || memchr(s, '@', len) || (len >= 4 && looks_like_url(s)))
         return;
     /* The same name twice (a Person listed under two ids) counts once. */
-    const char *have = r->scratch.data;
-    for (size_t at = 0; have && at < r->scratch.len;) {
+    const char *have = list->data;
+    for (size_t at = 0; have && at < list->len;) {
         const char *sep = strstr(have + at, ", ");
-        size_t l = sep ? (size_t)(sep - (have + at)) : r->scratch.len - at;
+        size_t l = sep ? (size_t)(sep - (have + at)) : list->len - at;
         if (l == len && memcmp(have + at, s, len) == 0)
             return;
         at += l + 2;
     }
-    if ((r->scratch.len && chorus__buf_puts(&r->scratch, ", ")) ||
-        chorus__buf_append(&r->scratch, s, len))
+    if ((list->len && chorus__buf_puts(list, ", ")) || chorus__buf_append(list, s, len))
         r->failed = 1;
+}
+
+/* Takes the list gathered in `list` as the authors from `source`. */
+static void offer_names(reader *r, chorus__buf *list, int source)
+{
+    if (list->len && !r->authors[source])
+        r->authors[source] = keep(r, list->data, list->len);
+    list->len = 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -326,12 +481,29 @@ static json_t *find_id(json_t *root, const char *id, int depth)
     return NULL;
 }
 
+/* Non-zero when a JSON-LD author is an organisation rather than a person. */
+static int is_organisation(json_t *root, json_t *a)
+{
+    static const char *const orgs[] = {"organization", "newsmediaorganization", "corporation",
+                                       "educationalorganization", "governmentorganization",
+                                       "localbusiness", "ngo"};
+    if (!json_is_object(a))
+        return 0;
+    json_t *id = json_object_get(a, "@id");
+    if (!json_object_get(a, "@type") && json_is_string(id)) {
+        json_t *ref = find_id(root, json_string_value(id), 0);
+        if (ref)
+            a = ref;
+    }
+    return type_is(a, orgs, sizeof orgs / sizeof *orgs);
+}
+
 static void jsonld_authors(reader *r, json_t *root, json_t *a, int depth)
 {
     if (depth > 3)
         return;
     if (json_is_string(a)) {
-        add_name(r, json_string_value(a), json_string_length(a));
+        add_name(r, &r->names, json_string_value(a), json_string_length(a));
     } else if (json_is_array(a)) {
         size_t i;
         json_t *v;
@@ -344,7 +516,7 @@ static void jsonld_authors(reader *r, json_t *root, json_t *a, int depth)
             name = ref ? json_object_get(ref, "name") : NULL;
         }
         if (json_is_string(name))
-            add_name(r, json_string_value(name), json_string_length(name));
+            add_name(r, &r->names, json_string_value(name), json_string_length(name));
     }
 }
 
@@ -375,11 +547,14 @@ static void jsonld_article(reader *r, json_t *root, json_t *obj)
     offer_json_date(r, D_JSONLD, json_object_get(obj, "datePublished"));
     offer_json_date(r, D_JSONLD_PAGE, json_object_get(obj, "dateCreated"));
     offer_json_date(r, D_MODIFIED, json_object_get(obj, "dateModified"));
-    if (r->rank[F_AUTHOR] > SRC_JSONLD) {
-        r->scratch.len = 0;
-        jsonld_authors(r, root, json_object_get(obj, "author"), 0);
-        if (r->scratch.len)
-            offer(r, F_AUTHOR, SRC_JSONLD, r->scratch.data, r->scratch.len);
+    if (!r->authors[A_JSONLD]) {
+        json_t *author = json_object_get(obj, "author");
+        int org = is_organisation(root, author) ||
+                  (json_is_array(author) && json_array_size(author) == 1 &&
+                   is_organisation(root, json_array_get(author, 0)));
+        r->names.len = 0;
+        jsonld_authors(r, root, author, 0);
+        offer_names(r, &r->names, org ? A_ORG : A_JSONLD);
     }
     json_t *pub = json_object_get(obj, "publisher");
     if (json_is_object(pub)) {
@@ -533,9 +708,8 @@ static void read_meta(reader *r, uint32_t n)
     } else if (modification_key(key, kl)) {
         offer_date(r, D_MODIFIED, content, cl);
     } else if (in_names(key, kl, author_names, sizeof author_names / sizeof *author_names)) {
-        const char *k = keep(r, content, cl);
-        if (k && !looks_like_url(k) && !strchr(k, '@'))
-            offer(r, F_AUTHOR, SRC_META, k, strlen(k));
+        /* Pages with several authors repeat the tag: all are gathered. */
+        add_name(r, &r->meta_names, content, cl);
     }
 }
 
@@ -571,6 +745,23 @@ static int has_class_word(const chorus__html_doc *doc, uint32_t n, const char *p
     return 0;
 }
 
+/* Non-zero when the text inside n is longer than `limit` bytes; looks at no
+ * more of the subtree than it needs to (nodes are stored in document
+ * order, a subtree in one run). */
+static int text_longer_than(const chorus__html_doc *doc, uint32_t n, size_t limit)
+{
+    size_t len = 0;
+    uint16_t depth = doc->nodes[n].depth;
+    for (size_t i = n; i < doc->node_count; i++) {
+        if (i > n && doc->nodes[i].depth <= depth)
+            break;
+        len += doc->nodes[i].text_len;
+        if (len > limit)
+            return 1;
+    }
+    return 0;
+}
+
 /* Microdata and the marks pages put on their dates and bylines. */
 static void read_marked(reader *r, uint32_t n)
 {
@@ -584,16 +775,15 @@ static void read_marked(reader *r, uint32_t n)
             v = element_text(r, n, &len);
         offer_date(r, D_MICRODATA, v, len);
     }
-    if (r->rank[F_AUTHOR] > SRC_MICRODATA &&
-        (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "author") ||
-         chorus__html_attr_has_word(doc, n, CHORUS_ATTR_REL, "author"))) {
+    if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "author") ||
+        chorus__html_attr_has_word(doc, n, CHORUS_ATTR_REL, "author")) {
+        /* Every marked author is gathered; a long text is an author's
+         * box (name, biography, links), not a name. */
         const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CONTENT, &len);
-        if (!v)
+        if (!v && !text_longer_than(doc, n, AUTHOR_BOX_BYTES))
             v = element_text(r, n, &len);
-        const char *start;
-        size_t nl = byline_names(v, len, &start, 0);
-        if (nl)
-            offer(r, F_AUTHOR, SRC_MICRODATA, start, nl);
+        if (v)
+            add_name(r, &r->micro_names, v, len);
     }
 }
 
@@ -764,20 +954,14 @@ static int publish_words(const char *s, size_t len)
            icontains(s, len, "publié") || icontains(s, len, "publicado") || icontains(s, len, "pubblicato");
 }
 
-/* Non-zero when the text inside n is longer than `limit` bytes; looks at no
- * more of the subtree than it needs to (nodes are stored in document
- * order, a subtree in one run). */
-static int text_longer_than(const chorus__html_doc *doc, uint32_t n, size_t limit)
+/* Non-zero when the element or one of its two nearest ancestors is marked
+ * as a byline or author by its class ("byline", "author-name"). */
+static int byline_mark(const chorus__html_doc *doc, uint32_t n)
 {
-    size_t len = 0;
-    uint16_t depth = doc->nodes[n].depth;
-    for (size_t i = n; i < doc->node_count; i++) {
-        if (i > n && doc->nodes[i].depth <= depth)
-            break;
-        len += doc->nodes[i].text_len;
-        if (len > limit)
+    for (int k = 0; n && k < 3; k++, n = doc->nodes[n].parent)
+        if (has_class_word(doc, n, "author") || has_class_word(doc, n, "byline") ||
+            has_class_word(doc, n, "writer"))
             return 1;
-    }
     return 0;
 }
 
@@ -841,11 +1025,18 @@ static void read_near_headline(reader *r, uint32_t container)
         const char *t = element_text(r, b, &len);
         if (len == 0 || len > SHORT_TEXT_BYTES * 2)
             continue;
-        if (!r->field[F_AUTHOR] || r->rank[F_AUTHOR] > SRC_VISIBLE) {
+        if (!r->authors[A_VISIBLE]) {
             const char *start;
-            size_t nl = byline_names(t, len, &start, 1);
+            size_t nl = byline_names(t, len, &start, BYLINE_NEED_LEAD);
+            /* A class-marked byline without "By" must name someone in
+             * more than one word, or it is a label ("Author") or a date. */
+            if (!nl && len <= AUTHOR_BOX_BYTES && byline_mark(doc, b)) {
+                nl = byline_names(t, len, &start, 0);
+                if (nl && !memchr(start, ' ', nl))
+                    nl = 0;
+            }
             if (nl)
-                offer(r, F_AUTHOR, SRC_VISIBLE, start, nl);
+                r->authors[A_VISIBLE] = keep(r, start, nl);
         }
         chorus__date d;
         size_t at, span;
@@ -892,6 +1083,26 @@ static void day_of(const char *s, char out[32])
     if (s && chorus__date_find(s, strlen(s), &d, &at, &span)) {
         d.precision = CHORUS_DATE_DAY;
         chorus__date_iso(&d, out);
+    }
+}
+
+/* The most trusted author, passing over one that only repeats the site's
+ * name when another source names a person. */
+static void choose_author(reader *r)
+{
+    const char *site = r->field[F_SITE];
+    for (int k = 0; k < A_COUNT; k++) {
+        const char *a = r->authors[k];
+        if (!a)
+            continue;
+        int is_site = site && word_overlap(a, site) >= 0.99 && word_overlap(site, a) >= 0.99;
+        int later = 0;
+        for (int m = k + 1; m < A_ORG; m++)
+            later |= r->authors[m] != NULL;
+        if (is_site && later)
+            continue;
+        r->field[F_AUTHOR] = a;
+        return;
     }
 }
 
@@ -980,10 +1191,17 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
         read_url_date(&r, page_url);
     if (!r.failed)
         choose_date(&r, out);
+    offer_names(&r, &r.meta_names, A_META);
+    offer_names(&r, &r.micro_names, A_MICRODATA);
+    if (!r.failed)
+        choose_author(&r);
 #ifdef CHORUS_META_DEBUG
     CHORUS_META_DEBUG(&r);
 #endif
     chorus__buf_free(&r.scratch);
+    chorus__buf_free(&r.names);
+    chorus__buf_free(&r.meta_names);
+    chorus__buf_free(&r.micro_names);
     if (r.failed) {
         chorus__html_meta_free(out);
         return CHORUS_ENOMEM;
