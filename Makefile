@@ -97,6 +97,7 @@ $(FUZZ_DIR)/fuzz_web: tests/fuzz/fuzz_web.c $(LIB_SRC) $(wildcard src/*.h) inclu
 
 fuzz: $(FUZZ_DIR)/fuzz_web
 	$(FUZZ_DIR)/fuzz_web -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_DIR)/ \
 	    $(FUZZ_DIR)/corpus tests/fuzz/seeds tests/data/html
 
 fuzz-short:

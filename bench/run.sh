@@ -52,7 +52,7 @@ if [ -x "$PY" ] && [ -d "$DATA/wcxb-dev-articles/html" ]; then
     ratio "$ours" "$theirs" "python3-readability"
     if command -v node >/dev/null 2>&1; then
         [ -d bench/peers/node_modules/jsdom ] || npm ci --silent --prefix bench/peers >/dev/null 2>&1
-        theirs=$(node bench/peers/readability_js_bench.js "$DATA" "$OUT/wcxb-readability-js.jsonl")
+        theirs=$(node bench/peers/readability_js_bench.js "$DATA" "$OUT/wcxb-readability-js.jsonl" 2>/dev/null)
         [ -s "$OUT/wcxb-readability-js.jsonl" ] &&
             "$PY" bench/peers/wcxb_score.py "$DATA" @mozilla/readability "$OUT/wcxb-readability-js.jsonl"
     else

@@ -278,6 +278,11 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
         if (!a->text)
             rc = CHORUS_ENOMEM;
     }
+    if (!rc && an->text_only) {
+        free(paras);
+        a->words = chorus__count_words(a->text, a->text_len);
+        return 0;
+    }
 
     /* Sentences and their tokens. */
     an->token_count = an->sentence_count = an->word_hash_count = 0;

@@ -462,6 +462,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
 
     int rc = 0;
     double t0 = chorus__now();
+    c->an.text_only = c->opts.skip_stories;
     for (size_t i = 0; !rc && i < c->article_count; i++)
         rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
     if (rc)
