@@ -249,6 +249,19 @@ static int new_article(chorus_corpus *c, const char *path, long line, const chor
     return 0;
 }
 
+/* Adds a read article to the corpus, or frees it when reading failed (rc).
+ * Returns 1 or the error. */
+static int add_article(chorus_corpus *c, chorus__article *a, int rc)
+{
+    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
+        rc = CHORUS_ENOMEM;
+    if (rc) {
+        chorus__article_free(a);
+        return rc;
+    }
+    return 1;
+}
+
 int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
                            size_t len, const chorus__input_meta *meta)
 {
@@ -279,13 +292,7 @@ int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const 
     if ((rc = new_article(c, path, line, meta, &a)))
         return rc;
     rc = chorus__read_text(a, c->an.junk, c->clean.data, c->clean.len);
-    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
-        rc = CHORUS_ENOMEM;
-    if (rc) {
-        chorus__article_free(a);
-        return rc;
-    }
-    return 1;
+    return add_article(c, a, rc);
 }
 
 int chorus__corpus_add_paragraphs(chorus_corpus *c, const char *path, long line,
@@ -316,13 +323,7 @@ int chorus__corpus_add_paragraphs(chorus_corpus *c, const char *path, long line,
         chorus__article_free(a);
         return 0;
     }
-    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
-        rc = CHORUS_ENOMEM;
-    if (rc) {
-        chorus__article_free(a);
-        return rc;
-    }
-    return 1;
+    return add_article(c, a, rc);
 }
 
 int chorus_corpus_add_path(chorus_corpus *c, const char *path)

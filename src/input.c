@@ -28,17 +28,7 @@ typedef enum { KIND_TEXT, KIND_JSONL } input_kind;
 
 static int has_suffix(const char *s, const char *suffix)
 {
-    size_t n = strlen(s), m = strlen(suffix);
-    if (n < m)
-        return 0;
-    for (size_t i = 0; i < m; i++) {
-        char c = s[n - m + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != suffix[i])
-            return 0;
-    }
-    return 1;
+    return chorus__ends_with(s, suffix);
 }
 
 static int jsonl_name(const char *path)

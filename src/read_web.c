@@ -11,28 +11,13 @@
 #include "warc.h"
 #include "zstream.h"
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    if (n < m)
-        return 0;
-    for (size_t i = 0; i < m; i++) {
-        char c = s[n - m + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != suffix[i])
-            return 0;
-    }
-    return 1;
-}
-
 static const char *const html_suffixes[] = {".html", ".htm", ".xhtml", ".html.gz", ".htm.gz", ".xhtml.gz"};
 static const char *const warc_suffixes[] = {".warc", ".warc.gz"};
 
 static int has_any(const char *name, const char *const *suffixes, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (ends_with(name, suffixes[i]))
+        if (chorus__ends_with(name, suffixes[i]))
             return 1;
     return 0;
 }
@@ -87,17 +72,7 @@ static int read_page(chorus_corpus *c, const char *path, FILE *f, const unsigned
     if (chorus__zstream_open(&z, f, head, head_len))
         return CHORUS_ENOMEM;
     chorus__buf page = {0};
-    int rc = 0;
-    while (page.len <= CHORUS_HTML_MAX_BYTES) {
-        if (chorus__grow((void **)&page.data, &page.cap, page.len + CHORUS_ZSTREAM_CHUNK + 1, 1)) {
-            rc = CHORUS_ENOMEM;
-            break;
-        }
-        size_t got = chorus__zstream_read(&z, page.data + page.len, CHORUS_ZSTREAM_CHUNK);
-        if (got == 0)
-            break;
-        page.len += got;
-    }
+    int rc = chorus__zstream_read_all(&z, &page, CHORUS_HTML_MAX_BYTES);
     if (!rc && z.corrupt)
         chorus__diag(c, CHORUS_DIAG_WARNING, path, 0,
                      "damaged gzip data after %zu bytes; the part read is used", page.len);
@@ -107,7 +82,6 @@ static int read_page(chorus_corpus *c, const char *path, FILE *f, const unsigned
     if (!rc && page.len == 0) {
         chorus__diag(c, CHORUS_DIAG_WARNING, path, 0, "empty page; skipped");
     } else if (!rc) {
-        page.data[page.len] = '\0';
         rc = chorus__read_html(c, path, 0, page.data, page.len, NULL);
     }
     chorus__buf_free(&page);

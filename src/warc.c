@@ -185,33 +185,16 @@ static size_t dechunk(char *s, size_t len)
     return out;
 }
 
-/* Inflates a gzip- or deflate-encoded body into `out`, up to the body limit. */
+/* Inflates a gzip- or deflate-encoded body into `out`, up to the body
+ * limit; what damaged data leaves decoded is used. */
 static int decode_body(const char *s, size_t len, chorus__buf *out)
 {
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    /* 32 + MAX_WBITS: gzip or zlib, told by the header. */
-    if (inflateInit2(&z, 32 + MAX_WBITS) != Z_OK)
-        return CHORUS_ENOMEM;
-    z.next_in = (Bytef *)s;
-    z.avail_in = (uInt)len;
-    int rc = 0;
+    chorus__zstream z;
     out->len = 0;
-    while (out->len < MAX_BODY_BYTES) {
-        if (chorus__grow((void **)&out->data, &out->cap, out->len + CHORUS_ZSTREAM_CHUNK + 1, 1)) {
-            rc = CHORUS_ENOMEM;
-            break;
-        }
-        z.next_out = (Bytef *)out->data + out->len;
-        z.avail_out = CHORUS_ZSTREAM_CHUNK;
-        int zr = inflate(&z, Z_NO_FLUSH);
-        out->len += CHORUS_ZSTREAM_CHUNK - z.avail_out;
-        if (zr != Z_OK)
-            break; /* the end, or damage: what was decoded is used */
-    }
-    inflateEnd(&z);
-    if (out->data)
-        out->data[out->len] = '\0';
+    int rc = chorus__zstream_open(&z, NULL, (const unsigned char *)s, len);
+    if (!rc)
+        rc = chorus__zstream_read_all(&z, out, MAX_BODY_BYTES);
+    chorus__zstream_close(&z);
     return rc;
 }
 

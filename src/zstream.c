@@ -44,10 +44,12 @@ int chorus__zstream_open(chorus__zstream *s, FILE *f, const unsigned char *head,
     s->f = f;
     s->head = head;
     s->head_len = head_len;
-    s->gzip = head_len >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+    int gzip = head_len >= 2 && head[0] == 0x1F && head[1] == 0x8B;
+    int zlib = head_len >= 2 && (head[0] & 0x0F) == 8 && ((head[0] << 8) | head[1]) % 31 == 0;
+    s->gzip = gzip || zlib;
     if (s->gzip) {
-        /* 16 + MAX_WBITS: gzip headers and trailers. */
-        if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
+        /* 16 + MAX_WBITS: gzip headers and trailers; MAX_WBITS: zlib's. */
+        if (inflateInit2(&s->z, gzip ? 16 + MAX_WBITS : MAX_WBITS) != Z_OK)
             return CHORUS_ENOMEM;
         s->inflating = 1;
     }
@@ -131,6 +133,22 @@ int chorus__zstream_resync(chorus__zstream *s)
             skipped = 1;
         }
     }
+}
+
+int chorus__zstream_read_all(chorus__zstream *s, chorus__buf *out, size_t limit)
+{
+    size_t start = out->len;
+    while (out->len - start <= limit) {
+        if (chorus__grow((void **)&out->data, &out->cap, out->len + CHORUS_ZSTREAM_CHUNK + 1, 1))
+            return CHORUS_ENOMEM;
+        size_t got = chorus__zstream_read(s, out->data + out->len, CHORUS_ZSTREAM_CHUNK);
+        if (got == 0)
+            break;
+        out->len += got;
+    }
+    if (out->data)
+        out->data[out->len] = '\0';
+    return 0;
 }
 
 void chorus__zstream_close(chorus__zstream *s)

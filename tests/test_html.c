@@ -5,41 +5,6 @@
 #include "chorus.h"
 #include "runner.h"
 
-typedef struct {
-    char lines[32][512];
-    int count;
-} diag_log;
-
-static void collect(void *userdata, int severity, const char *source, long line, const char *msg)
-{
-    diag_log *log = userdata;
-    (void)severity;
-    (void)line;
-    if (log->count < 32)
-        snprintf(log->lines[log->count++], 512, "%s: %s", source, msg);
-}
-
-static int logged(const diag_log *log, const char *a)
-{
-    for (int i = 0; i < log->count; i++)
-        if (strstr(log->lines[i], a))
-            return 1;
-    return 0;
-}
-
-/* A corpus that stops after cleaning, as chorus extract runs it. */
-static chorus_corpus *extract_corpus(diag_log *log)
-{
-    chorus_options o;
-    chorus_options_init(&o);
-    o.skip_stories = 1;
-    o.diag = collect;
-    o.diag_userdata = log;
-    chorus_corpus *c = NULL;
-    chorus_corpus_new(&c, &o);
-    return c;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Fixture pages: what is kept, what is left out, what the metadata says  */
 /* ---------------------------------------------------------------------- */
@@ -78,8 +43,8 @@ static void fixture_pages(test_ctx *t)
         const page_case *pc = &pages[i];
         char path[256];
         snprintf(path, sizeof path, "tests/data/html/%s", pc->file);
-        diag_log log = {0};
-        chorus_corpus *c = extract_corpus(&log);
+        test_diag_log log = {0};
+        chorus_corpus *c = test_extract_corpus(&log);
         CHECK_MSG(t, chorus_corpus_add_path(c, path) == 1, "%s: not read", pc->file);
         CHECK_INT(t, chorus_corpus_analyze(c), 0);
         chorus_article_info a;
@@ -174,8 +139,8 @@ static void metadata_variants(test_ctx *t)
 {
     for (size_t i = 0; i < sizeof metas / sizeof metas[0]; i++) {
         const meta_case *m = &metas[i];
-        diag_log log = {0};
-        chorus_corpus *c = extract_corpus(&log);
+        test_diag_log log = {0};
+        chorus_corpus *c = test_extract_corpus(&log);
         CHECK_MSG(t, chorus_corpus_add_html(c, m->what, m->html, strlen(m->html), m->url) == 1,
                   "%s: no article", m->what);
         CHECK_INT(t, chorus_corpus_analyze(c), 0);
@@ -202,16 +167,16 @@ static void metadata_variants(test_ctx *t)
 
 static void empty_and_binary_pages(test_ctx *t)
 {
-    diag_log log = {0};
-    chorus_corpus *c = extract_corpus(&log);
+    test_diag_log log = {0};
+    chorus_corpus *c = test_extract_corpus(&log);
     CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/html/empty.html"), 0);
     CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/html/binary.html"), 0);
     CHECK_INT(t, chorus_corpus_add_html(c, "nothing", "", 0, NULL), 0);
     const char nav_only[] = "<html><body><nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav></body></html>";
     CHECK_INT(t, chorus_corpus_add_html(c, "nav-only", nav_only, sizeof nav_only - 1, NULL), 0);
-    CHECK(t, logged(&log, "empty.html"));
-    CHECK(t, logged(&log, "binary.html: looks like binary data"));
-    CHECK(t, logged(&log, "nav-only: no article text found"));
+    CHECK(t, test_diag_logged(&log, "empty.html", NULL));
+    CHECK(t, test_diag_logged(&log, "binary.html: looks like binary data", NULL));
+    CHECK(t, test_diag_logged(&log, "nav-only: no article text found", NULL));
     CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/html/article.html"), 1);
     CHECK_INT(t, chorus_corpus_analyze(c), 0);
     CHECK_INT(t, chorus_corpus_article_count(c), 1);
@@ -231,10 +196,10 @@ static void deeply_nested_page(test_ctx *t)
                                                   "Monday after a two-week strike by deck crews ended.");
     for (size_t i = 0; i < depth; i++)
         n += (size_t)sprintf(page + n, "</div>");
-    diag_log log = {0};
-    chorus_corpus *c = extract_corpus(&log);
+    test_diag_log log = {0};
+    chorus_corpus *c = test_extract_corpus(&log);
     CHECK_INT(t, chorus_corpus_add_html(c, "deep", page, n, NULL), 1);
-    CHECK(t, logged(&log, "deep: elements nested deeper than"));
+    CHECK(t, test_diag_logged(&log, "deep: elements nested deeper than", NULL));
     CHECK_INT(t, chorus_corpus_analyze(c), 0);
     chorus_article_info a;
     CHECK(t, chorus_corpus_article(c, 0, &a) == 0 && strstr(a.text, "two-week strike"));
@@ -254,10 +219,10 @@ static void huge_page_is_cut(test_ctx *t)
         memcpy(page + n, para, sizeof para - 1);
         n += sizeof para - 1;
     }
-    diag_log log = {0};
-    chorus_corpus *c = extract_corpus(&log);
+    test_diag_log log = {0};
+    chorus_corpus *c = test_extract_corpus(&log);
     CHECK_INT(t, chorus_corpus_add_html(c, "huge", page, n, NULL), 1);
-    CHECK(t, logged(&log, "huge: page larger than 16 MiB"));
+    CHECK(t, test_diag_logged(&log, "huge: page larger than 16 MiB", NULL));
     CHECK_INT(t, chorus_corpus_analyze(c), 0);
     chorus_corpus_free(c);
     free(page);

@@ -7,28 +7,6 @@
 #include "chorus.h"
 #include "runner.h"
 
-typedef struct {
-    char lines[32][512];
-    int count;
-} diag_log;
-
-static void collect(void *userdata, int severity, const char *source, long line, const char *msg)
-{
-    diag_log *log = userdata;
-    (void)severity;
-    (void)line;
-    if (log->count < 32)
-        snprintf(log->lines[log->count++], 512, "%s: %s", source, msg);
-}
-
-static int logged(const diag_log *log, const char *a, const char *b)
-{
-    for (int i = 0; i < log->count; i++)
-        if (strstr(log->lines[i], a) && (!b || strstr(log->lines[i], b)))
-            return 1;
-    return 0;
-}
-
 static const char page_a[] =
     "<html><head><title>Ferries sail again after strike | Island Courier</title></head><body>"
     "<h1>Ferries sail again after strike</h1><p>The ferry service to the outer islands resumed on "
@@ -158,34 +136,36 @@ static void write_archive(const char *path, const archive *a, int gz, int damage
     }
 }
 
-static chorus_corpus *read_archive(const char *path, diag_log *log, int *added)
+static chorus_corpus *read_archive(const char *path, test_diag_log *log, int *added)
 {
-    chorus_options o;
-    chorus_options_init(&o);
-    o.skip_stories = 1;
-    o.diag = collect;
-    o.diag_userdata = log;
-    chorus_corpus *c = NULL;
-    chorus_corpus_new(&c, &o);
+    chorus_corpus *c = test_extract_corpus(log);
     *added = chorus_corpus_add_path(c, path);
     chorus_corpus_analyze(c);
     return c;
 }
 
+/* A temporary directory for the test's archives, and the archive. */
+static int prepare(test_ctx *t, char *dir, archive *a)
+{
+    if (!mkdtemp(dir)) {
+        test_fail(t, __FILE__, __LINE__, "cannot make a temporary directory");
+        return -1;
+    }
+    build(a);
+    return 0;
+}
+
 static void responses_become_articles(test_ctx *t)
 {
     char dir[] = "/tmp/chorus-warc-XXXXXX";
-    if (!mkdtemp(dir)) {
-        test_fail(t, __FILE__, __LINE__, "cannot make a temporary directory");
-        return;
-    }
     archive a;
-    build(&a);
+    if (prepare(t, dir, &a))
+        return;
     char path[256];
     for (int gz = 0; gz <= 1; gz++) {
         snprintf(path, sizeof path, "%s/crawl.warc%s", dir, gz ? ".gz" : "");
         write_archive(path, &a, gz, -1, 0);
-        diag_log log = {0};
+        test_diag_log log = {0};
         int added;
         chorus_corpus *c = read_archive(path, &log, &added);
         /* The two plain pages, the chunked one and the gzip-encoded one. */
@@ -213,56 +193,37 @@ static void responses_become_articles(test_ctx *t)
     CHECK_INT(t, system(cmd), 0);
 }
 
+/* Writes the archive damaged as asked and reads it: at least `least`
+ * articles, and a diagnostic naming the file that says `what`. */
+static void check_archive(test_ctx *t, const char *dir, const char *name, const archive *a, int gz,
+                          int damage, size_t cut, int least, const char *what)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    write_archive(path, a, gz, damage, cut);
+    test_diag_log log = {0};
+    int added;
+    chorus_corpus *c = read_archive(path, &log, &added);
+    CHECK_MSG(t, added >= least, "%s: %d articles, want at least %d", name, added, least);
+    CHECK_MSG(t, test_diag_logged(&log, name, what), "%s: no diagnostic saying \"%s\"", name, what);
+    chorus_corpus_free(c);
+}
+
 static void damaged_and_truncated_archives(test_ctx *t)
 {
     char dir[] = "/tmp/chorus-warc-XXXXXX";
-    if (!mkdtemp(dir)) {
-        test_fail(t, __FILE__, __LINE__, "cannot make a temporary directory");
-        return;
-    }
     archive a;
-    build(&a);
-    char path[256];
-    diag_log log;
-    int added;
-    chorus_corpus *c;
-
+    if (prepare(t, dir, &a))
+        return;
     /* A damaged member costs its record alone. */
-    snprintf(path, sizeof path, "%s/damaged.warc.gz", dir);
-    write_archive(path, &a, 1, 2, 0);
-    memset(&log, 0, sizeof log);
-    c = read_archive(path, &log, &added);
-    CHECK_INT(t, added, 2);
-    CHECK(t, logged(&log, "damaged.warc.gz", "record 3"));
-    chorus_corpus_free(c);
-
+    check_archive(t, dir, "damaged.warc.gz", &a, 1, 2, 0, 2, "record 3");
     /* A plain archive with a broken record header: skipped to the next record. */
-    snprintf(path, sizeof path, "%s/broken.warc", dir);
-    write_archive(path, &a, 0, 2, 0);
-    memset(&log, 0, sizeof log);
-    c = read_archive(path, &log, &added);
-    CHECK_INT(t, added, 2);
-    CHECK(t, logged(&log, "broken.warc", "record 3"));
-    chorus_corpus_free(c);
-
+    check_archive(t, dir, "broken.warc", &a, 0, 2, 0, 2, "record 3");
     /* A file cut in its last member: the records before it are kept, and
      * what the cut one still holds is used. */
-    snprintf(path, sizeof path, "%s/cut.warc.gz", dir);
-    write_archive(path, &a, 1, -1, 40);
-    memset(&log, 0, sizeof log);
-    c = read_archive(path, &log, &added);
-    CHECK(t, added >= 2);
-    CHECK(t, logged(&log, "cut.warc.gz", "truncated"));
-    chorus_corpus_free(c);
-
+    check_archive(t, dir, "cut.warc.gz", &a, 1, -1, 40, 2, "truncated");
     /* A plain file cut inside a record's block. */
-    snprintf(path, sizeof path, "%s/cut.warc", dir);
-    write_archive(path, &a, 0, -1, 200);
-    memset(&log, 0, sizeof log);
-    c = read_archive(path, &log, &added);
-    CHECK(t, added >= 2);
-    CHECK(t, logged(&log, "cut.warc", "truncated record"));
-    chorus_corpus_free(c);
+    check_archive(t, dir, "cut.warc", &a, 0, -1, 200, 2, "truncated record");
 
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
