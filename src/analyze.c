@@ -102,8 +102,14 @@ static uint32_t block_articles(const chorus__analyzer *an, uint64_t h)
 
 static void detect_language(chorus__analyzer *an, chorus__article *a)
 {
-    if (a->language_given || !an->langid)
+    if (a->language_given)
         return;
+    if (!an->langid) {
+        /* Without models, a page's declared language is all there is. */
+        if (a->language_hint[0])
+            strcpy(a->language, a->language_hint);
+        return;
+    }
     an->buf.len = 0;
     for (size_t i = 0; i < a->block_count && an->buf.len < LANGID_SAMPLE; i++) {
         const chorus__block *b = &a->blocks[i];
