@@ -9,10 +9,12 @@
 #   make checksymbols  fail if the library exports a name without the chorus_ prefix
 #   make valgrind      the unit tests under valgrind's leak checker
 #   make golden        rewrite the golden command-line outputs in tests/golden/
+#   make fuzz          fuzz the HTML and WARC readers with libFuzzer (clang) for FUZZ_SECONDS
+#                      (default 600); make check runs the same target for 10 seconds first
 
 CC ?= cc
 PREFIX ?= /usr/local
-PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat
+PKGS = libutf8proc libpcre2-8 libxxhash jansson libexttextcat libxml-2.0 zlib
 
 # The tests build with AddressSanitizer and UBSan unless SAN=0 is given.
 ifneq ($(filter check golden,$(MAKECMDGOALS)),)
@@ -48,7 +50,7 @@ BENCH_BIN = $(BENCH_SRC:bench/%.c=$(BUILD)/bench/%)
 BENCH_LIB_SRC = $(wildcard bench/lib/*.c)
 BENCH_LIB_OBJ = $(BENCH_LIB_SRC:bench/lib/%.c=$(BUILD)/bench/lib/%.o)
 
-.PHONY: all check bench install uninstall demo deps checksymbols valgrind golden clean
+.PHONY: all check bench install uninstall demo deps checksymbols valgrind golden clean fuzz fuzz-short
 .SUFFIXES:
 
 all: $(BUILD)/libchorus.a $(BUILD)/libchorus.so $(BUILD)/chorus
@@ -81,9 +83,35 @@ $(BUILD)/bench/%: bench/%.c $(BENCH_LIB_OBJ) $(BUILD)/libchorus.a | $(BUILD)/ben
 $(BUILD)/obj $(BUILD)/tests $(BUILD)/bench $(BUILD)/bench/lib:
 	mkdir -p $@
 
-# The README's test command. The runner prints "N passed, N failed" last.
-check: $(BUILD)/run-tests $(BUILD)/chorus
+# The README's test command: a short fuzzing run, then the runner, which
+# prints "N passed, N failed" last.
+check: $(BUILD)/run-tests $(BUILD)/chorus fuzz-short
 	$(BUILD)/run-tests --chorus $(BUILD)/chorus
+
+# libFuzzer needs clang and its runtime (Debian: clang, libclang-rt-14-dev).
+# The target is built from the library's sources with the fuzzer, ASan and
+# UBSan; new inputs it finds go to build-fuzz/corpus (not tracked).
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_DIR = build-fuzz
+FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+             -Iinclude -Isrc $(PKG_CFLAGS) -DCHORUS_TEXTCAT_DIR='"$(TEXTCAT_DIR)/"'
+
+$(FUZZ_DIR)/fuzz_web: tests/fuzz/fuzz_web.c $(LIB_SRC) $(wildcard src/*.h) include/chorus.h
+	mkdir -p $(FUZZ_DIR)/corpus
+	$(FUZZ_CC) $(FUZZ_FLAGS) tests/fuzz/fuzz_web.c $(LIB_SRC) -o $@ $(PKG_LIBS)
+
+fuzz: $(FUZZ_DIR)/fuzz_web
+	$(FUZZ_DIR)/fuzz_web -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
+	    -artifact_prefix=$(FUZZ_DIR)/ \
+	    $(FUZZ_DIR)/corpus tests/fuzz/seeds tests/data/html
+
+fuzz-short:
+	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	    mkdir -p $(FUZZ_DIR) && $(MAKE) --no-print-directory SAN=0 fuzz FUZZ_SECONDS=10 2>$(FUZZ_DIR)/fuzz.log && \
+	    echo "fuzz: 10 seconds on the HTML and WARC readers, no failure" || \
+	    { tail -40 $(FUZZ_DIR)/fuzz.log; echo "fuzz: failed (log in $(FUZZ_DIR)/fuzz.log)"; exit 1; }; \
+	else echo "fuzz: $(FUZZ_CC) not found; skipped (scripts/install-deps.sh --ci installs it)"; fi
 
 bench: $(BUILD)/chorus $(BENCH_BIN)
 	scripts/install-deps.sh --bench
@@ -127,7 +155,7 @@ demo:
 	scripts/demo.sh
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san $(FUZZ_DIR)
 
 # Rewrite the golden command-line outputs after a deliberate change; review with git diff.
 golden: $(BUILD)/run-tests $(BUILD)/chorus

@@ -45,3 +45,30 @@ if [ -x "$PY" ] && "$PY" bench/peers/prepare.py "$DATA" "$OUT"; then
 else
     echo "  skipped: needs $PY and the development data in $DATA"
 fi
+
+echo "bench html: main text and metadata of the WCXB development pages, chorus and its peers"
+if [ -x "$PY" ] && [ -d "$DATA/wcxb-dev-articles/html" ]; then
+    ours=$("$BUILD/bench/bench_html" "$DATA" "$OUT/wcxb-chorus.jsonl")
+    "$PY" bench/peers/wcxb_score.py "$DATA" chorus "$OUT/wcxb-chorus.jsonl"
+    theirs=$("$PY" bench/peers/readability_py_bench.py "$DATA" "$OUT/wcxb-readability-py.jsonl")
+    [ -s "$OUT/wcxb-readability-py.jsonl" ] &&
+        "$PY" bench/peers/wcxb_score.py "$DATA" python3-readability "$OUT/wcxb-readability-py.jsonl"
+    ratio "$ours" "$theirs" "python3-readability"
+    if command -v node >/dev/null 2>&1; then
+        [ -d bench/peers/node_modules/jsdom ] || npm ci --silent --prefix bench/peers >/dev/null 2>&1
+        theirs=$(node bench/peers/readability_js_bench.js "$DATA" "$OUT/wcxb-readability-js.jsonl" 2>/dev/null)
+        [ -s "$OUT/wcxb-readability-js.jsonl" ] &&
+            "$PY" bench/peers/wcxb_score.py "$DATA" @mozilla/readability "$OUT/wcxb-readability-js.jsonl"
+    else
+        theirs="  @mozilla/readability: node is not installed"
+    fi
+    ratio "$ours" "$theirs" "@mozilla/readability with jsdom (npm)"
+    # trafilatura is in neither Debian nor npm: its figures on these pages
+    # (F1 0.92, title 0.56, author 0.73, date 0.85, about 25 pages/s) are a
+    # reference, not measured here.
+    chorus=$(printf '%s\n' "$ours" | awk '$1 == "RATE" {print $3}')
+    [ -n "$chorus" ] && awk -v c="$chorus" \
+        'BEGIN { printf "  reference: trafilatura 2.0 extracts about 25 pages/s on these pages (not installable here): chorus is %.1f times that\n", c / 25 }'
+else
+    echo "  skipped: needs $PY and the development data in $DATA/wcxb-dev-articles"
+fi

@@ -20,7 +20,7 @@ enum {
     EXIT_INTERNAL = 4, /* out of memory or another internal failure */
 };
 
-enum { CMD_BRIEF = 1, CMD_CLUSTER = 2, CMD_SUMMARIZE = 4, CMD_ALL = 7 };
+enum { CMD_BRIEF = 1, CMD_CLUSTER = 2, CMD_SUMMARIZE = 4, CMD_EXTRACT = 8, CMD_ALL = 15 };
 
 enum {
     OPT_FORMAT = 'f',
@@ -43,8 +43,9 @@ typedef struct {
 } option_spec;
 
 static const option_spec options[] = {
-    {"format", OPT_FORMAT, "FMT", CMD_BRIEF | CMD_CLUSTER,
-     "output format: md or json for brief (default md), tsv or json for cluster (default tsv)"},
+    {"format", OPT_FORMAT, "FMT", CMD_BRIEF | CMD_CLUSTER | CMD_EXTRACT,
+     "output format: md or json for brief (default md), tsv or json for cluster (default tsv), "
+     "json or text for extract (default json)"},
     {"output", OPT_OUTPUT, "FILE", CMD_ALL, "write to FILE instead of standard output"},
     {"sentences", OPT_SENTENCES, "N", CMD_BRIEF | CMD_SUMMARIZE,
      "at most N sentences per summary (default 6)"},
@@ -72,13 +73,16 @@ static const struct {
      "Write the grouping alone: story id, article, and the article it copies (or -)."},
     {"summarize", CMD_SUMMARIZE, "chorus summarize [OPTION]... PATH...",
      "Take all inputs as one story and write its summary, one sentence a line."},
+    {"extract", CMD_EXTRACT, "chorus extract [OPTION]... PATH...",
+     "Write each article's main text and metadata, one JSON object a line."},
 };
 
 static const char inputs_help[] =
     "PATH is a text file (.txt or no extension: one article), a JSON Lines file\n"
     "(.jsonl: one article a line, with a \"text\" field and optional id, title,\n"
-    "url, source, published, language), a directory (read recursively) or -\n"
-    "for standard input.\n";
+    "url, source, published, language), an HTML page (.html, .htm, or .html.gz),\n"
+    "a WARC web archive (.warc, .warc.gz: one article per HTML response), a\n"
+    "directory (read recursively) or - for standard input.\n";
 
 static const char exit_help[] =
     "Exit status: 0 done (inputs that could not be read are reported and skipped),\n"
@@ -265,6 +269,17 @@ static int run(size_t cmd, int argc, char **argv)
             fprintf(stderr, "chorus cluster: unknown format '%s' (tsv or json)\n", format);
             return usage_error(cmd);
         }
+    } else if (commands[cmd].id == CMD_EXTRACT) {
+        opts.skip_stories = 1; /* the articles alone */
+        opts.summary_sentences = 0;
+        if (!format || strcmp(format, "json") == 0 || strcmp(format, "jsonl") == 0)
+            fmt = CHORUS_FORMAT_JSON;
+        else if (strcmp(format, "text") == 0)
+            fmt = CHORUS_FORMAT_TEXT;
+        else {
+            fprintf(stderr, "chorus extract: unknown format '%s' (json or text)\n", format);
+            return usage_error(cmd);
+        }
     } else {
         fmt = CHORUS_FORMAT_TEXT;
         opts.one_story = 1;
@@ -311,7 +326,9 @@ static int run(size_t cmd, int argc, char **argv)
             return EXIT_OUTPUT;
         }
     }
-    if (fmt == CHORUS_FORMAT_TEXT)
+    if (commands[cmd].id == CMD_EXTRACT)
+        rc = chorus_write_articles(corpus, out, fmt);
+    else if (fmt == CHORUS_FORMAT_TEXT)
         rc = chorus_corpus_story_count(corpus) ? chorus_write_summary(corpus, out, 0) : 0;
     else if (commands[cmd].id == CMD_CLUSTER)
         rc = chorus_write_clusters(corpus, out, fmt);

@@ -1,7 +1,8 @@
 /*
  * chorus.h - the public interface of libchorus, a news-intelligence engine.
  *
- * Chorus reads a pile of news articles (plain text, JSON Lines), removes the
+ * Chorus reads a pile of news articles (plain text, JSON Lines, HTML pages,
+ * WARC web archives), removes the
  * web junk that text extraction leaves behind, finds exact and near-duplicate
  * copies, groups the articles into stories and writes one briefing per story:
  * an extractive summary whose every sentence cites the articles that state it.
@@ -110,6 +111,10 @@ typedef struct chorus_options {
     /* Diagnostics sink; NULL drops them. */
     chorus_diag_fn diag;
     void *diag_userdata;
+    /* Non-zero: chorus_corpus_analyze() stops once each article is read and
+     * cleaned: no duplicate detection, no stories, no summaries (chorus
+     * extract). The articles are complete; the story count is 0. */
+    int skip_stories;
 } chorus_options;
 
 /* Fills *opts with the defaults listed above. */
@@ -135,10 +140,13 @@ CHORUS_API void chorus_corpus_free(chorus_corpus *corpus);
 /*
  * Reads articles from `path`: a plain-text file (one article), a JSON Lines
  * file (one article a line; recognised by its .jsonl/.ndjson extension or by
- * its content), a directory (searched recursively, in name order, for .txt,
- * .text, .jsonl, .ndjson and extension-less files; hidden entries skipped),
- * or "-" for standard input. Problems with single files or lines are reported
- * through the diagnostic callback and skipped.
+ * its content), an HTML page (.html, .htm, .xhtml, the same gzip-compressed
+ * with .gz, or recognised by its content; see chorus_corpus_add_html()), a
+ * WARC web archive (.warc or .warc.gz, or recognised by its content; one
+ * article per HTML response record), a directory (searched recursively, in
+ * name order, for those extensions and extension-less files; hidden entries
+ * skipped), or "-" for standard input. Problems with single files, lines or
+ * records are reported through the diagnostic callback and skipped.
  *
  * Returns the number of articles added (possibly 0), or CHORUS_EIO when the
  * path itself cannot be read, CHORUS_ESTATE after chorus_corpus_analyze(),
@@ -185,7 +193,9 @@ typedef struct chorus_article_info {
     const char *duplicate_of;      /* id of the article this one copies, or NULL */
     const char *const *removed;    /* lines removed as junk, in text order */
     size_t removed_count;
-    size_t story;          /* index of its story (valid after analyze) */
+    size_t story;          /* index of its story (valid after analyze, unless skip_stories) */
+    const char *author;    /* "Jane Doe" or "Jane Doe, John Roe", or NULL when unknown */
+    const char *fetched;   /* when a crawler fetched the page (WARC-Date), or NULL */
 } chorus_article_info;
 
 /* Fills *out for article `index` (0-based). Errors: CHORUS_EINVAL, CHORUS_ERANGE. */
@@ -313,6 +323,43 @@ CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, cho
  * and CHORUS_ERANGE for a story index out of range.
  */
 CHORUS_API int chorus_write_summary(const chorus_corpus *corpus, FILE *out, size_t story);
+
+/* ---------------------------------------------------------------------- */
+/* HTML pages and web archives                                            */
+/* ---------------------------------------------------------------------- */
+
+/*
+ * Adds the article of one HTML page. The page's bytes may be in any
+ * character encoding (a byte-order mark, a <meta charset> or the bytes
+ * themselves tell which) and any state of repair. Chorus keeps the main
+ * text — headings, paragraphs, lists, block quotes and the article's tables,
+ * one paragraph each — and leaves out navigation, headers, footers,
+ * sidebars, related links, comments, share bars, cookie and newsletter
+ * boxes and ads. The title, authors, publication date, site name, canonical
+ * URL and language come from the page's JSON-LD, OpenGraph and other meta
+ * tags, then from what it shows (the <h1>, a byline, a date near the
+ * headline), then from its URL. Pages over 16 MiB are cut there and
+ * elements nested over 256 deep are flattened, both with a warning.
+ *
+ * `name` labels the article in output and diagnostics; `url` is the address
+ * the page came from, or NULL. Both buffers are copied. Returns 1 when an
+ * article was added, 0 when the page held no article text (reported), or a
+ * negative error code (CHORUS_EINVAL, CHORUS_ESTATE after analyze,
+ * CHORUS_ENOMEM).
+ */
+CHORUS_API int chorus_corpus_add_html(chorus_corpus *corpus, const char *name, const char *html,
+                                      size_t len, const char *url);
+
+/*
+ * Writes every article as read and cleaned, in input order: with
+ * CHORUS_FORMAT_JSON one JSON object a line (JSON Lines) with the fields
+ * "path", "url", "title", "author", "published", "site", "language",
+ * "fetched" and "text" (paragraphs separated by a blank line; absent
+ * values are null); with CHORUS_FORMAT_TEXT each article as its title, a
+ * line of metadata and its paragraphs, articles separated by a line "---".
+ * Call after chorus_corpus_analyze(). Errors as chorus_write_brief.
+ */
+CHORUS_API int chorus_write_articles(const chorus_corpus *corpus, FILE *out, chorus_format format);
 
 #ifdef __cplusplus
 }

@@ -2,18 +2,19 @@
 # install-deps.sh - installs the Debian packages chorus needs, when they are missing.
 #
 # Usage: scripts/install-deps.sh [--ci | --bench]
-#   --ci     also installs what the continuous-integration run uses (valgrind)
+#   --ci     also installs what the continuous-integration run uses (valgrind, and clang
+#            with its libFuzzer runtime for the fuzzing step of make check)
 #   --bench  also installs the peer tools the benchmarks compare with
 # Uses sudo when not run as root. Prints what it installs; silent when
 # everything is already there.
 set -eu
 
 packages="make gcc libc6-dev pkg-config libutf8proc-dev libpcre2-dev libxxhash-dev \
-libjansson-dev libstemmer-dev libexttextcat-dev iso-codes wordnet-base wamerican"
+libjansson-dev libstemmer-dev libexttextcat-dev libxml2-dev zlib1g-dev iso-codes wordnet-base wamerican"
 case "${1:-}" in
---ci) packages="$packages valgrind" ;;
+--ci) packages="$packages valgrind clang libclang-rt-14-dev" ;;
 --bench)
-    packages="$packages python3 python3-langdetect"
+    packages="$packages python3 python3-langdetect python3-readability"
     # Node.js may come from elsewhere than Debian; only a missing one is installed.
     command -v node >/dev/null 2>&1 || packages="$packages nodejs"
     command -v npm >/dev/null 2>&1 || packages="$packages npm"

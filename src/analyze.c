@@ -102,8 +102,14 @@ static uint32_t block_articles(const chorus__analyzer *an, uint64_t h)
 
 static void detect_language(chorus__analyzer *an, chorus__article *a)
 {
-    if (a->language_given || !an->langid)
+    if (a->language_given)
         return;
+    if (!an->langid) {
+        /* Without models, a page's declared language is all there is. */
+        if (a->language_hint[0])
+            strcpy(a->language, a->language_hint);
+        return;
+    }
     an->buf.len = 0;
     for (size_t i = 0; i < a->block_count && an->buf.len < LANGID_SAMPLE; i++) {
         const chorus__block *b = &a->blocks[i];
@@ -116,6 +122,9 @@ static void detect_language(chorus__analyzer *an, chorus__article *a)
         chorus__buf_append(&an->buf, a->title, strlen(a->title)))
         return;
     chorus__langid_detect(an->langid, an->buf.data ? an->buf.data : "", an->buf.len, a->language);
+    /* A page's declared language stands in when the text says too little. */
+    if (strcmp(a->language, "und") == 0 && a->language_hint[0])
+        strcpy(a->language, a->language_hint);
 }
 
 /*
@@ -274,6 +283,11 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
         a->text_len = text->len;
         if (!a->text)
             rc = CHORUS_ENOMEM;
+    }
+    if (!rc && an->text_only) {
+        free(paras);
+        a->words = chorus__count_words(a->text, a->text_len);
+        return 0;
     }
 
     /* Sentences and their tokens. */

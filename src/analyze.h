@@ -39,6 +39,9 @@ typedef struct chorus__analyzer {
     size_t sentence_count, sentence_cap;
     uint64_t *word_hashes;
     size_t word_hash_count, word_hash_cap;
+    /* Stop at the cleaned text: no sentences, tokens or signatures, which
+     * only duplicate detection, stories and summaries use. */
+    int text_only;
 } chorus__analyzer;
 
 /* Creates the shared resources. Returns 0 or CHORUS_ENOMEM; a missing

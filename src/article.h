@@ -56,6 +56,9 @@ typedef struct chorus__article {
     const char *url;
     char language[8];
     int language_given; /* set by the input rather than detected */
+    char language_hint[8]; /* declared by a page; taken when detection finds nothing */
+    const char *author;  /* "Jane Doe, John Roe", or NULL */
+    const char *fetched; /* when a crawler fetched the page (WARC-Date, ISO 8601), or NULL */
     chorus__date published;
     char published_iso[32];
 

@@ -179,6 +179,8 @@ static int apply_meta(chorus_corpus *c, chorus__article *a, const char *label, l
     a->input_id = meta_string(c, a, m->input_id);
     a->url = meta_string(c, a, m->url);
     a->source = meta_string(c, a, m->source);
+    a->author = meta_string(c, a, m->author);
+    a->fetched = meta_string(c, a, m->fetched);
     const char *title = meta_string(c, a, m->title);
     if (title) {
         const char *outlet;
@@ -211,7 +213,11 @@ static int apply_meta(chorus_corpus *c, chorus__article *a, const char *label, l
             }
             a->language[k++] = ch;
         }
-        if (k >= 2) {
+        if (k >= 2 && m->language_is_declared) {
+            memcpy(a->language_hint, a->language, k);
+            a->language_hint[k] = '\0';
+            strcpy(a->language, "und");
+        } else if (k >= 2) {
             a->language[k] = '\0';
             a->language_given = 1;
         } else {
@@ -221,16 +227,47 @@ static int apply_meta(chorus_corpus *c, chorus__article *a, const char *label, l
     return 0;
 }
 
-int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
-                           size_t len, const chorus__input_meta *meta)
+/* A new article named by `path` (and `line`: JSON Lines articles are named
+ * by file and line) with the input's metadata applied. */
+static int new_article(chorus_corpus *c, const char *path, long line, const chorus__input_meta *meta,
+                       chorus__article **out)
 {
-    /* JSON Lines articles are named by file and line. */
     char label[4096];
     if (line > 0)
         snprintf(label, sizeof label, "%s:%ld", path, line);
     else
         snprintf(label, sizeof label, "%s", path);
+    chorus__article *a = chorus__article_new(c->article_count);
+    if (!a)
+        return CHORUS_ENOMEM;
+    a->path = chorus__article_strdup(a, label, strlen(label));
+    int rc = a->path ? 0 : CHORUS_ENOMEM;
+    if (!rc && meta)
+        rc = apply_meta(c, a, path, line, meta);
+    if (rc) {
+        chorus__article_free(a);
+        return rc;
+    }
+    *out = a;
+    return 0;
+}
 
+/* Adds a read article to the corpus, or frees it when reading failed (rc).
+ * Returns 1 or the error. */
+static int add_article(chorus_corpus *c, chorus__article *a, int rc)
+{
+    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
+        rc = CHORUS_ENOMEM;
+    if (rc) {
+        chorus__article_free(a);
+        return rc;
+    }
+    return 1;
+}
+
+int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const char *raw,
+                           size_t len, const chorus__input_meta *meta)
+{
     if (len > MAX_ARTICLE_BYTES) {
         chorus__diag(c, CHORUS_DIAG_WARNING, path, line, "article longer than %u MiB; cut there",
                      MAX_ARTICLE_BYTES >> 20);
@@ -254,22 +291,42 @@ int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const 
     }
     if (c->analyzed)
         return CHORUS_ESTATE;
-    chorus__article *a = chorus__article_new(c->article_count);
-    if (!a)
-        return CHORUS_ENOMEM;
-    a->path = chorus__article_strdup(a, label, strlen(label));
-    rc = a->path ? 0 : CHORUS_ENOMEM;
-    if (!rc && meta)
-        rc = apply_meta(c, a, path, line, meta);
-    if (!rc)
-        rc = chorus__read_text(a, c->an.junk, c->clean.data, c->clean.len);
-    if (!rc && CHORUS_PUSH(c->articles, c->article_count, c->article_cap, a))
-        rc = CHORUS_ENOMEM;
-    if (rc) {
-        chorus__article_free(a);
+    chorus__article *a;
+    if ((rc = new_article(c, path, line, meta, &a)))
         return rc;
+    rc = chorus__read_text(a, c->an.junk, c->clean.data, c->clean.len);
+    return add_article(c, a, rc);
+}
+
+int chorus__corpus_add_paragraphs(chorus_corpus *c, const char *path, long line,
+                                  const char *const *paras, const size_t *lens, size_t n,
+                                  const chorus__input_meta *meta)
+{
+    if (c->analyzed)
+        return CHORUS_ESTATE;
+    chorus__article *a;
+    int rc = new_article(c, path, line, meta, &a);
+    if (rc)
+        return rc;
+    for (size_t i = 0; !rc && i < n; i++) {
+        chorus__repair rep;
+        c->clean.len = 0;
+        rc = chorus__text_clean(paras[i], lens[i], &c->clean, &rep);
+        /* A paragraph is one block: line breaks left in it are spaces. */
+        for (size_t k = 0; !rc && k < c->clean.len; k++)
+            if (c->clean.data[k] == '\n')
+                c->clean.data[k] = ' ';
+        size_t len = c->clean.len;
+        const char *s = chorus__trim(c->clean.data ? c->clean.data : "", &len);
+        if (!rc && has_text(s, len))
+            rc = chorus__article_add_block(a, s, len);
     }
-    return 1;
+    if (!rc && a->block_count == 0) {
+        chorus__diag(c, CHORUS_DIAG_WARNING, path, line, "no article text found; skipped");
+        chorus__article_free(a);
+        return 0;
+    }
+    return add_article(c, a, rc);
 }
 
 int chorus_corpus_add_path(chorus_corpus *c, const char *path)
@@ -412,6 +469,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
 
     int rc = 0;
     double t0 = chorus__now();
+    c->an.text_only = c->opts.skip_stories;
     for (size_t i = 0; !rc && i < c->article_count; i++)
         rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
     if (rc)
@@ -422,6 +480,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     if (rc)
         return rc;
     chorus__stage_done(c, CHORUS_STAGE_CLEAN, t0);
+    if (c->opts.skip_stories)
+        return 0;
     double t1 = chorus__now();
 
     long dups = chorus__find_duplicates(c->articles, c->article_count);
@@ -515,6 +575,8 @@ int chorus_corpus_article(const chorus_corpus *c, size_t index, chorus_article_i
     out->removed = a->removed;
     out->removed_count = a->removed_count;
     out->story = a->story;
+    out->author = a->author;
+    out->fetched = a->fetched;
     return 0;
 }
 

@@ -79,6 +79,9 @@ typedef struct chorus__input_meta {
     const char *source;
     const char *published;
     const char *language;
+    const char *author;
+    const char *fetched;       /* a crawl date, kept apart from the publication date */
+    int language_is_declared;  /* the language is a page's declaration: detection decides */
 } chorus__input_meta;
 
 /*
@@ -92,6 +95,16 @@ int chorus__corpus_add_raw(chorus_corpus *c, const char *path, long line, const 
 /* Finds the facts of story `st` (its articles already set) and copies them
  * into the corpus arena. Returns 0 or CHORUS_ENOMEM. */
 int chorus__story_facts(chorus_corpus *c, chorus__story *st);
+
+/*
+ * Adds one article whose paragraphs a reader already found (an HTML page):
+ * each of the `n` paragraphs is repaired and composed as text is, and stays
+ * one block. Returns 1 when added, 0 when nothing was left (reported), or
+ * CHORUS_ENOMEM.
+ */
+int chorus__corpus_add_paragraphs(chorus_corpus *c, const char *path, long line,
+                                  const char *const *paras, const size_t *lens, size_t n,
+                                  const chorus__input_meta *meta);
 
 /* Reads a path (file, directory or "-"); see chorus_corpus_add_path(). */
 int chorus__read_path(chorus_corpus *c, const char *path);

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "corpus.h"
+#include "read_web.h"
 #include "text.h"
 
 /* One text article larger than this is cut: no news article is that long,
@@ -27,17 +28,7 @@ typedef enum { KIND_TEXT, KIND_JSONL } input_kind;
 
 static int has_suffix(const char *s, const char *suffix)
 {
-    size_t n = strlen(s), m = strlen(suffix);
-    if (n < m)
-        return 0;
-    for (size_t i = 0; i < m; i++) {
-        char c = s[n - m + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != suffix[i])
-            return 0;
-    }
-    return 1;
+    return chorus__ends_with(s, suffix);
 }
 
 static int jsonl_name(const char *path)
@@ -50,7 +41,8 @@ static int wanted_in_directory(const char *name)
 {
     if (name[0] == '.')
         return 0;
-    if (jsonl_name(name) || has_suffix(name, ".txt") || has_suffix(name, ".text"))
+    if (jsonl_name(name) || has_suffix(name, ".txt") || has_suffix(name, ".text") ||
+        chorus__web_name(name))
         return 1;
     return strchr(name, '.') == NULL;
 }
@@ -291,6 +283,11 @@ static int read_stream(chorus_corpus *c, const char *path, FILE *f, int jsonl_by
         chorus__diag(c, CHORUS_DIAG_WARNING, path, 0, "empty file; skipped");
         return 0;
     }
+    /* HTML pages and WARC archives, plain or gzip-compressed, by name or content. */
+    int web = jsonl_by_name ? CHORUS_WEB_NONE : chorus__web_kind(path, (const unsigned char *)head, hn);
+    if (web == CHORUS_WEB_WARC || (web && !binary_kind((const unsigned char *)head, hn)) ||
+        (web && (unsigned char)head[0] == 0x1F))
+        return chorus__read_web(c, path, f, (const unsigned char *)head, hn, web);
     const char *bin = binary_kind((const unsigned char *)head, hn);
     if (bin) {
         chorus__diag(c, CHORUS_DIAG_ERROR, path, 0, "looks like %s, not text; skipped", bin);

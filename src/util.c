@@ -82,3 +82,18 @@ void chorus__buf_free(chorus__buf *b)
     b->data = NULL;
     b->len = b->cap = 0;
 }
+
+int chorus__ends_with(const char *name, const char *suffix)
+{
+    size_t n = strlen(name), m = strlen(suffix);
+    if (n < m)
+        return 0;
+    for (size_t i = 0; i < m; i++) {
+        char c = name[n - m + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != suffix[i])
+            return 0;
+    }
+    return 1;
+}

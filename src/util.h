@@ -35,6 +35,9 @@ int chorus__buf_printf(chorus__buf *b, const char *fmt, ...)
 char *chorus__buf_detach(chorus__buf *b);
 void chorus__buf_free(chorus__buf *b);
 
+/* Non-zero when `name` ends with `suffix` (lower case), case aside. */
+int chorus__ends_with(const char *name, const char *suffix);
+
 #define CHORUS_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define CHORUS_MAX(a, b) ((a) > (b) ? (a) : (b))
 

@@ -5,6 +5,8 @@
 #define _DEFAULT_SOURCE
 #include "runner.h"
 
+#include "chorus.h"
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -30,6 +32,35 @@ void test_skip(test_ctx *t, const char *why)
     if (!t->skipped)
         fprintf(stderr, "  SKIP %s: %s\n", t->name, why);
     t->skipped = 1;
+}
+
+void test_diag_collect(void *userdata, int severity, const char *source, long line, const char *msg)
+{
+    test_diag_log *log = userdata;
+    (void)severity;
+    (void)line;
+    if (log->count < 64)
+        snprintf(log->lines[log->count++], sizeof log->lines[0], "%s: %s", source, msg);
+}
+
+int test_diag_logged(const test_diag_log *log, const char *a, const char *b)
+{
+    for (int i = 0; i < log->count; i++)
+        if (strstr(log->lines[i], a) && (!b || strstr(log->lines[i], b)))
+            return 1;
+    return 0;
+}
+
+struct chorus_corpus *test_extract_corpus(test_diag_log *log)
+{
+    chorus_options o;
+    chorus_options_init(&o);
+    o.skip_stories = 1;
+    o.diag = test_diag_collect;
+    o.diag_userdata = log;
+    chorus_corpus *c = NULL;
+    chorus_corpus_new(&c, &o);
+    return c;
 }
 
 char *test_read_file(const char *path, size_t *len)
@@ -110,7 +141,9 @@ static const struct {
     {"cluster", cluster_tests, 1},     {"summarize", summarize_tests, 1},
     {"rouge", rouge_tests, 1},
     {"api", api_tests, 1},             {"input", input_tests, 1},
-    {"facts", facts_tests, 1},         {"end_to_end", end_to_end_tests, 1}, {"cli", cli_tests, 0},
+    {"facts", facts_tests, 1},         {"end_to_end", end_to_end_tests, 1},
+    {"html", html_tests, 1},           {"warc", warc_tests, 1},
+    {"cli", cli_tests, 0},
 };
 
 int main(int argc, char **argv)

@@ -75,6 +75,21 @@ typedef struct test_record {
 int test_each_record(test_ctx *t, const char *path, void (*fn)(test_ctx *, const test_record *, void *),
                      void *userdata);
 
+/* Diagnostics a corpus reported, as "SOURCE: MESSAGE" lines: pass
+ * test_diag_collect and the log as the options' diag and diag_userdata. */
+typedef struct test_diag_log {
+    char lines[64][512];
+    int count;
+} test_diag_log;
+void test_diag_collect(void *userdata, int severity, const char *source, long line, const char *msg);
+/* Non-zero when a line holds `a` and, unless NULL, `b`. */
+int test_diag_logged(const test_diag_log *log, const char *a, const char *b);
+
+/* A corpus that stops after cleaning, as chorus extract runs it, reporting
+ * into `log`. */
+struct chorus_corpus;
+struct chorus_corpus *test_extract_corpus(test_diag_log *log);
+
 /* Reads a whole file into a malloc'd NUL-terminated buffer; NULL when unreadable. */
 char *test_read_file(const char *path, size_t *len);
 
@@ -97,6 +112,8 @@ SUITE(input_tests)
 SUITE(facts_tests)
 SUITE(end_to_end_tests)
 SUITE(cli_tests)
+SUITE(html_tests)
+SUITE(warc_tests)
 #undef SUITE
 
 #endif

@@ -1,0 +1,586 @@
+/* extract_html.c - the main text of an HTML page, as paragraphs, without its navigation and other furniture.
+ *
+ * Three steps over the tree that html_doc.c builds:
+ *
+ * 1. Furniture is set aside: navigation, page headers and footers, asides,
+ *    forms and dialogs by their element or ARIA role, and elements whose
+ *    class or id names furniture (share bars, comments, related links,
+ *    cookie and newsletter boxes, ads). A page's outer wrappers are often
+ *    named that way too ("content has-sidebar"), so an element that holds
+ *    most of the page's prose is never set aside by its name alone.
+ * 2. Every block of text (a paragraph, heading, list item, table row) is
+ *    weighed: its text outside links counts for it, its link text against
+ *    it, and a block mostly made of links counts wholly against it. The
+ *    article is the element whose blocks weigh most in sum: wrappers lose
+ *    by the menus and link lists they add, a single paragraph by the
+ *    paragraphs it leaves out.
+ * 3. The blocks of that element, furniture and link lists left out, are the
+ *    paragraphs of the article. */
+#include "extract_html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chorus.h"
+
+/* Link text weighs this many times against an element as prose for it. */
+#define LINK_PENALTY 2
+/* A block whose text is at least this share of links is a link list entry. */
+#define LINK_BLOCK_SHARE 0.5
+/* Furniture holding at least this share of the page's prose is kept: it is
+ * a wrapper of the article, whatever its name says. */
+#define WRAPPER_SHARE 0.5
+/* An element named as furniture that holds at least this share of the
+ * page's prose, with at most this share of link text, is article text. */
+#define PROSE_SHARE 0.25
+#define PROSE_LINK_SHARE 0.2
+
+/* ---------------------------------------------------------------------- */
+/* Names of furniture                                                     */
+/* ---------------------------------------------------------------------- */
+
+enum { NAME_FURNITURE = 1, NAME_COMMENTS = 2, NAME_CONTENT = 4 };
+
+/* Words of class and id values that name page furniture, comments, or the
+ * article itself ("article-body", "entry-content"). Sorted for bsearch. */
+typedef struct {
+    const char *word;
+    int kind;
+} name_word_entry;
+
+static const name_word_entry name_words[] = {
+    {"ad", NAME_FURNITURE},
+    {"ads", NAME_FURNITURE},
+    {"adsense", NAME_FURNITURE},
+    {"advert", NAME_FURNITURE},
+    {"advertisement", NAME_FURNITURE},
+    {"advertising", NAME_FURNITURE},
+    {"article", NAME_CONTENT},
+    {"author", NAME_FURNITURE},
+    {"banner", NAME_FURNITURE},
+    {"bio", NAME_FURNITURE},
+    {"body", NAME_CONTENT},
+    {"breadcrumb", NAME_FURNITURE},
+    {"breadcrumbs", NAME_FURNITURE},
+    {"byline", NAME_FURNITURE},
+    {"comment", NAME_COMMENTS},
+    {"commentlist", NAME_COMMENTS},
+    {"comments", NAME_COMMENTS},
+    {"consent", NAME_FURNITURE},
+    {"content", NAME_CONTENT},
+    {"cookie", NAME_FURNITURE},
+    {"cookies", NAME_FURNITURE},
+    {"disqus", NAME_COMMENTS},
+    {"entry", NAME_CONTENT},
+    {"footer", NAME_FURNITURE},
+    {"gdpr", NAME_FURNITURE},
+    {"login", NAME_FURNITURE},
+    {"main", NAME_CONTENT},
+    {"masthead", NAME_FURNITURE},
+    {"menu", NAME_FURNITURE},
+    {"modal", NAME_FURNITURE},
+    {"nav", NAME_FURNITURE},
+    {"navbar", NAME_FURNITURE},
+    {"navigation", NAME_FURNITURE},
+    {"newsletter", NAME_FURNITURE},
+    {"outbrain", NAME_FURNITURE},
+    {"pager", NAME_FURNITURE},
+    {"pagination", NAME_FURNITURE},
+    {"popular", NAME_FURNITURE},
+    {"popup", NAME_FURNITURE},
+    {"post", NAME_CONTENT},
+    {"promo", NAME_FURNITURE},
+    {"recirc", NAME_FURNITURE},
+    {"recommended", NAME_FURNITURE},
+    {"related", NAME_FURNITURE},
+    {"respond", NAME_COMMENTS},
+    {"rss", NAME_FURNITURE},
+    {"share", NAME_FURNITURE},
+    {"sharing", NAME_FURNITURE},
+    {"sidebar", NAME_FURNITURE},
+    {"signup", NAME_FURNITURE},
+    {"social", NAME_FURNITURE},
+    {"sponsor", NAME_FURNITURE},
+    {"sponsored", NAME_FURNITURE},
+    {"story", NAME_CONTENT},
+    {"subscribe", NAME_FURNITURE},
+    {"subscription", NAME_FURNITURE},
+    {"taboola", NAME_FURNITURE},
+    {"tags", NAME_FURNITURE},
+    {"text", NAME_CONTENT},
+    {"toolbar", NAME_FURNITURE},
+    {"trending", NAME_FURNITURE},
+};
+
+/* Whole class words that hide text from sight (screen-reader-only text). */
+static const char *const invisible_classes[] = {"sr-only", "visually-hidden", "visuallyhidden",
+                                                "screen-reader-text", "element-invisible"};
+
+static int cmp_name_word(const void *key, const void *elem)
+{
+    return strcmp(key, ((const name_word_entry *)elem)->word);
+}
+
+/* NAME_* for one word, 0 for words that name nothing. */
+static int name_word(const char *w, size_t len)
+{
+    if (len < 2 || len > 13)
+        return 0;
+    const name_word_entry *hit = bsearch(w, name_words, sizeof name_words / sizeof *name_words,
+                                         sizeof *name_words, cmp_name_word);
+    return hit ? hit->kind : 0;
+}
+
+static int in_list(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_topic(const char *w, size_t len)
+{
+    return (len > 4 && memcmp(w, "tag-", 4) == 0) || (len > 9 && memcmp(w, "category-", 9) == 0);
+}
+
+/* Classifies one attribute value (class or id). Words are split at
+ * punctuation and at a capital after a small letter ("shareBar"); a word
+ * with a digit in it is generated ("b5343ad4") and names nothing. */
+static int name_value(const char *v, size_t len)
+{
+    int found = 0;
+    char word[32], whole[40];
+    size_t wl = 0, hl = 0;
+    int digit = 0, found_before = 0, whole_kinds = 0;
+    for (size_t i = 0; i <= len; i++) {
+        char c = i < len ? v[i] : ' ';
+        int space = c == ' ' || c == '\t' || c == '\n';
+        if (!space && hl < sizeof whole - 1)
+            whole[hl++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        int lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z', num = c >= '0' && c <= '9';
+        int camel = upper && wl > 0 && word[wl - 1] >= 'a' && word[wl - 1] <= 'z';
+        if ((!lower && !upper && !num) || camel) {
+            if (wl > 0 && wl < sizeof word && !digit) {
+                word[wl] = '\0';
+                int kind = name_word(word, wl);
+                found |= kind & (NAME_FURNITURE | NAME_COMMENTS);
+                whole_kinds |= kind;
+            }
+            wl = 0;
+            digit = 0;
+        }
+        if (lower || upper || num) {
+            digit |= num;
+            if (wl < sizeof word - 1)
+                word[wl++] = (char)(upper ? c + 32 : c);
+            else
+                wl = sizeof word; /* too long to be one of ours */
+        }
+        if (space) {
+            whole[hl] = '\0';
+            if (is_topic(whole, hl))
+                /* "category-social-media", "tag-sharing": a topic the page
+                 * is filed under (as blog themes add them), not a part of it. */
+                found = found_before;
+            else if (whole_kinds == NAME_CONTENT)
+                found |= NAME_CONTENT; /* made only of article words */
+            if (hl && in_list(whole, invisible_classes,
+                              sizeof invisible_classes / sizeof *invisible_classes))
+                found |= NAME_FURNITURE | NAME_COMMENTS;
+            whole_kinds = 0;
+            found_before = found;
+            hl = 0;
+        }
+    }
+    return found;
+}
+
+static int node_names(const chorus__html_doc *doc, uint32_t n)
+{
+    size_t len;
+    int found = 0;
+    const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CLASS, &len);
+    if (v)
+        found |= name_value(v, len);
+    v = chorus__html_attr(doc, n, CHORUS_ATTR_ID, &len);
+    if (v)
+        found |= name_value(v, len);
+    return found;
+}
+
+int chorus__html_is_furniture(const chorus__html_doc *doc, uint32_t n)
+{
+    return node_names(doc, n) != 0;
+}
+
+/* Furniture by element or ARIA role. */
+static int furniture_element(const chorus__html_doc *doc, uint32_t n)
+{
+    switch (doc->nodes[n].tag) {
+    case CHORUS_TAG_NAV:
+    case CHORUS_TAG_ASIDE:
+    case CHORUS_TAG_FOOTER:
+    case CHORUS_TAG_HEADER:
+    case CHORUS_TAG_FORM:
+    case CHORUS_TAG_DIALOG:
+    case CHORUS_TAG_MENU:
+    case CHORUS_TAG_CONTROL:
+        return 1;
+    default:
+        break;
+    }
+    static const char *const roles[] = {"navigation", "banner",    "contentinfo", "complementary",
+                                        "search",     "dialog",    "alertdialog", "menu",
+                                        "menubar",    "toolbar"};
+    for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+        if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, roles[i]))
+            return 1;
+    return 0;
+}
+
+/* Elements whose content is never article text. */
+static int invisible_element(int tag)
+{
+    return tag == CHORUS_TAG_HEAD || tag == CHORUS_TAG_SCRIPT || tag == CHORUS_TAG_TITLE ||
+           tag == CHORUS_TAG_INPUT || tag == CHORUS_TAG_META ||
+           tag == CHORUS_TAG_LINK;
+}
+
+/* Table cells run together into their row: a row is one paragraph. */
+static int is_cell(int tag)
+{
+    return tag == CHORUS_TAG_TD || tag == CHORUS_TAG_TH;
+}
+
+static int breaks_text(int tag)
+{
+    return chorus__html_is_block(tag) && !is_cell(tag);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Weighing blocks                                                        */
+/* ---------------------------------------------------------------------- */
+
+typedef struct weigher {
+    const chorus__html_doc *doc;
+    size_t n;
+    uint32_t *owner;    /* the block element a node's text belongs to */
+    uint32_t *chars;    /* blocks: visible characters of their own text */
+    uint32_t *links;    /* blocks: of which inside links */
+    double *good, *bad; /* subtree sums */
+    uint8_t *set_aside; /* elements set aside as furniture */
+    uint8_t *gone;      /* set aside, or inside something set aside */
+} weigher;
+
+/* Characters that are not white space, counted in bytes of UTF-8: the
+ * measure is only compared within one page. */
+static uint32_t visible_bytes(const char *s, size_t len)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] != ' ' && s[i] != '\n';
+    return n;
+}
+
+/* Fills chars/links per block and good/bad per subtree, leaving out what
+ * is set aside. */
+static void weigh(weigher *w)
+{
+    const chorus__html_doc *doc = w->doc;
+    memset(w->chars, 0, w->n * sizeof *w->chars);
+    memset(w->links, 0, w->n * sizeof *w->links);
+    /* Nodes are stored parent before child, so one forward pass passes
+     * everything down and one backward pass sums everything up. */
+    uint8_t *in_link = (uint8_t *)w->good; /* scratch until the sums below */
+    memset(in_link, 0, w->n);
+    w->gone[0] = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        uint32_t p = nd->parent;
+        w->gone[i] = w->gone[p] || w->set_aside[i] || invisible_element(nd->tag);
+        in_link[i] = in_link[p] || nd->tag == CHORUS_TAG_A;
+        w->owner[i] = breaks_text(nd->tag) ? (uint32_t)i : w->owner[p];
+        if (nd->tag == CHORUS_TAG_TEXT && !w->gone[i]) {
+            uint32_t v = visible_bytes(doc->text.data + nd->text, nd->text_len);
+            w->chars[w->owner[i]] += v;
+            if (in_link[i])
+                w->links[w->owner[i]] += v;
+        }
+    }
+    for (size_t i = 0; i < w->n; i++) {
+        double c = w->chars[i], l = w->links[i];
+        if (c > 0 && l >= c * LINK_BLOCK_SHARE) {
+            w->good[i] = 0;
+            w->bad[i] = c;
+        } else {
+            /* Links inside prose are part of it. */
+            w->good[i] = c;
+            w->bad[i] = 0;
+        }
+    }
+    for (size_t i = w->n; i-- > 1;) {
+        uint32_t p = doc->nodes[i].parent;
+        w->good[p] += w->good[i];
+        w->bad[p] += w->bad[i];
+    }
+}
+
+/* Marks of the article itself: <main>, <article>, its ARIA role or
+ * microdata property, or a class like "article-body" or "entry-content". */
+static int content_mark(const chorus__html_doc *doc, uint32_t n, int names)
+{
+    int tag = doc->nodes[n].tag;
+    return tag == CHORUS_TAG_MAIN || tag == CHORUS_TAG_ARTICLE || (names & NAME_CONTENT) ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "main") ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "articlebody");
+}
+
+/*
+ * Sets aside furniture and hidden elements. Names can mislead: a layout
+ * wrapper is named "content has-sidebar", a section "content-nav-section".
+ * So an element is kept, whatever its name, when it holds most of the
+ * page's prose, when it holds a large share of it with few links (unless it
+ * is named as comments, which are prose too), or when it wraps a marked
+ * article that holds a large share.
+ */
+static void set_aside_furniture(weigher *w)
+{
+    const chorus__html_doc *doc = w->doc;
+    memset(w->set_aside, 0, w->n);
+    weigh(w);
+    double total = w->good[0];
+    /* Each element's names, kept in set_aside until each decision replaces
+     * them, and the prose of the largest marked article inside it. */
+    uint8_t *names = w->set_aside;
+    for (size_t i = 0; i < w->n; i++)
+        names[i] = doc->nodes[i].tag == CHORUS_TAG_TEXT ? 0 : (uint8_t)node_names(doc, (uint32_t)i);
+    double *inner = calloc(w->n + 1, sizeof *inner);
+    if (!inner) {
+        memset(w->set_aside, 0, w->n);
+        weigh(w);
+        return;
+    }
+    for (size_t i = w->n; i-- > 1;) {
+        uint32_t p = doc->nodes[i].parent;
+        double m = content_mark(doc, (uint32_t)i, names[i]) ? w->good[i] : inner[i];
+        if (m > inner[p])
+            inner[p] = m;
+    }
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        int kind = names[i];
+        names[i] = 0;
+        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML)
+            continue;
+        int named = kind & (NAME_FURNITURE | NAME_COMMENTS);
+        int furniture = named || furniture_element(doc, (uint32_t)i);
+        if (!furniture || total <= 0)
+            continue;
+        double share = w->good[i] / total;
+        int prose = named && !(kind & NAME_COMMENTS) && share >= PROSE_SHARE &&
+                    w->bad[i] <= w->good[i] * PROSE_LINK_SHARE;
+        int wraps_article = inner[i] >= total * PROSE_SHARE;
+        if (share < WRAPPER_SHARE && !prose && !wraps_article)
+            names[i] = 1; /* set_aside and names share one array */
+    }
+    free(inner);
+    weigh(w);
+}
+
+/* The element whose blocks weigh most: prose for it, links against it. */
+static uint32_t choose_container(const weigher *w)
+{
+    uint32_t best = 0;
+    double best_score = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &w->doc->nodes[i];
+        if (nd->tag == CHORUS_TAG_TEXT || w->gone[i])
+            continue;
+        double score = w->good[i] - LINK_PENALTY * w->bad[i];
+        if (score > best_score) {
+            best_score = score;
+            best = (uint32_t)i;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Writing paragraphs                                                     */
+/* ---------------------------------------------------------------------- */
+
+typedef struct emitter {
+    const weigher *w;
+    chorus__html_paras *out;
+    chorus__buf para;
+    uint32_t para_owner;
+    int in_quote;
+    unsigned item_number; /* items so far in the innermost ordered list */
+    int failed;
+} emitter;
+
+static uint8_t para_kind(const chorus__html_doc *doc, uint32_t owner, int in_quote)
+{
+    int tag = doc->nodes[owner].tag;
+    if (tag >= CHORUS_TAG_H1 && tag <= CHORUS_TAG_H6)
+        return CHORUS_PARA_HEADING;
+    if (tag == CHORUS_TAG_LI || tag == CHORUS_TAG_DT || tag == CHORUS_TAG_DD)
+        return CHORUS_PARA_ITEM;
+    if (tag == CHORUS_TAG_TR)
+        return CHORUS_PARA_ROW;
+    return in_quote ? CHORUS_PARA_QUOTE : CHORUS_PARA_TEXT;
+}
+
+static int trim_char(char c)
+{
+    return c == ' ' || c == '\n' || c == '|';
+}
+
+/* Adds one paragraph: its single line breaks become spaces. */
+static void add_para(emitter *e, const char *s, size_t len)
+{
+    while (len && trim_char(*s)) {
+        s++;
+        len--;
+    }
+    while (len && trim_char(s[len - 1]))
+        len--;
+    if (!len || e->failed)
+        return;
+    chorus__html_paras *t = e->out;
+    chorus__para p = {t->text.len, 0, para_kind(e->w->doc, e->para_owner, e->in_quote)};
+    for (size_t i = 0; i < len && !e->failed; i++) {
+        char c = s[i] == '\n' ? ' ' : s[i];
+        if (c == ' ' && t->text.len > p.start && t->text.data[t->text.len - 1] == ' ')
+            continue;
+        e->failed = chorus__buf_putc(&t->text, c) != 0;
+    }
+    p.len = t->text.len - p.start;
+    if (e->failed || chorus__buf_putc(&t->text, '\0') ||
+        CHORUS_PUSH(t->paras, t->para_count, t->para_cap, p))
+        e->failed = 1;
+}
+
+/* Ends the paragraph being built. Two line breaks in a row (<br><br>)
+ * separate paragraphs; blocks that are link lists are left out. */
+static void flush(emitter *e)
+{
+    const weigher *w = e->w;
+    uint32_t o = e->para_owner;
+    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_BLOCK_SHARE;
+    const char *s = e->para.data;
+    size_t len = e->para.len, start = 0;
+    for (size_t i = 0; !link_list && i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        size_t j = i + 1;
+        while (j < len && s[j] == ' ')
+            j++;
+        if (j < len && s[j] == '\n') {
+            add_para(e, s + start, i - start);
+            while (j < len && (s[j] == ' ' || s[j] == '\n'))
+                j++;
+            start = j;
+            i = j - 1;
+        }
+    }
+    if (!link_list && start < len)
+        add_para(e, s + start, len - start);
+    e->para.len = 0;
+}
+
+static void put(emitter *e, const char *s, size_t len)
+{
+    if (!e->failed && chorus__buf_append(&e->para, s, len))
+        e->failed = 1;
+}
+
+static void emit(emitter *e, uint32_t n)
+{
+    const weigher *w = e->w;
+    const chorus__html_doc *doc = w->doc;
+    const chorus__html_node *nd = &doc->nodes[n];
+    if (w->gone[n] || e->failed)
+        return;
+    if (nd->tag == CHORUS_TAG_TEXT) {
+        put(e, doc->text.data + nd->text, nd->text_len);
+        return;
+    }
+    if (nd->tag == CHORUS_TAG_BR) {
+        put(e, "\n", 1);
+        return;
+    }
+    if (is_cell(nd->tag) && e->para.len)
+        put(e, " | ", 3);
+    int brk = breaks_text(nd->tag);
+    uint32_t saved_owner = e->para_owner;
+    int saved_quote = e->in_quote;
+    unsigned saved_number = e->item_number;
+    if (nd->tag == CHORUS_TAG_OL)
+        e->item_number = 0;
+    if (brk) {
+        flush(e);
+        e->para_owner = n;
+        e->in_quote |= nd->tag == CHORUS_TAG_BLOCKQUOTE;
+        if (nd->tag == CHORUS_TAG_LI && doc->nodes[nd->parent].tag == CHORUS_TAG_OL) {
+            /* An ordered list's numbers are part of its text ("2. Mix the flour"). */
+            char mark[24];
+            int ml = snprintf(mark, sizeof mark, "%u. ", ++e->item_number);
+            put(e, mark, (size_t)ml);
+        }
+    }
+    for (uint32_t c = nd->first_child; c; c = doc->nodes[c].next)
+        emit(e, c);
+    if (brk) {
+        flush(e);
+        e->para_owner = saved_owner;
+        e->in_quote = saved_quote;
+    }
+    if (nd->tag == CHORUS_TAG_OL)
+        e->item_number = saved_number;
+}
+
+int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
+{
+    weigher w = {0};
+    w.doc = doc;
+    w.n = doc->node_count;
+    w.owner = calloc(w.n + 1, sizeof *w.owner);
+    w.chars = calloc(w.n + 1, sizeof *w.chars);
+    w.links = calloc(w.n + 1, sizeof *w.links);
+    w.good = calloc(w.n + 1, sizeof *w.good);
+    w.bad = calloc(w.n + 1, sizeof *w.bad);
+    w.set_aside = calloc(w.n + 1, 1);
+    w.gone = calloc(w.n + 1, 1);
+    int rc = 0;
+    if (!w.owner || !w.chars || !w.links || !w.good || !w.bad || !w.set_aside || !w.gone) {
+        rc = CHORUS_ENOMEM;
+    } else if (w.n > 1) {
+        set_aside_furniture(&w);
+        out->container = choose_container(&w);
+        if (out->container) {
+            emitter e = {&w, out, {0}, out->container, 0, 0, 0};
+            emit(&e, out->container);
+            flush(&e);
+            chorus__buf_free(&e.para);
+            rc = e.failed ? CHORUS_ENOMEM : 0;
+        }
+    }
+    free(w.owner);
+    free(w.chars);
+    free(w.links);
+    free(w.good);
+    free(w.bad);
+    free(w.set_aside);
+    free(w.gone);
+    return rc;
+}
+
+void chorus__html_paras_free(chorus__html_paras *t)
+{
+    chorus__buf_free(&t->text);
+    free(t->paras);
+    memset(t, 0, sizeof *t);
+}
