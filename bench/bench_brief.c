@@ -310,7 +310,7 @@ int main(int argc, char **argv)
         dups += a.duplicate_of != NULL;
     }
     printf("  stages (in-process, one core):\n");
-    static const char *const names[CHORUS_STAGE_COUNT] = {"read", "clean", "dedup", "cluster",
+    static const char *const names[CHORUS_STAGE_COUNT] = {"read", "clean", "dedup", "cluster", "facts",
                                                            "summarize"};
     for (int s = 0; s < CHORUS_STAGE_COUNT; s++)
         stage(names[s], c->times.seconds[s], n, (double)c->times.peak_kb[s] / 1024.0);

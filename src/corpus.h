@@ -37,6 +37,7 @@ enum {
     CHORUS_STAGE_CLEAN,     /* language, junk, sentences, tokens, signatures */
     CHORUS_STAGE_DEDUP,     /* exact and near-duplicate detection */
     CHORUS_STAGE_CLUSTER,   /* term weighting and grouping into stories */
+    CHORUS_STAGE_FACTS,     /* entities, quotes, figures, timeline, coverage */
     CHORUS_STAGE_SUMMARIZE, /* headlines and summaries */
     CHORUS_STAGE_COUNT
 };
