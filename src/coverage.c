@@ -78,20 +78,14 @@ static const char *const loaded_verbs[] = {
     "slaughter",    "smash",         "unleash",
 };
 
+static int cmp_word(const void *key, const void *entry)
+{
+    return strcmp(key, *(const char *const *)entry);
+}
+
 static int in_sorted(const char *const *list, size_t n, const char *w)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(w, list[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return bsearch(w, list, n, sizeof *list, cmp_word) != NULL;
 }
 
 /* The lexicon entry a folded word inflects, into base; 1 for an adjective,

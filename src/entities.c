@@ -788,17 +788,44 @@ static size_t word_count(const char *s)
     return n;
 }
 
-/* Non-zero when `word` is one of the space-separated words of `name`. */
-static int has_word(const char *name, const char *w)
+/* Ways one entity's name can hold a shorter name: as any of its words, as
+ * its last words, or as its first words. */
+enum { HOLDS_WORD, HOLDS_END, HOLDS_START };
+
+static int holds(const char *owner, const char *name, size_t len, int how)
 {
-    size_t wl = strlen(w);
-    for (const char *p = name; (p = strstr(p, w)) != NULL; p++) {
-        int start_ok = p == name || p[-1] == ' ';
-        int end_ok = p[wl] == '\0' || p[wl] == ' ';
-        if (start_ok && end_ok)
+    size_t ol = strlen(owner);
+    if (ol <= len + 1)
+        return 0;
+    if (how == HOLDS_END)
+        return memcmp(owner + ol - len, name, len) == 0 && owner[ol - len - 1] == ' ';
+    if (how == HOLDS_START)
+        return memcmp(owner, name, len) == 0 && owner[len] == ' ';
+    for (const char *p = owner; (p = strstr(p, name)) != NULL; p++)
+        if ((p == owner || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
             return 1;
-    }
     return 0;
+}
+
+/* The one live entity of `type` but `self` whose name holds name[0..len)
+ * the way `how` says; -1 when there is none, or several (two people
+ * sharing a surname keep it apart). `name` must be NUL-terminated for
+ * HOLDS_WORD. */
+static long sole_owner(const chorus__facts *f, size_t self, const char *name, size_t len, int type, int how,
+                       size_t min_words)
+{
+    long owner = -1;
+    int owners = 0;
+    for (size_t k = 0; k < f->entity_count; k++) {
+        const chorus__entity *x = &f->entities[k];
+        if (k == self || x->merged_into >= 0 || x->type != type || word_count(x->name) < min_words)
+            continue;
+        if (holds(x->name, name, len, how)) {
+            owner = (long)k;
+            owners++;
+        }
+    }
+    return owners == 1 ? owner : -1;
 }
 
 /* Moves the mentions, aliases and sources of entity `from` to `into`. */
@@ -859,22 +886,9 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
         if (lex && (chorus__lexicon_name(lex, e->name, strlen(e->name)) &
                     (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_COUNTRY)))
             continue;
-        long owner = -1;
-        int owners = 0;
-        for (size_t k = 0; k < n; k++) {
-            const chorus__entity *p = &f->entities[k];
-            if (k == i || p->merged_into >= 0 || p->type != CHORUS_ENTITY_PERSON || word_count(p->name) < 2)
-                continue;
-            if (has_word(p->name, e->name)) {
-                owners++;
-                owner = (long)k;
-            }
-        }
-        if (owners == 1) {
-            f->entities[owner].type = CHORUS_ENTITY_PERSON;
-            if (merge(f, i, (size_t)owner))
-                return CHORUS_ENOMEM;
-        }
+        long owner = sole_owner(f, i, e->name, strlen(e->name), CHORUS_ENTITY_PERSON, HOLDS_WORD, 2);
+        if (owner >= 0 && merge(f, i, (size_t)owner))
+            return CHORUS_ENOMEM;
     }
 
     /* Abbreviations: "UN" and "U.N." with "United Nations". */
@@ -920,7 +934,7 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
         const char *full = f->entities[e->merged_into].name;
         for (size_t k = 0; k < n; k++) {
             chorus__entity *x = &f->entities[k];
-            if (x->merged_into >= 0 || k == (size_t)e->merged_into || !has_word(x->name, e->name))
+            if (x->merged_into >= 0 || k == (size_t)e->merged_into || !holds(x->name, e->name, strlen(e->name), HOLDS_WORD))
                 continue;
             char expanded[512];
             const char *at = x->name;
@@ -947,20 +961,8 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
         chorus__entity *e = &f->entities[i];
         if (e->merged_into >= 0 || e->type != CHORUS_ENTITY_ORGANIZATION || word_count(e->name) < 2)
             continue;
-        size_t el = strlen(e->name);
-        long owner = -1;
-        int owners = 0;
-        for (size_t k = 0; k < n; k++) {
-            const chorus__entity *x = &f->entities[k];
-            size_t xl = strlen(x->name);
-            if (k == i || x->merged_into >= 0 || x->type != CHORUS_ENTITY_ORGANIZATION || xl <= el + 1)
-                continue;
-            if (strcmp(x->name + xl - el, e->name) == 0 && x->name[xl - el - 1] == ' ') {
-                owner = (long)k;
-                owners++;
-            }
-        }
-        if (owners == 1 && merge(f, i, (size_t)owner))
+        long owner = sole_owner(f, i, e->name, strlen(e->name), CHORUS_ENTITY_ORGANIZATION, HOLDS_END, 1);
+        if (owner >= 0 && merge(f, i, (size_t)owner))
             return CHORUS_ENOMEM;
     }
 
@@ -974,18 +976,8 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
         if (lex && (chorus__lexicon_name(lex, e->name, strlen(e->name)) &
                     (CHORUS_LEX_PLACE | CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION | CHORUS_LEX_PEOPLE)))
             continue;
-        size_t el = strlen(e->name);
-        long owner = -1;
-        int owners = 0;
-        for (size_t k = 0; k < n; k++) {
-            const chorus__entity *x = &f->entities[k];
-            if (k != i && x->merged_into < 0 && x->type == CHORUS_ENTITY_ORGANIZATION &&
-                strncmp(x->name, e->name, el) == 0 && x->name[el] == ' ') {
-                owner = (long)k;
-                owners++;
-            }
-        }
-        if (owners == 1 && merge(f, i, (size_t)owner))
+        long owner = sole_owner(f, i, e->name, strlen(e->name), CHORUS_ENTITY_ORGANIZATION, HOLDS_START, 1);
+        if (owner >= 0 && merge(f, i, (size_t)owner))
             return CHORUS_ENOMEM;
     }
 
@@ -1102,19 +1094,8 @@ static int surnames_opening_sentences(builder *b, size_t article)
             continue;
         size_t len = w[0].end - w[0].start;
         const char *name = a->text + w[0].start;
-        long owner = -1;
-        int owners = 0;
-        for (size_t e = 0; e < f->entity_count; e++) {
-            const chorus__entity *x = &f->entities[e];
-            size_t xl = strlen(x->name);
-            if (x->merged_into >= 0 || x->type != CHORUS_ENTITY_PERSON || xl <= len + 1)
-                continue;
-            if (memcmp(x->name + xl - len, name, len) == 0 && x->name[xl - len - 1] == ' ') {
-                owner = (long)e;
-                owners++;
-            }
-        }
-        if (owners != 1)
+        long owner = sole_owner(f, (size_t)-1, name, len, CHORUS_ENTITY_PERSON, HOLDS_END, 2);
+        if (owner < 0)
             continue;
         /* Already a mention (the word was no common word)? */
         int known = 0;

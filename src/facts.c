@@ -8,7 +8,8 @@
 #include "text.h"
 #include "util.h"
 
-int chorus__sources_add(chorus__sources *s, size_t article)
+/* Where `article` is or would go in the sorted set. */
+static size_t sources_place(const chorus__sources *s, size_t article)
 {
     size_t lo = 0, hi = s->count;
     while (lo < hi) {
@@ -18,6 +19,12 @@ int chorus__sources_add(chorus__sources *s, size_t article)
         else
             hi = mid;
     }
+    return lo;
+}
+
+int chorus__sources_add(chorus__sources *s, size_t article)
+{
+    size_t lo = sources_place(s, article);
     if (lo < s->count && s->items[lo] == article)
         return 0;
     if (chorus__grow((void **)&s->items, &s->cap, s->count + 1, sizeof *s->items))
@@ -38,14 +45,7 @@ int chorus__sources_merge(chorus__sources *s, const chorus__sources *from)
 
 int chorus__sources_has(const chorus__sources *s, size_t article)
 {
-    size_t lo = 0, hi = s->count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (s->items[mid] < article)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = sources_place(s, article);
     return lo < s->count && s->items[lo] == article;
 }
 

@@ -112,56 +112,67 @@ static int story_of_case(test_ctx *t, const chorus_corpus *c, const case_file *f
     return 1;
 }
 
+typedef void (*case_check)(test_ctx *t, const case_file *f, const fact_case *k, const chorus_story_info *st);
+
+/* Reads the cases of f, one story each, and checks every case's story. */
+static void run_cases(test_ctx *t, case_file *f, size_t min_cases, case_check check)
+{
+    chorus_corpus *c = corpus_of_cases(t, f);
+    CHECK(t, c && f->count >= min_cases);
+    for (size_t i = 0; c && i < f->count; i++) {
+        chorus_story_info st;
+        if (story_of_case(t, c, f, i, &st))
+            check(t, f, &f->cases[i], &st);
+    }
+    chorus_corpus_free(c);
+    free_cases(f);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Quotes                                                                 */
 /* ---------------------------------------------------------------------- */
 
+static void check_quote(test_ctx *t, const case_file *f, const fact_case *k, const chorus_story_info *st)
+{
+    size_t want = strcmp(k->fields[1], "-") == 0 ? 0 : (size_t)k->field_count - 1;
+    if (st->quote_count != want) {
+        test_fail(t, f->path, k->line, "%zu quotations found, want %zu", st->quote_count, want);
+        for (size_t q = 0; q < st->quote_count; q++)
+            fprintf(stderr, "    found: %s :: %s\n", st->quotes[q].speaker ? st->quotes[q].speaker : "?",
+                    st->quotes[q].text);
+        return;
+    }
+    for (size_t e = 0; e < want; e++) {
+        char *spec = k->fields[1 + e];
+        char *sep = strstr(spec, " :: ");
+        if (!sep) {
+            test_fail(t, f->path, k->line, "expected \"SPEAKER :: WORDS\", got \"%s\"", spec);
+            continue;
+        }
+        const char *speaker = strcmp(spec, "?") == 0 || strncmp(spec, "? ", 2) == 0 ? NULL : spec;
+        const char *words = sep + 4;
+        size_t speaker_len = (size_t)(sep - spec);
+        int matched = 0;
+        for (size_t q = 0; q < st->quote_count && !matched; q++) {
+            const chorus_quote *qt = &st->quotes[q];
+            if (strncmp(qt->text, words, strlen(words)) != 0)
+                continue;
+            matched = 1;
+            if (!speaker ? qt->speaker != NULL
+                         : !qt->speaker || strlen(qt->speaker) != speaker_len ||
+                               strncmp(qt->speaker, speaker, speaker_len) != 0)
+                test_fail(t, f->path, k->line, "\"%s\" attributed to %s, want %.*s", words,
+                          qt->speaker ? qt->speaker : "nobody", (int)speaker_len, spec);
+        }
+        if (!matched)
+            test_fail(t, f->path, k->line, "no quotation starting \"%s\"", words);
+    }
+}
+
 static void quote_cases(test_ctx *t)
 {
     case_file f = {.path = "tests/cases/quotes.txt"};
-    chorus_corpus *c = corpus_of_cases(t, &f);
-    CHECK(t, c && f.count >= 30);
-    for (size_t i = 0; c && i < f.count; i++) {
-        const fact_case *k = &f.cases[i];
-        chorus_story_info st;
-        if (!story_of_case(t, c, &f, i, &st))
-            continue;
-        size_t want = strcmp(k->fields[1], "-") == 0 ? 0 : (size_t)k->field_count - 1;
-        if (st.quote_count != want) {
-            test_fail(t, f.path, k->line, "%zu quotations found, want %zu", st.quote_count, want);
-            for (size_t q = 0; q < st.quote_count; q++)
-                fprintf(stderr, "    found: %s :: %s\n", st.quotes[q].speaker ? st.quotes[q].speaker : "?",
-                        st.quotes[q].text);
-            continue;
-        }
-        for (size_t e = 0; e < want; e++) {
-            char *spec = k->fields[1 + e];
-            char *sep = strstr(spec, " :: ");
-            if (!sep) {
-                test_fail(t, f.path, k->line, "expected \"SPEAKER :: WORDS\", got \"%s\"", spec);
-                continue;
-            }
-            const char *speaker = strcmp(spec, "?") == 0 || strncmp(spec, "? ", 2) == 0 ? NULL : spec;
-            const char *words = sep + 4;
-            size_t speaker_len = (size_t)(sep - spec);
-            int matched = 0;
-            for (size_t q = 0; q < st.quote_count && !matched; q++) {
-                const chorus_quote *qt = &st.quotes[q];
-                if (strncmp(qt->text, words, strlen(words)) != 0)
-                    continue;
-                matched = 1;
-                if (!speaker ? qt->speaker != NULL
-                             : !qt->speaker || strlen(qt->speaker) != speaker_len ||
-                                   strncmp(qt->speaker, speaker, speaker_len) != 0)
-                    test_fail(t, f.path, k->line, "\"%s\" attributed to %s, want %.*s", words,
-                              qt->speaker ? qt->speaker : "nobody", (int)speaker_len, spec);
-            }
-            if (!matched)
-                test_fail(t, f.path, k->line, "no quotation starting \"%s\"", words);
-        }
-    }
-    chorus_corpus_free(c);
-    free_cases(&f);
+    run_cases(t, &f, 30, check_quote);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -173,80 +184,70 @@ static int same_or_dash(const char *got, const char *want)
     return strcmp(want, "-") == 0 ? got == NULL : got && strcmp(got, want) == 0;
 }
 
+static void check_figure(test_ctx *t, const case_file *f, const fact_case *k, const chorus_story_info *st)
+{
+    if (strcmp(k->fields[1], "-") == 0) {
+        for (size_t g = 0; g < st->figure_count; g++)
+            test_fail(t, f->path, k->line, "\"%s\" taken for a figure", st->figures[g].text);
+        return;
+    }
+    if (k->field_count != 5) {
+        test_fail(t, f->path, k->line, "want TEXT => VALUE => UNIT => QUALIFIER => ABOUT");
+        return;
+    }
+    double value = strtod(k->fields[1], NULL);
+    const chorus_figure *fig = NULL;
+    for (size_t g = 0; g < st->figure_count && !fig; g++)
+        if (fabs(st->figures[g].value - value) <= 1e-9 * fmax(1, fabs(value)))
+            fig = &st->figures[g];
+    if (!fig) {
+        test_fail(t, f->path, k->line, "no figure of value %s", k->fields[1]);
+        for (size_t g = 0; g < st->figure_count; g++)
+            fprintf(stderr, "    found: %g (%s)\n", st->figures[g].value, st->figures[g].text);
+        return;
+    }
+    if (!same_or_dash(fig->unit, k->fields[2]))
+        test_fail(t, f->path, k->line, "unit %s, want %s", fig->unit ? fig->unit : "-", k->fields[2]);
+    if (!same_or_dash(fig->qualifier, k->fields[3]))
+        test_fail(t, f->path, k->line, "qualifier %s, want %s", fig->qualifier ? fig->qualifier : "-",
+                  k->fields[3]);
+    const char *about = k->fields[4];
+    if (strcmp(about, "-") != 0 && (!fig->about || !strstr(fig->about, about)))
+        test_fail(t, f->path, k->line, "about \"%s\", want it to name \"%s\"", fig->about ? fig->about : "-",
+                  about);
+}
+
 static void figure_cases(test_ctx *t)
 {
     case_file f = {.path = "tests/cases/figures.txt"};
-    chorus_corpus *c = corpus_of_cases(t, &f);
-    CHECK(t, c && f.count >= 30);
-    for (size_t i = 0; c && i < f.count; i++) {
-        const fact_case *k = &f.cases[i];
-        chorus_story_info st;
-        if (!story_of_case(t, c, &f, i, &st))
-            continue;
-        if (strcmp(k->fields[1], "-") == 0) {
-            for (size_t g = 0; g < st.figure_count; g++)
-                test_fail(t, f.path, k->line, "\"%s\" taken for a figure", st.figures[g].text);
-            continue;
-        }
-        if (k->field_count != 5) {
-            test_fail(t, f.path, k->line, "want TEXT => VALUE => UNIT => QUALIFIER => ABOUT");
-            continue;
-        }
-        double value = strtod(k->fields[1], NULL);
-        const chorus_figure *fig = NULL;
-        for (size_t g = 0; g < st.figure_count && !fig; g++)
-            if (fabs(st.figures[g].value - value) <= 1e-9 * fmax(1, fabs(value)))
-                fig = &st.figures[g];
-        if (!fig) {
-            test_fail(t, f.path, k->line, "no figure of value %s", k->fields[1]);
-            for (size_t g = 0; g < st.figure_count; g++)
-                fprintf(stderr, "    found: %g (%s)\n", st.figures[g].value, st.figures[g].text);
-            continue;
-        }
-        if (!same_or_dash(fig->unit, k->fields[2]))
-            test_fail(t, f.path, k->line, "unit %s, want %s", fig->unit ? fig->unit : "-", k->fields[2]);
-        if (!same_or_dash(fig->qualifier, k->fields[3]))
-            test_fail(t, f.path, k->line, "qualifier %s, want %s", fig->qualifier ? fig->qualifier : "-",
-                      k->fields[3]);
-        const char *about = k->fields[4];
-        if (strcmp(about, "-") != 0 && (!fig->about || !strstr(fig->about, about)))
-            test_fail(t, f.path, k->line, "about \"%s\", want it to name \"%s\"", fig->about ? fig->about : "-",
-                      about);
-    }
-    chorus_corpus_free(c);
-    free_cases(&f);
+    run_cases(t, &f, 30, check_figure);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Timeline                                                               */
 /* ---------------------------------------------------------------------- */
 
+static void check_timeline(test_ctx *t, const case_file *f, const fact_case *k, const chorus_story_info *st)
+{
+    if (k->field_count != 3) {
+        test_fail(t, f->path, k->line, "want PUBLISHED => TEXT => DATES");
+        return;
+    }
+    char got[256] = "";
+    for (size_t e = 0; e < st->event_count; e++) {
+        size_t len = strlen(got);
+        snprintf(got + len, sizeof got - len, "%s%s", e ? ", " : "", st->timeline[e].date);
+    }
+    if (!got[0])
+        strcpy(got, "-");
+    if (strcmp(got, k->fields[2]) != 0)
+        test_fail(t, f->path, k->line, "dates %s, want %s", got, k->fields[2]);
+}
+
 static void timeline_cases(test_ctx *t)
 {
     case_file f = {.path = "tests/cases/timeline.txt", .dated = 1};
-    chorus_corpus *c = corpus_of_cases(t, &f);
-    CHECK(t, c && f.count >= 30);
-    for (size_t i = 0; c && i < f.count; i++) {
-        const fact_case *k = &f.cases[i];
-        chorus_story_info st;
-        if (!story_of_case(t, c, &f, i, &st))
-            continue;
-        if (k->field_count != 3) {
-            test_fail(t, f.path, k->line, "want PUBLISHED => TEXT => DATES");
-            continue;
-        }
-        char got[256] = "";
-        for (size_t e = 0; e < st.event_count; e++) {
-            size_t len = strlen(got);
-            snprintf(got + len, sizeof got - len, "%s%s", e ? ", " : "", st.timeline[e].date);
-        }
-        if (!got[0])
-            strcpy(got, "-");
-        if (strcmp(got, k->fields[2]) != 0)
-            test_fail(t, f.path, k->line, "dates %s, want %s", got, k->fields[2]);
-    }
-    chorus_corpus_free(c);
-    free_cases(&f);
+    run_cases(t, &f, 30, check_timeline);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -313,21 +314,16 @@ static void check_entity(test_ctx *t, const case_file *f, const fact_case *k, co
     }
 }
 
+static void check_entity_case(test_ctx *t, const case_file *f, const fact_case *k, const chorus_story_info *st)
+{
+    for (int e = 1; e < k->field_count; e++)
+        check_entity(t, f, k, st, k->fields[e]);
+}
+
 static void entity_cases(test_ctx *t)
 {
     case_file f = {.path = "tests/cases/entities.txt"};
-    chorus_corpus *c = corpus_of_cases(t, &f);
-    CHECK(t, c && f.count >= 10);
-    for (size_t i = 0; c && i < f.count; i++) {
-        const fact_case *k = &f.cases[i];
-        chorus_story_info st;
-        if (!story_of_case(t, c, &f, i, &st))
-            continue;
-        for (int e = 1; e < k->field_count; e++)
-            check_entity(t, &f, k, &st, k->fields[e]);
-    }
-    chorus_corpus_free(c);
-    free_cases(&f);
+    run_cases(t, &f, 10, check_entity_case);
 }
 
 /* ---------------------------------------------------------------------- */
