@@ -240,7 +240,8 @@ static int role_at(const word *w, size_t n, size_t i, size_t *len)
         memcpy(phrase + pl, w[k].fold, w[k].len);
         pl += w[k].len;
         for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
-            if (strlen(roles[r].phrase) == pl && memcmp(roles[r].phrase, phrase, pl) == 0) {
+            if (roles[r].phrase[0] == phrase[0] && strncmp(roles[r].phrase, phrase, pl) == 0 &&
+                roles[r].phrase[pl] == '\0') {
                 best = roles[r].role;
                 *len = k - i + 1;
             }
