@@ -3,8 +3,8 @@
  * Candidates come from LSH banding: 126 of a signature's 128 MinHash values
  * are cut into 42 bands of 3; two articles whose signatures agree on a whole
  * band land in the same bucket. With J the Jaccard similarity, the chance of
- * becoming candidates is 1 - (1 - J^3)^42: 0.94 at the threshold J = 0.4,
- * 0.996 at 0.5, 0.9995 at 0.55, 0.68 at 0.3, 0.13 at 0.15. Each candidate pair is then checked on the full
+ * becoming candidates is 1 - (1 - J^3)^42: 0.996 at the threshold J = 0.5,
+ * 0.9995 at 0.55, 0.94 at 0.4, 0.68 at 0.3, 0.13 at 0.15. Each candidate pair is then checked on the full
  * signature, so the threshold is the estimate's, not the banding's; the
  * banding only has to let nearly every pair at the threshold through. */
 #include "dedup.h"
