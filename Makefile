@@ -32,11 +32,11 @@ SANFLAGS =
 endif
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lstemmer -lm -pthread
 TEXTCAT_DIR := $(shell pkg-config --variable=pkgdatadir libexttextcat 2>/dev/null)
 
 WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CFLAGS_ALL = -std=c11 $(WARN) $(OPT) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) \
+CFLAGS_ALL = -std=c11 -pthread $(WARN) $(OPT) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) \
              -DCHORUS_TEXTCAT_DIR='"$(TEXTCAT_DIR)/"' $(CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 

@@ -25,6 +25,17 @@ ratio() {
 
 "$BUILD/bench/bench_brief" --articles "${BRIEF_ARTICLES:-20000}" --data "$DATA" --chorus "$BUILD/chorus"
 
+# Grouping quality, and time and memory up to a million articles
+# (CLUSTER_SIZES=10000,100000 leaves the million out; it takes minutes).
+"$BUILD/bench/bench_cluster" --data "$DATA" --out "$OUT" --chorus "$BUILD/chorus" \
+    --sizes "${CLUSTER_SIZES:-10000,100000,1000000}"
+echo "bench cluster: scikit-learn on the same data"
+if [ -x "$PY" ]; then
+    "$PY" bench/peers/sklearn_cluster.py "$DATA" "$OUT"
+else
+    echo "  skipped: needs $PY"
+fi
+
 "$BUILD/bench/bench_summaries" --data "$DATA"
 
 "$BUILD/bench/bench_facts" --data "$DATA"

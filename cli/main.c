@@ -3,11 +3,14 @@
  * Every option is declared once, in the table below, with the commands it
  * applies to, its argument, default and help text; getopt_long's table and
  * the help output are both made from it. */
+#define _POSIX_C_SOURCE 200809L /* isatty, fileno, clock_gettime */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "chorus.h"
 
@@ -32,6 +35,7 @@ enum {
     OPT_HELP = 'h',
     OPT_VERSION = 'V',
     OPT_WINDOW = 256,
+    OPT_THREADS,
 };
 
 typedef struct {
@@ -52,10 +56,14 @@ static const option_spec options[] = {
     {"words", OPT_WORDS, "N", CMD_BRIEF | CMD_SUMMARIZE,
      "at most N words per summary, the last sentence cut there (default: no limit)"},
     {"threshold", OPT_THRESHOLD, "X", CMD_BRIEF | CMD_CLUSTER,
-     "similarity in [0,1] an article needs to join a story (default 0.25)"},
+     "similarity in [0,1] an article needs to join a story (default 0.2)"},
     {"window", OPT_WINDOW, "DAYS", CMD_BRIEF | CMD_CLUSTER,
      "days over which the similarity of dated articles decays (default 4)"},
-    {"quiet", OPT_QUIET, NULL, CMD_ALL, "do not print warnings about repaired or skipped input"},
+    {"threads", OPT_THREADS, "N", CMD_ALL,
+     "threads that read and analyse articles (default: one per processor); "
+     "the output is the same for any N"},
+    {"quiet", OPT_QUIET, NULL, CMD_ALL,
+     "no warnings about repaired or skipped input, and no progress display"},
     {"help", OPT_HELP, NULL, CMD_ALL, "show this help and exit"},
     {"version", OPT_VERSION, NULL, CMD_ALL, "show the version and exit"},
 };
@@ -122,7 +130,8 @@ static void print_command_help(FILE *f, size_t cmd)
 
 typedef struct {
     int quiet;
-    int problems; /* errors reported */
+    int problems;        /* errors reported */
+    int *progress_shown; /* a progress line is on the terminal: clear it first */
 } diag_state;
 
 static void print_diag(void *userdata, int severity, const char *source, long line,
@@ -133,11 +142,48 @@ static void print_diag(void *userdata, int severity, const char *source, long li
         st->problems++;
     if (st->quiet && severity == CHORUS_DIAG_WARNING)
         return;
+    if (st->progress_shown && *st->progress_shown) {
+        fputs("\r\033[K", stderr);
+        *st->progress_shown = 0;
+    }
     const char *kind = severity == CHORUS_DIAG_ERROR ? "error" : "warning";
     if (line > 0)
         fprintf(stderr, "chorus: %s:%ld: %s: %s\n", source, line, kind, message);
     else
         fprintf(stderr, "chorus: %s: %s: %s\n", source, kind, message);
+}
+
+/* The progress line on a terminal's standard error, redrawn at most a few
+ * times a second. */
+typedef struct {
+    double start, last;
+    int shown;
+} progress_state;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void show_progress(void *userdata, const char *stage, size_t articles, size_t stories)
+{
+    progress_state *p = userdata;
+    double t = now_seconds();
+    int done = strcmp(stage, "done") == 0;
+    if (!done && t - p->last < 0.25 && strcmp(stage, "reading") == 0)
+        return;
+    p->last = t;
+    double rate = t > p->start ? (double)articles / (t - p->start) : 0;
+    fprintf(stderr, "\rchorus: %s: %zu articles", stage, articles);
+    if (stories)
+        fprintf(stderr, ", %zu stories", stories);
+    fprintf(stderr, ", %.0f articles/s, %.1f s\033[K", rate, t - p->start);
+    if (done)
+        fputc('\n', stderr);
+    fflush(stderr);
+    p->shown = !done;
 }
 
 static int parse_count(const char *s, unsigned *out, const char *what)
@@ -198,7 +244,7 @@ static int run(size_t cmd, int argc, char **argv)
     chorus_options_init(&opts);
     const char *format = NULL, *output = NULL;
     int sentences_given = 0;
-    diag_state diag = {0, 0};
+    diag_state diag = {0, 0, NULL};
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
@@ -229,6 +275,14 @@ static int run(size_t cmd, int argc, char **argv)
         case OPT_WINDOW:
             if (parse_real(optarg, 0.01, 36500, &opts.cluster_window_days, "window"))
                 return usage_error(cmd);
+            break;
+        case OPT_THREADS:
+            if (parse_count(optarg, &opts.threads, "thread count") || opts.threads == 0 ||
+                opts.threads > 64) {
+                if (opts.threads == 0 || opts.threads > 64)
+                    fprintf(stderr, "chorus: --threads takes a number from 1 to 64\n");
+                return usage_error(cmd);
+            }
             break;
         case OPT_QUIET:
             diag.quiet = 1;
@@ -261,6 +315,7 @@ static int run(size_t cmd, int argc, char **argv)
     } else if (commands[cmd].id == CMD_CLUSTER) {
         opts.summary_sentences = 0; /* the grouping alone */
         opts.facts = 0;
+        opts.compact = 1; /* so a million articles fit in memory */
         if (!format || strcmp(format, "tsv") == 0)
             fmt = CHORUS_FORMAT_TSV;
         else if (strcmp(format, "json") == 0)
@@ -291,6 +346,12 @@ static int run(size_t cmd, int argc, char **argv)
 
     opts.diag = print_diag;
     opts.diag_userdata = &diag;
+    progress_state progress = {now_seconds(), 0, 0};
+    if (!diag.quiet && isatty(fileno(stderr))) {
+        opts.progress = show_progress;
+        opts.progress_userdata = &progress;
+        diag.progress_shown = &progress.shown;
+    }
     chorus_corpus *corpus;
     int rc = chorus_corpus_new(&corpus, &opts);
     if (rc) {

@@ -89,6 +89,17 @@ CHORUS_API const char *chorus_strerror(int rc);
 typedef void (*chorus_diag_fn)(void *userdata, int severity, const char *source,
                                long line, const char *message);
 
+/*
+ * Receives the progress of a long run, about every thousand articles and at
+ * each change of stage: `stage` is "reading", "deduplicating", "clustering",
+ * "summarizing" or "done" (a static string), `articles` the articles read so
+ * far and `stories` the stories found (0 until clustering is over). Called
+ * on the thread that called into the library; it must not call back into
+ * the corpus.
+ */
+typedef void (*chorus_progress_fn)(void *userdata, const char *stage, size_t articles,
+                                   size_t stories);
+
 typedef struct chorus_options {
     /* Longest summary in sentences (default 6); 0 skips summarisation when
      * only the grouping is wanted. */
@@ -96,7 +107,7 @@ typedef struct chorus_options {
     /* Longest summary in words, 0 for no word limit (default 0). When set,
      * the last sentence is cut at the limit, as summary benchmarks do. */
     unsigned summary_words;
-    /* Similarity an article needs to join a story, in [0, 1] (default 0.25).
+    /* Similarity an article needs to join a story, in [0, 1] (default 0.2).
      * Higher values give smaller, tighter stories. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
@@ -115,6 +126,21 @@ typedef struct chorus_options {
      * cleaned: no duplicate detection, no stories, no summaries (chorus
      * extract). The articles are complete; the story count is 0. */
     int skip_stories;
+    /* Threads that clean and analyse articles; 0 (the default) for one per
+     * processor. The results are the same whatever the number. */
+    unsigned threads;
+    /* Non-zero: keep of each article only what grouping needs (chorus
+     * cluster). Articles are analysed in batches as they are added, and
+     * their text, sentences and removed lines are then given up, so that
+     * memory holds about 2 KB per article however long the articles; the
+     * text of chorus_article_info is "" and removed_count 0, and no
+     * summaries or facts are made. Boilerplate is then told by how often a
+     * paragraph recurred in the articles added so far rather than in all of
+     * them. Default 0. */
+    int compact;
+    /* Progress sink for long runs; NULL (the default) for none. */
+    chorus_progress_fn progress;
+    void *progress_userdata;
 } chorus_options;
 
 /* Fills *opts with the defaults listed above. */

@@ -14,7 +14,7 @@ libjansson-dev libstemmer-dev libexttextcat-dev libxml2-dev zlib1g-dev iso-codes
 case "${1:-}" in
 --ci) packages="$packages valgrind clang libclang-rt-14-dev" ;;
 --bench)
-    packages="$packages python3 python3-langdetect python3-readability"
+    packages="$packages python3 python3-langdetect python3-readability python3-sklearn"
     # Node.js may come from elsewhere than Debian; only a missing one is installed.
     command -v node >/dev/null 2>&1 || packages="$packages nodejs"
     command -v npm >/dev/null 2>&1 || packages="$packages npm"

@@ -16,15 +16,24 @@
 /* Blocks shorter than this say little about the language. */
 #define LANGID_MIN_BLOCK_WORDS 6
 
-int chorus__analyzer_init(chorus__analyzer *an)
+/* Distinct paragraphs whose counts are kept before those seen once are
+ * forgotten: about 64 MB of table. */
+#define BLOCK_TABLE_ENTRIES (2u << 20)
+
+int chorus__analyzer_init(chorus__analyzer *an, chorus__blockcount *blocks)
 {
     memset(an, 0, sizeof *an);
+    an->blocks = blocks;
+    if (!blocks) {
+        an->blocks = chorus__blockcount_new(BLOCK_TABLE_ENTRIES);
+        an->owns_blocks = 1;
+    }
     an->langid = chorus__langid_new();
     an->stemmers = chorus__stemmers_new();
     an->junk = chorus__junk_new();
     an->vocab = chorus__vocab_new();
     an->surface = chorus__vocab_new();
-    if (!an->langid || !an->stemmers || !an->junk || !an->vocab || !an->surface) {
+    if (!an->langid || !an->stemmers || !an->junk || !an->vocab || !an->surface || !an->blocks) {
         chorus__analyzer_done(an);
         return CHORUS_ENOMEM;
     }
@@ -39,7 +48,8 @@ void chorus__analyzer_done(chorus__analyzer *an)
     chorus__vocab_free(an->vocab);
     chorus__vocab_free(an->surface);
     free(an->surface_term);
-    free(an->block_hashes);
+    if (an->owns_blocks)
+        chorus__blockcount_free(an->blocks);
     chorus__tokens_free(&an->toks);
     chorus__buf_free(&an->buf);
     free(an->spans);
@@ -49,55 +59,19 @@ void chorus__analyzer_done(chorus__analyzer *an)
     memset(an, 0, sizeof *an);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 int chorus__analyzer_count_blocks(chorus__analyzer *an, const chorus__article *a)
 {
-    size_t first = an->block_hash_count;
-    for (size_t i = 0; i < a->block_count; i++) {
-        uint64_t h = a->blocks[i].hash;
-        if (CHORUS_PUSH(an->block_hashes, an->block_hash_count, an->block_hash_cap, h))
+    /* The word-hash scratch serves: blocks are counted before analysis. */
+    an->word_hash_count = 0;
+    for (size_t i = 0; i < a->block_count; i++)
+        if (CHORUS_PUSH(an->word_hashes, an->word_hash_count, an->word_hash_cap, a->blocks[i].hash))
             return CHORUS_ENOMEM;
-    }
-    /* Each article counts once per distinct block. */
-    size_t n = an->block_hash_count - first;
-    uint64_t *mine = an->block_hashes + first;
-    if (n > 1) {
-        qsort(mine, n, sizeof *mine, cmp_u64);
-        size_t m = 1;
-        for (size_t i = 1; i < n; i++)
-            if (mine[i] != mine[m - 1])
-                mine[m++] = mine[i];
-        an->block_hash_count = first + m;
-    }
-    return 0;
-}
-
-void chorus__analyzer_seal_blocks(chorus__analyzer *an)
-{
-    if (an->block_hash_count)
-        qsort(an->block_hashes, an->block_hash_count, sizeof *an->block_hashes, cmp_u64);
-}
-
-/* How many articles hold a block with hash h. */
-static uint32_t block_articles(const chorus__analyzer *an, uint64_t h)
-{
-    size_t lo = 0, hi = an->block_hash_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (an->block_hashes[mid] < h)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t n = 0;
-    while (lo + n < an->block_hash_count && an->block_hashes[lo + n] == h)
-        n++;
-    return n ? (uint32_t)n : 1;
+    uint64_t *scratch = malloc((a->block_count + 1) * sizeof *scratch);
+    if (!scratch)
+        return CHORUS_ENOMEM;
+    int rc = chorus__blockcount_add(an->blocks, an->word_hashes, a->block_count, scratch);
+    free(scratch);
+    return rc;
 }
 
 static void detect_language(chorus__analyzer *an, chorus__article *a)
@@ -234,7 +208,7 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
         jb[i].text = a->blocks[i].text;
         jb[i].len = a->blocks[i].len;
         jb[i].hash = a->blocks[i].hash;
-        jb[i].corpus_count = block_articles(an, jb[i].hash);
+        jb[i].corpus_count = chorus__blockcount_get(an->blocks, jb[i].hash);
     }
     if (!rc)
         rc = chorus__junk_classify(an->junk, jb, n, a->title, verdict);

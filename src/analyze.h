@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "blockcount.h"
 #include "junk.h"
 #include "langid.h"
 #include "sentence.h"
@@ -24,10 +25,11 @@ typedef struct chorus__analyzer {
     chorus__vocab *surface;
     uint32_t *surface_term;
     size_t surface_count, surface_cap;
-    /* Hashes of blocks, one entry per article holding the block, sorted:
-     * how many articles repeat a block, for boilerplate detection. */
-    uint64_t *block_hashes;
-    size_t block_hash_count, block_hash_cap;
+    /* In how many articles each block recurs, for boilerplate detection.
+     * Owned by the analyzer that created it (chorus__analyzer_init); the
+     * analyzers of worker threads borrow their corpus's, read-only. */
+    chorus__blockcount *blocks;
+    int owns_blocks;
 
     chorus__tokens toks;
     chorus__buf buf;
@@ -44,15 +46,15 @@ typedef struct chorus__analyzer {
     int text_only;
 } chorus__analyzer;
 
-/* Creates the shared resources. Returns 0 or CHORUS_ENOMEM; a missing
- * language model is not an error (languages are then "und" unless given). */
-int chorus__analyzer_init(chorus__analyzer *an);
+/* Creates the shared resources. `blocks` is the block table of another
+ * analyzer to borrow (a worker thread's analyzer), or NULL to create one.
+ * Returns 0 or CHORUS_ENOMEM; a missing language model is not an error
+ * (languages are then "und" unless given). */
+int chorus__analyzer_init(chorus__analyzer *an, chorus__blockcount *blocks);
 void chorus__analyzer_done(chorus__analyzer *an);
 
-/* Adds the hashes of the article's distinct blocks to the corpus-wide list. */
+/* Counts the article's distinct blocks in the block table. */
 int chorus__analyzer_count_blocks(chorus__analyzer *an, const chorus__article *a);
-/* Sorts that list; call once after every article was counted. */
-void chorus__analyzer_seal_blocks(chorus__analyzer *an);
 
 /*
  * Cleans and analyses one article that a reader filled: detects its language

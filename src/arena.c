@@ -17,6 +17,21 @@ struct chorus__arena_chunk {
     alignas(max_align_t) unsigned char data[];
 };
 
+int chorus__arena_reserve(chorus__arena *arena, size_t size)
+{
+    chorus__arena_chunk *c = arena->head;
+    if (c && c->size - c->used >= size)
+        return 0;
+    c = malloc(sizeof(*c) + size);
+    if (!c)
+        return -1;
+    c->size = size;
+    c->used = 0;
+    c->next = arena->head;
+    arena->head = c;
+    return 0;
+}
+
 void *chorus__arena_alloc(chorus__arena *arena, size_t size)
 {
     const size_t align = alignof(max_align_t);

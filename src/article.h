@@ -36,6 +36,16 @@ typedef struct chorus__token {
     uint8_t flags;  /* CHORUS_TOK_* */
 } chorus__token;
 
+/* A content term of an article: how often it occurs, and how often as a name. */
+typedef struct chorus__feature {
+    uint32_t term;
+    uint16_t count;
+    uint16_t names;
+} chorus__feature;
+
+/* Most terms an article's vector keeps: the rest carry little weight and cost time. */
+#define CHORUS_VECTOR_MAX_TERMS 120
+
 /* A sparse vector of weighted terms, sorted by term id. */
 typedef struct chorus__termvec {
     uint32_t *terms;
@@ -80,7 +90,10 @@ typedef struct chorus__article {
     size_t words;
     uint64_t content_hash; /* of the matching form of the cleaned text */
     uint32_t *minhash;     /* CHORUS_MINHASH_SIZE values, or NULL for a text too short */
+    chorus__feature *features; /* content terms by id (heap, freed with the article) */
+    uint32_t feature_count;
     chorus__termvec vec;   /* unit-length TF-IDF vector for clustering */
+    int compacted;         /* text, sentences, tokens and removed lines given up */
 
     long duplicate_of; /* index of the article this one copies, or -1 */
     size_t story;
@@ -90,6 +103,13 @@ typedef struct chorus__article {
 chorus__article *chorus__article_new(size_t index);
 /* Frees the article and everything it holds. NULL is a no-op. */
 void chorus__article_free(chorus__article *a);
+
+/*
+ * Gives up what only summaries and facts read — text, paragraphs, sentences,
+ * tokens, removed lines — keeping metadata, counts, features and signature
+ * in a fresh arena. Returns 0 or CHORUS_ENOMEM (the article is unchanged).
+ */
+int chorus__article_compact(chorus__article *a);
 
 /* Copies into the article's arena; return NULL when out of memory. */
 const char *chorus__article_strdup(chorus__article *a, const char *s, size_t len);

@@ -8,16 +8,14 @@
  * dates, so that the same topic weeks apart makes two stories. */
 #include "cluster.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chorus.h"
-#include "token.h"
 #include "util.h"
 
-/* Terms kept per article vector: the rest carry little weight and cost time. */
-#define VECTOR_MAX_TERMS 120
 /* IDF behaves as if the corpus had at least this many articles, so that in a
  * small corpus the words every article shares still count. */
 #define IDF_MIN_CORPUS 50.0
@@ -35,6 +33,8 @@
 #define MAX_CANDIDATES 12
 /* A move in the second pass must gain at least this much similarity. */
 #define MOVE_MARGIN 0.02
+/* Recent additions to a story kept unsorted before they are merged. */
+#define RECENT_MIN 64
 
 double chorus__termvec_cosine(const chorus__termvec *a, const chorus__termvec *b)
 {
@@ -74,91 +74,48 @@ static int cmp_term(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term);
 }
 
-/* Content words: not function words, not bare numbers, not single letters. */
-static int content_token(const chorus__token *t, const chorus__vocab *vocab)
+int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_size)
 {
-    if (t->flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER))
-        return 0;
-    size_t len;
-    chorus__vocab_term(vocab, t->term, &len);
-    return len >= 2;
-}
-
-int chorus__build_vectors(chorus__article **articles, size_t n, const chorus__vocab *vocab)
-{
-    size_t V = chorus__vocab_size(vocab);
-    uint32_t *df = calloc(V + 1, sizeof *df);
-    float *tf = calloc(V + 1, sizeof *tf);
-    float *names = calloc(V + 1, sizeof *names);
-    uint32_t *touched = malloc((V + 1) * sizeof *touched);
-    weighted *w = malloc((V + 1) * sizeof *w);
-    if (!df || !tf || !names || !touched || !w) {
-        free(df), free(tf), free(names), free(touched), free(w);
+    uint32_t *df = calloc(vocab_size + 1, sizeof *df);
+    size_t most = 0;
+    for (size_t i = 0; i < n; i++)
+        most = CHORUS_MAX(most, (size_t)articles[i]->feature_count);
+    weighted *w = malloc((most + 1) * sizeof *w);
+    if (!df || !w) {
+        free(df), free(w);
         return CHORUS_ENOMEM;
     }
-    size_t docs = 0;
     /* Document frequencies over the articles that are not copies. */
+    size_t docs = 0;
     for (size_t i = 0; i < n; i++) {
         const chorus__article *a = articles[i];
         if (a->duplicate_of >= 0)
             continue;
         docs++;
-        size_t nt = 0;
-        for (size_t k = 0; k < a->token_count; k++) {
-            const chorus__token *t = &a->tokens[k];
-            if (!content_token(t, vocab) || tf[t->term] != 0)
-                continue;
-            tf[t->term] = 1;
-            touched[nt++] = t->term;
-        }
-        for (size_t k = 0; k < nt; k++) {
-            df[touched[k]]++;
-            tf[touched[k]] = 0;
-        }
+        for (uint32_t k = 0; k < a->feature_count; k++)
+            df[a->features[k].term]++;
     }
     double N = docs > IDF_MIN_CORPUS ? (double)docs : IDF_MIN_CORPUS;
 
     int rc = 0;
     for (size_t i = 0; i < n && !rc; i++) {
         chorus__article *a = articles[i];
-        size_t nt = 0;
-        /* Which tokens open a sentence: their capital says nothing. */
-        size_t sent = 0;
-        for (size_t k = 0; k < a->token_count; k++) {
-            const chorus__token *t = &a->tokens[k];
-            int in_title = k >= a->title_token_start;
-            int first = 0;
-            if (!in_title) {
-                while (sent < a->sentence_count &&
-                       k >= a->sentences[sent].tok_start + a->sentences[sent].tok_count)
-                    sent++;
-                first = sent < a->sentence_count && k == a->sentences[sent].tok_start;
-            }
-            if (!content_token(t, vocab))
-                continue;
-            if (tf[t->term] == 0 && names[t->term] == 0)
-                touched[nt++] = t->term;
-            tf[t->term] += in_title ? (float)TITLE_WEIGHT : 1.0f;
-            if (!in_title && !first && (t->flags & CHORUS_TOK_CAP))
-                names[t->term] += 1;
+        size_t nt = a->feature_count;
+        for (size_t k = 0; k < nt; k++) {
+            const chorus__feature *f = &a->features[k];
+            double idf = log((N + 1.0) / ((df[f->term] ? df[f->term] : 1) + 0.5));
+            double weight = (1.0 + log((double)f->count)) * idf;
+            if (f->names > 0 && (uint32_t)f->names * 2 >= f->count)
+                weight *= NAME_BOOST;
+            w[k].term = f->term;
+            w[k].weight = (float)weight;
+        }
+        if (nt > CHORUS_VECTOR_MAX_TERMS) {
+            qsort(w, nt, sizeof *w, cmp_weight_desc);
+            nt = CHORUS_VECTOR_MAX_TERMS;
+            qsort(w, nt, sizeof *w, cmp_term);
         }
         double norm = 0;
-        for (size_t k = 0; k < nt; k++) {
-            uint32_t term = touched[k];
-            double idf = log((N + 1.0) / ((df[term] ? df[term] : 1) + 0.5));
-            double weight = (1.0 + log(tf[term])) * idf;
-            if (names[term] * 2 >= tf[term] && names[term] > 0)
-                weight *= NAME_BOOST;
-            w[k].term = term;
-            w[k].weight = (float)weight;
-            tf[term] = 0;
-            names[term] = 0;
-        }
-        if (nt > VECTOR_MAX_TERMS) {
-            qsort(w, nt, sizeof *w, cmp_weight_desc);
-            nt = VECTOR_MAX_TERMS;
-        }
-        qsort(w, nt, sizeof *w, cmp_term);
         for (size_t k = 0; k < nt; k++)
             norm += (double)w[k].weight * w[k].weight;
         norm = sqrt(norm);
@@ -174,7 +131,7 @@ int chorus__build_vectors(chorus__article **articles, size_t n, const chorus__vo
             a->vec.weights[k] = norm > 0 ? (float)(w[k].weight / norm) : 0;
         }
     }
-    free(df), free(tf), free(names), free(touched), free(w);
+    free(df), free(w);
     return rc;
 }
 
@@ -182,13 +139,20 @@ int chorus__build_vectors(chorus__article **articles, size_t n, const chorus__vo
 /* Stories                                                                */
 /* ---------------------------------------------------------------------- */
 
+/* A story's centroid is the sum of its members' vectors: a part sorted by
+ * term, and the latest additions unsorted, merged in when they grow to half
+ * the sorted part, so that adding to a story of thousands of terms costs
+ * about the size of the article, not of the story. */
 typedef struct {
-    uint32_t *terms; /* sum of member vectors, sorted by term */
+    uint32_t *terms; /* sorted */
     float *weights;
-    size_t count, cap;
-    double norm2;    /* squared norm of the sum */
+    uint32_t count;
+    weighted *recent; /* unsorted additions */
+    uint32_t recent_count, recent_cap;
+    double norm2; /* squared norm of the sum */
     long first_day, last_day;
     int dated;
+    int closed; /* out of the window: no article can join it any more */
     size_t members;
 } story;
 
@@ -204,12 +168,18 @@ typedef struct {
     size_t story_count, story_cap;
     posting *postings; /* by term id */
     size_t *stamp;     /* per story: last article that looked at it */
+    uint32_t *term_seen; /* per story: the lookup term that last counted it */
     float *overlap;    /* per story: weight of the article's terms it shares */
-    size_t stamp_cap, overlap_cap;
+    size_t stamp_cap, term_seen_cap, overlap_cap;
     uint32_t *cands;
     size_t cand_count, cand_cap;
+    uint32_t *open; /* dated stories not closed yet */
+    size_t open_count, open_cap;
+    long horizon; /* days after which a story can no longer be joined */
     const chorus__cluster_params *params;
     float *dense; /* the current article's weights by term, zero elsewhere */
+    weighted *merge; /* scratch for merging */
+    size_t merge_cap;
 } clusterer;
 
 static int article_day(const chorus__article *a, long *day)
@@ -220,14 +190,32 @@ static int article_day(const chorus__article *a, long *day)
     return 1;
 }
 
-/* The dot product of an article vector with a story's sum vector, with the
- * article's weights scattered in `dense` (indexed by term): one pass over the
- * story's terms, without the branches of a sorted merge. */
-static double story_dot(const story *s, const float *dense)
+/* The dot product of article vector `v` (also scattered in `dense`) with a
+ * story's sum: a pass over a small sorted part, a binary search per article
+ * term in a large one, and a pass over the recent additions. */
+static double story_dot(const story *s, const chorus__termvec *v, const float *dense)
 {
     double dot = 0;
-    for (size_t i = 0; i < s->count; i++)
-        dot += (double)s->weights[i] * dense[s->terms[i]];
+    if (s->count <= 4 * (size_t)v->count) {
+        for (uint32_t i = 0; i < s->count; i++)
+            dot += (double)s->weights[i] * dense[s->terms[i]];
+    } else {
+        uint32_t lo = 0;
+        for (uint32_t k = 0; k < v->count; k++) {
+            uint32_t hi = s->count, t = v->terms[k];
+            while (lo < hi) {
+                uint32_t mid = lo + (hi - lo) / 2;
+                if (s->terms[mid] < t)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < s->count && s->terms[lo] == t)
+                dot += (double)s->weights[lo] * v->weights[k];
+        }
+    }
+    for (uint32_t i = 0; i < s->recent_count; i++)
+        dot += (double)s->recent[i].weight * dense[s->recent[i].term];
     return dot;
 }
 
@@ -237,51 +225,111 @@ static void scatter(float *dense, const chorus__termvec *v, int on)
         dense[v->terms[k]] = on ? v->weights[k] : 0.0f;
 }
 
-/* Adds sign * v to the story's sum and keeps the inverted index current. */
-static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float sign)
+static int in_sorted(const story *s, uint32_t t)
 {
-    story *s = &c->stories[sid];
-    scatter(c->dense, v, 1);
-    double dot = story_dot(s, c->dense);
-    scatter(c->dense, v, 0);
-    size_t need = s->count + v->count;
-    uint32_t *nt = malloc((need + 1) * sizeof *nt);
-    float *nw = malloc((need + 1) * sizeof *nw);
+    uint32_t lo = 0, hi = s->count;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (s->terms[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->count && s->terms[lo] == t;
+}
+
+/* Folds a story's recent additions into its sorted part; terms whose weight
+ * fell to nothing (articles moved out) are dropped. */
+static int story_merge(clusterer *c, story *s)
+{
+    if (chorus__grow((void **)&c->merge, &c->merge_cap, s->recent_count + 1, sizeof *c->merge))
+        return CHORUS_ENOMEM;
+    memcpy(c->merge, s->recent, s->recent_count * sizeof *c->merge);
+    qsort(c->merge, s->recent_count, sizeof *c->merge, cmp_term);
+    size_t need = (size_t)s->count + s->recent_count + 1;
+    uint32_t *nt = malloc(need * sizeof *nt);
+    float *nw = malloc(need * sizeof *nw);
     if (!nt || !nw) {
         free(nt), free(nw);
         return CHORUS_ENOMEM;
     }
     size_t i = 0, j = 0, k = 0;
-    while (i < s->count || j < v->count) {
-        if (j >= v->count || (i < s->count && s->terms[i] < v->terms[j])) {
-            nt[k] = s->terms[i];
-            nw[k++] = s->weights[i++];
-        } else if (i >= s->count || s->terms[i] > v->terms[j]) {
-            nt[k] = v->terms[j];
-            nw[k++] = sign * v->weights[j];
-            /* A term new to the story: index the story under it. */
-            posting *p = &c->postings[v->terms[j]];
-            if (sign > 0 && (p->count == 0 || p->ids[p->count - 1] != sid) &&
-                CHORUS_PUSH(p->ids, p->count, p->cap, sid)) {
-                free(nt), free(nw);
-                return CHORUS_ENOMEM;
-            }
-            j++;
+    while (i < s->count || j < s->recent_count) {
+        uint32_t t;
+        float w;
+        if (j >= s->recent_count || (i < s->count && s->terms[i] < c->merge[j].term)) {
+            t = s->terms[i];
+            w = s->weights[i++];
         } else {
-            nt[k] = s->terms[i];
-            nw[k++] = s->weights[i++] + sign * v->weights[j++];
+            t = c->merge[j].term;
+            w = 0;
+            if (i < s->count && s->terms[i] == t)
+                w = s->weights[i++];
+            while (j < s->recent_count && c->merge[j].term == t)
+                w += c->merge[j++].weight;
+        }
+        if (fabsf(w) > 1e-6f) {
+            nt[k] = t;
+            nw[k++] = w;
         }
     }
     free(s->terms);
     free(s->weights);
     s->terms = nt;
     s->weights = nw;
-    s->count = k;
-    s->cap = need + 1;
+    s->count = (uint32_t)k;
+    s->recent_count = 0;
+    return 0;
+}
+
+/* Indexes story `sid` under term t, after dropping closed stories from a
+ * full posting list. */
+static int posting_add(clusterer *c, uint32_t t, uint32_t sid)
+{
+    posting *p = &c->postings[t];
+    if (p->count && p->ids[p->count - 1] == sid)
+        return 0;
+    if (p->count == p->cap && p->count >= 64) {
+        size_t m = 0;
+        for (size_t i = 0; i < p->count; i++)
+            if (!c->stories[p->ids[i]].closed)
+                p->ids[m++] = p->ids[i];
+        p->count = m;
+    }
+    return CHORUS_PUSH(p->ids, p->count, p->cap, sid) ? CHORUS_ENOMEM : 0;
+}
+
+/* Adds sign * v to the story's sum and keeps the inverted index current;
+ * v must be scattered in c->dense. */
+static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float sign)
+{
+    story *s = &c->stories[sid];
+    double dot = story_dot(s, v, c->dense);
+    size_t need = (size_t)s->recent_count + v->count + 1;
+    if (need > s->recent_cap) {
+        size_t cap = s->recent_cap ? s->recent_cap : 64;
+        while (cap < need)
+            cap *= 2;
+        weighted *r = realloc(s->recent, cap * sizeof *r);
+        if (!r)
+            return CHORUS_ENOMEM;
+        s->recent = r;
+        s->recent_cap = (uint32_t)cap;
+    }
+    for (uint32_t k = 0; k < v->count; k++) {
+        /* A term new to the story: index the story under it. A term met
+         * only among the recent additions may be indexed twice; lookups
+         * count a story once per term. */
+        if (sign > 0 && !in_sorted(s, v->terms[k]) && posting_add(c, v->terms[k], sid))
+            return CHORUS_ENOMEM;
+        s->recent[s->recent_count++] = (weighted){v->terms[k], sign * v->weights[k]};
+    }
     /* |S + v|^2 = |S|^2 + 2 S.v + |v|^2, with |v| = 1. */
     s->norm2 += sign * 2 * dot + 1.0;
     if (s->norm2 < 1e-9)
         s->norm2 = 0;
+    if (s->recent_count >= RECENT_MIN && s->recent_count * 2 >= s->count)
+        return story_merge(c, s);
     return 0;
 }
 
@@ -300,7 +348,7 @@ static double time_factor(const clusterer *c, const story *s, const chorus__arti
 static double similarity(const clusterer *c, uint32_t sid, const chorus__article *a, int member)
 {
     const story *s = &c->stories[sid];
-    double dot = story_dot(s, c->dense), norm2 = s->norm2;
+    double dot = story_dot(s, &a->vec, c->dense), norm2 = s->norm2;
     if (member) {
         /* Compare with the story as it would be without this article. */
         norm2 -= 2 * dot - 1.0;
@@ -313,7 +361,14 @@ static double similarity(const clusterer *c, uint32_t sid, const chorus__article
     return dot / sqrt(norm2) * time_factor(c, s, a);
 }
 
-/* Stories sharing one of the article's heaviest terms. */
+/* Is candidate x ranked above y: more shared weight, then the older story. */
+static int ranks_above(const clusterer *c, uint32_t x, uint32_t y)
+{
+    return c->overlap[x] > c->overlap[y] || (c->overlap[x] == c->overlap[y] && x < y);
+}
+
+/* Open stories sharing one of the article's heaviest terms: the
+ * MAX_CANDIDATES sharing the most weight, best first. */
 static int candidates(clusterer *c, const chorus__article *a, size_t stamp)
 {
     weighted top[LOOKUP_TERMS];
@@ -337,31 +392,39 @@ static int candidates(clusterer *c, const chorus__article *a, size_t stamp)
         size_t from = p->count > LOOKUP_RECENT ? p->count - LOOKUP_RECENT : 0;
         for (size_t m = p->count; m-- > from;) {
             uint32_t sid = p->ids[m];
+            if (c->stories[sid].closed)
+                continue;
             if (c->stamp[sid] != stamp) {
                 c->stamp[sid] = stamp;
                 c->overlap[sid] = 0;
+                c->term_seen[sid] = (uint32_t)k;
                 if (CHORUS_PUSH(c->cands, c->cand_count, c->cand_cap, sid))
                     return CHORUS_ENOMEM;
+            } else if (c->term_seen[sid] == k) {
+                continue; /* indexed twice under this term */
             }
+            c->term_seen[sid] = (uint32_t)k;
             c->overlap[sid] += top[k].weight;
         }
     }
-    /* Keep the candidates sharing the most: computing a full similarity
-     * costs a pass over the story's terms. */
-    if (c->cand_count > MAX_CANDIDATES) {
-        for (size_t i = 0; i < MAX_CANDIDATES; i++) {
-            size_t best = i;
-            for (size_t j = i + 1; j < c->cand_count; j++)
-                if (c->overlap[c->cands[j]] > c->overlap[c->cands[best]] ||
-                    (c->overlap[c->cands[j]] == c->overlap[c->cands[best]] &&
-                     c->cands[j] < c->cands[best]))
-                    best = j;
-            uint32_t tmp = c->cands[i];
-            c->cands[i] = c->cands[best];
-            c->cands[best] = tmp;
+    /* Keep the candidates sharing the most: a full similarity costs more.
+     * An insertion into a short ranked list, in one pass. */
+    size_t kept = 0;
+    uint32_t best[MAX_CANDIDATES];
+    for (size_t i = 0; i < c->cand_count; i++) {
+        uint32_t sid = c->cands[i];
+        if (kept == MAX_CANDIDATES && !ranks_above(c, sid, best[kept - 1]))
+            continue;
+        size_t at = kept < MAX_CANDIDATES ? kept++ : kept - 1;
+        while (at > 0 && ranks_above(c, sid, best[at - 1])) {
+            best[at] = best[at - 1];
+            at--;
         }
-        c->cand_count = MAX_CANDIDATES;
+        best[at] = sid;
     }
+    if (kept)
+        memcpy(c->cands, best, kept * sizeof *best);
+    c->cand_count = kept;
     return 0;
 }
 
@@ -383,6 +446,7 @@ static long new_story(clusterer *c)
     if (CHORUS_PUSH(c->stories, c->story_count, c->story_cap, empty))
         return CHORUS_ENOMEM;
     if (chorus__grow((void **)&c->stamp, &c->stamp_cap, c->story_count, sizeof *c->stamp) ||
+        chorus__grow((void **)&c->term_seen, &c->term_seen_cap, c->story_count, sizeof *c->term_seen) ||
         chorus__grow((void **)&c->overlap, &c->overlap_cap, c->story_count, sizeof *c->overlap))
         return CHORUS_ENOMEM;
     c->stamp[c->story_count - 1] = (size_t)-1;
@@ -423,6 +487,103 @@ static int cmp_rank(const void *x, const void *y)
     return (p->id > q->id) - (p->id < q->id);
 }
 
+/* Frees a story's centroid once no article can join it: what keeps the
+ * memory of a long stream bounded by the window rather than the input. */
+static void story_close(story *s)
+{
+    s->closed = 1;
+    free(s->terms);
+    free(s->weights);
+    free(s->recent);
+    s->terms = NULL;
+    s->weights = NULL;
+    s->recent = NULL;
+    s->count = s->recent_count = s->recent_cap = 0;
+}
+
+/* Closes the open dated stories whose last article is older than `day`. */
+static void close_before(clusterer *c, long day)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < c->open_count; i++) {
+        story *s = &c->stories[c->open[i]];
+        if (s->last_day < day)
+            story_close(s);
+        else
+            c->open[m++] = c->open[i];
+    }
+    c->open_count = m;
+}
+
+/* First pass for one article: it joins its most similar story or opens one. */
+static int place(clusterer *c, chorus__article *a, size_t stamp)
+{
+    int rc = candidates(c, a, stamp);
+    if (rc)
+        return rc;
+    double best = 0;
+    long best_id = -1;
+    scatter(c->dense, &a->vec, 1);
+    for (size_t q = 0; q < c->cand_count; q++) {
+        double sim = similarity(c, c->cands[q], a, 0);
+        if (sim > best || (sim == best && best_id >= 0 && c->cands[q] < (uint32_t)best_id)) {
+            best = sim;
+            best_id = c->cands[q];
+        }
+    }
+    if (best_id < 0 || best < c->params->threshold) {
+        best_id = new_story(c);
+        if (best_id < 0) {
+            scatter(c->dense, &a->vec, 0);
+            return (int)best_id;
+        }
+    }
+    a->story = (size_t)best_id;
+    rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0f);
+    scatter(c->dense, &a->vec, 0);
+    story *s = &c->stories[best_id];
+    s->members++;
+    int was_dated = s->dated;
+    story_note_date(s, a);
+    if (!rc && s->dated && !was_dated && CHORUS_PUSH(c->open, c->open_count, c->open_cap, (uint32_t)best_id))
+        rc = CHORUS_ENOMEM;
+    return rc;
+}
+
+/* Second pass for one article: one placed before its story's later
+ * articles was judged against less; it moves where it now fits best. */
+static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
+{
+    int rc = candidates(c, a, stamp);
+    if (rc)
+        return rc;
+    uint32_t cur = (uint32_t)a->story;
+    scatter(c->dense, &a->vec, 1);
+    double best = similarity(c, cur, a, 1);
+    long best_id = -1;
+    for (size_t q = 0; q < c->cand_count; q++) {
+        uint32_t sid = c->cands[q];
+        if (sid == cur || c->stories[sid].members == 0)
+            continue;
+        double sim = similarity(c, sid, a, 0);
+        if (sim > best + MOVE_MARGIN && sim >= c->params->threshold) {
+            best = sim;
+            best_id = sid;
+        }
+    }
+    if (best_id >= 0) {
+        rc = story_add(c, cur, &a->vec, -1.0f);
+        if (!rc)
+            rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0f);
+        c->stories[cur].members--;
+        c->stories[best_id].members++;
+        a->story = (size_t)best_id;
+        story_note_date(&c->stories[best_id], a);
+    }
+    scatter(c->dense, &a->vec, 0);
+    return rc;
+}
+
 long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                      const chorus__cluster_params *params)
 {
@@ -437,6 +598,11 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     c.articles = articles;
     c.n = n;
     c.params = params;
+    /* Past this many days without a new article, a story cannot reach the
+     * threshold for anyone: the time factor alone keeps it below. */
+    c.horizon = params->threshold > 0
+                    ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
+                    : LONG_MAX / 4;
     c.postings = calloc(vocab_size + 1, sizeof *c.postings);
     c.dense = calloc(vocab_size + 1, sizeof *c.dense);
     order_key *order = malloc(n * sizeof *order);
@@ -453,69 +619,29 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     if (!rc)
         qsort(order, m, sizeof *order, cmp_order_key);
 
-    /* First pass: each article joins its most similar story or opens one. */
+    /* One pass in publication order. The second look at an article comes
+     * once the stream is a horizon past it, when every article that could
+     * share its story has been placed; a story is closed a horizon after
+     * that, when no article left to place or reconsider can join it. */
+    size_t second = 0;
+    long closed_up_to = LONG_MIN;
     for (size_t k = 0; !rc && k < m; k++) {
-        chorus__article *a = order[k].a;
-        rc = candidates(&c, a, k);
-        double best = 0;
-        long best_id = -1;
-        scatter(c.dense, &a->vec, 1);
-        for (size_t q = 0; !rc && q < c.cand_count; q++) {
-            double sim = similarity(&c, c.cands[q], a, 0);
-            if (sim > best || (sim == best && best_id >= 0 && c.cands[q] < (uint32_t)best_id)) {
-                best = sim;
-                best_id = c.cands[q];
+        if (order[k].dated) {
+            long day = order[k].day;
+            while (!rc && second < k && order[second].dated && order[second].day < day - c.horizon) {
+                rc = reconsider(&c, order[second].a, m + second);
+                second++;
+            }
+            if (!rc && day - 2 * c.horizon > closed_up_to) {
+                closed_up_to = day - 2 * c.horizon;
+                close_before(&c, closed_up_to);
             }
         }
-        scatter(c.dense, &a->vec, 0);
-        if (rc)
-            break;
-        if (best_id < 0 || best < params->threshold) {
-            best_id = new_story(&c);
-            if (best_id < 0) {
-                rc = best_id;
-                break;
-            }
-        }
-        a->story = (size_t)best_id;
-        rc = story_add(&c, (uint32_t)best_id, &a->vec, 1.0f);
-        c.stories[best_id].members++;
-        story_note_date(&c.stories[best_id], a);
-    }
-
-    /* Second pass: an article that came before its story's other articles
-     * was judged against less; move it where it now fits best. */
-    for (size_t k = 0; !rc && k < m; k++) {
-        chorus__article *a = order[k].a;
-        rc = candidates(&c, a, m + k);
-        if (rc)
-            break;
-        uint32_t cur = (uint32_t)a->story;
-        scatter(c.dense, &a->vec, 1);
-        double cur_sim = similarity(&c, cur, a, 1);
-        double best = cur_sim;
-        long best_id = -1;
-        for (size_t q = 0; q < c.cand_count; q++) {
-            uint32_t sid = c.cands[q];
-            if (sid == cur || c.stories[sid].members == 0)
-                continue;
-            double sim = similarity(&c, sid, a, 0);
-            if (sim > best + MOVE_MARGIN && sim >= params->threshold) {
-                best = sim;
-                best_id = sid;
-            }
-        }
-        scatter(c.dense, &a->vec, 0);
-        if (best_id < 0)
-            continue;
-        rc = story_add(&c, cur, &a->vec, -1.0f);
         if (!rc)
-            rc = story_add(&c, (uint32_t)best_id, &a->vec, 1.0f);
-        c.stories[cur].members--;
-        c.stories[best_id].members++;
-        a->story = (size_t)best_id;
-        story_note_date(&c.stories[best_id], a);
+            rc = place(&c, order[k].a, k);
     }
+    for (; !rc && second < m; second++)
+        rc = reconsider(&c, order[second].a, m + second);
 
     /* Copies join the story of what they copy; stories are renumbered
      * largest first, ties by first article read. */
@@ -550,17 +676,18 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         }
     }
 
-    for (size_t s = 0; s < c.story_count; s++) {
-        free(c.stories[s].terms);
-        free(c.stories[s].weights);
-    }
+    for (size_t s = 0; s < c.story_count; s++)
+        story_close(&c.stories[s]);
     for (size_t t = 0; c.postings && t <= vocab_size; t++)
         free(c.postings[t].ids);
     free(c.postings);
     free(c.dense);
     free(c.stories);
     free(c.stamp);
+    free(c.term_seen);
     free(c.overlap);
+    free(c.open);
+    free(c.merge);
     free(c.cands);
     free(order);
     free(assign);

@@ -14,21 +14,25 @@ typedef struct chorus__cluster_params {
 } chorus__cluster_params;
 
 /*
- * Builds every article's unit-length TF-IDF vector (a->vec, in its arena).
- * Terms are the stems of content words of body and title; document
- * frequencies count articles that are not duplicates; words that read as
- * names (capitalised inside a sentence) weigh more. Returns 0 or CHORUS_ENOMEM.
+ * Builds every article's unit-length TF-IDF vector (a->vec, in its arena)
+ * from its features (featurize.h), for a vocabulary of `vocab_size` terms.
+ * Document frequencies count articles that are not duplicates; terms that
+ * read as names weigh more; the heaviest terms are kept. Returns 0 or
+ * CHORUS_ENOMEM.
  */
-int chorus__build_vectors(chorus__article **articles, size_t n, const chorus__vocab *vocab);
+int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_size);
 
 /*
  * Groups articles into stories, setting a->story, and returns the number of
  * stories (or CHORUS_ENOMEM). Articles are taken in publication order (then
  * by content hash, so that input order does not matter) and each joins the
- * most similar recent story found through an inverted index over story
- * centroids, or opens a new one; a second pass moves articles that fit
- * another story better. Duplicates go to the story of the article they copy.
- * Stories are numbered largest first.
+ * most similar open story found through an inverted index over story
+ * centroids, or opens a new one; once the stream is past it, each article
+ * is looked at again and moves to a story that now fits it better. A story
+ * that can no longer reach the threshold for any article to come (its time
+ * factor alone keeps it below) is closed and its centroid freed.
+ * Duplicates go to the story of the article they copy. Stories are numbered
+ * largest first.
  */
 long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                      const chorus__cluster_params *params);

@@ -17,15 +17,22 @@
 
 #include "cluster.h"
 #include "dedup.h"
+#include "featurize.h"
 #include "lexicon.h"
 #include "read_text.h"
 #include "summarize.h"
 #include "text.h"
+#include "workers.h"
 
 /* Longest article text kept; the rest is cut with a warning. */
 #define MAX_ARTICLE_BYTES (8u << 20)
 /* A headline built from a first sentence is cut to this many bytes. */
 #define HEADLINE_MAX_BYTES 160
+/* In compact mode, articles are analysed this many at a time: enough to
+ * keep the threads busy and to see boilerplate recur within a batch. */
+#define COMPACT_BATCH 4096
+/* Articles between two progress reports while reading. */
+#define PROGRESS_EVERY 1000
 
 const char *chorus_version(void)
 {
@@ -63,7 +70,7 @@ void chorus_options_init(chorus_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->summary_sentences = 6;
     opts->summary_words = 0;
-    opts->cluster_threshold = 0.25;
+    opts->cluster_threshold = 0.2;
     opts->cluster_window_days = 4.0;
     opts->facts = 1;
 }
@@ -81,6 +88,12 @@ void chorus__stage_done(chorus_corpus *c, int stage, double since)
     struct rusage ru;
     if (getrusage(RUSAGE_SELF, &ru) == 0)
         c->times.peak_kb[stage] = ru.ru_maxrss;
+}
+
+void chorus__progress(chorus_corpus *c, const char *stage, size_t stories)
+{
+    if (c->opts.progress)
+        c->opts.progress(c->opts.progress_userdata, stage, c->article_count, stories);
 }
 
 void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
@@ -112,11 +125,17 @@ int chorus_corpus_new(chorus_corpus **out, const chorus_options *opts)
     chorus_corpus *c = calloc(1, sizeof *c);
     if (!c)
         return CHORUS_ENOMEM;
+    if (o.compact) {
+        /* Nothing that reads the text is made. */
+        o.summary_sentences = 0;
+        o.facts = 0;
+    }
     c->opts = o;
-    if (chorus__analyzer_init(&c->an)) {
+    if (chorus__analyzer_init(&c->an, NULL)) {
         free(c);
         return CHORUS_ENOMEM;
     }
+    c->an.text_only = o.skip_stories;
     *out = c;
     return 0;
 }
@@ -128,6 +147,7 @@ void chorus_corpus_free(chorus_corpus *c)
     for (size_t i = 0; i < c->article_count; i++)
         chorus__article_free(c->articles[i]);
     free(c->articles);
+    chorus__workers_free(c->workers);
     chorus__analyzer_done(&c->an);
     chorus__lexicon_free(c->lexicon);
     chorus__arena_release(&c->mem);
@@ -252,6 +272,34 @@ static int new_article(chorus_corpus *c, const char *path, long line, const chor
     return 0;
 }
 
+/* Cleans and analyses the articles added since the last call, on the
+ * worker threads, and takes their features; in compact mode each then
+ * gives up what grouping does not need. Returns 0 or CHORUS_ENOMEM. */
+static int analyze_pending(chorus_corpus *c)
+{
+    size_t from = c->analyzed_count, n = c->article_count - from;
+    if (n == 0)
+        return 0;
+    chorus__article **batch = c->articles + from;
+    int rc = 0;
+    unsigned threads = c->opts.threads ? c->opts.threads : chorus__cpu_count();
+    if (threads > 1 && !c->workers && !(c->workers = chorus__workers_new(threads, &c->an)))
+        return CHORUS_ENOMEM;
+    if (c->opts.compact)
+        for (size_t i = 0; !rc && i < n; i++)
+            rc = chorus__analyzer_count_blocks(&c->an, batch[i]);
+    if (!rc)
+        rc = chorus__workers_analyze(c->workers, &c->an, batch, n);
+    for (size_t i = 0; !rc && !c->an.text_only && i < n; i++) {
+        rc = chorus__article_features(batch[i], c->an.vocab);
+        if (!rc && c->opts.compact)
+            rc = chorus__article_compact(batch[i]);
+    }
+    if (!rc)
+        c->analyzed_count = c->article_count;
+    return rc;
+}
+
 /* Adds a read article to the corpus, or frees it when reading failed (rc).
  * Returns 1 or the error. */
 static int add_article(chorus_corpus *c, chorus__article *a, int rc)
@@ -261,6 +309,19 @@ static int add_article(chorus_corpus *c, chorus__article *a, int rc)
     if (rc) {
         chorus__article_free(a);
         return rc;
+    }
+    if (c->opts.compact && c->article_count - c->analyzed_count >= COMPACT_BATCH) {
+        double t0 = chorus__now();
+        rc = analyze_pending(c);
+        double spent = chorus__now() - t0;
+        c->batch_seconds += spent;
+        c->times.seconds[CHORUS_STAGE_CLEAN] += spent;
+        if (rc)
+            return rc;
+    }
+    if (c->article_count >= c->progress_at + PROGRESS_EVERY) {
+        c->progress_at = c->article_count;
+        chorus__progress(c, "reading", 0);
     }
     return 1;
 }
@@ -335,9 +396,10 @@ int chorus_corpus_add_path(chorus_corpus *c, const char *path)
         return CHORUS_EINVAL;
     if (c->analyzed)
         return CHORUS_ESTATE;
-    double t0 = chorus__now();
+    double t0 = chorus__now(), batches = c->batch_seconds;
     int rc = chorus__read_path(c, path);
-    chorus__stage_done(c, CHORUS_STAGE_READ, t0);
+    /* Batches analysed while reading count as cleaning, not reading. */
+    chorus__stage_done(c, CHORUS_STAGE_READ, t0 + (c->batch_seconds - batches));
     return rc;
 }
 
@@ -471,36 +533,45 @@ int chorus_corpus_analyze(chorus_corpus *c)
 
     int rc = 0;
     double t0 = chorus__now();
-    c->an.text_only = c->opts.skip_stories;
-    for (size_t i = 0; !rc && i < c->article_count; i++)
-        rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
-    if (rc)
-        return rc;
-    chorus__analyzer_seal_blocks(&c->an);
-    for (size_t i = 0; !rc && i < c->article_count; i++)
-        rc = chorus__article_analyze(&c->an, c->articles[i]);
+    /* Outside compact mode boilerplate is judged against every article. */
+    if (!c->opts.compact)
+        for (size_t i = 0; !rc && i < c->article_count; i++)
+            rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
+    if (!rc)
+        rc = analyze_pending(c);
     if (rc)
         return rc;
     chorus__stage_done(c, CHORUS_STAGE_CLEAN, t0);
-    if (c->opts.skip_stories)
+    if (c->opts.skip_stories) {
+        chorus__progress(c, "done", 0);
         return 0;
+    }
     double t1 = chorus__now();
 
+    chorus__progress(c, "deduplicating", 0);
     long dups = chorus__find_duplicates(c->articles, c->article_count);
     if (dups < 0)
         return (int)dups;
     chorus__stage_done(c, CHORUS_STAGE_DEDUP, t1);
     double t2 = chorus__now();
+    chorus__progress(c, "clustering", 0);
     size_t V = chorus__vocab_size(c->an.vocab);
-    if ((rc = chorus__build_vectors(c->articles, c->article_count, c->an.vocab)))
+    if ((rc = chorus__build_vectors(c->articles, c->article_count, V)))
         return rc;
     chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days,
                                      c->opts.one_story};
     long nstories = chorus__cluster(c->articles, c->article_count, V, &params);
     if (nstories < 0)
         return (int)nstories;
+    /* The counts have served; vectors are what headlines and summaries read. */
+    for (size_t i = 0; i < c->article_count; i++) {
+        free(c->articles[i]->features);
+        c->articles[i]->features = NULL;
+        c->articles[i]->feature_count = 0;
+    }
     chorus__stage_done(c, CHORUS_STAGE_CLUSTER, t2);
     double t3 = chorus__now();
+    chorus__progress(c, c->opts.compact ? "done" : "summarizing", (size_t)nstories);
 
     /* Members of each story, in input order. */
     size_t ns = (size_t)nstories;
@@ -546,6 +617,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     /* The stories' loop did both; the facts' share is already counted. */
     chorus__stage_done(c, CHORUS_STAGE_SUMMARIZE, t3);
     c->times.seconds[CHORUS_STAGE_SUMMARIZE] -= c->times.seconds[CHORUS_STAGE_FACTS] - facts_before;
+    if (!c->opts.compact)
+        chorus__progress(c, "done", ns);
     return rc;
 }
 

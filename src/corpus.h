@@ -66,7 +66,14 @@ struct chorus_corpus {
     struct chorus__lexicon *lexicon; /* Debian's word lists, read when facts are first wanted */
     chorus__buf clean; /* scratch for cleaned input */
     chorus__stage_times times;
+    struct chorus__workers *workers; /* analysis threads, made when first needed */
+    size_t analyzed_count; /* articles analysed so far (compact mode analyses in batches) */
+    double batch_seconds;  /* time spent analysing batches while reading */
+    size_t progress_at;    /* article count at the last progress report */
 };
+
+/* Reports progress through the options' callback, if any. */
+void chorus__progress(chorus_corpus *c, const char *stage, size_t stories);
 
 /* Reports a problem with one input through the options' callback. */
 void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,

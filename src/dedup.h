@@ -7,9 +7,16 @@
 #include "article.h"
 
 /* Estimated Jaccard similarity of 5-word shingle sets from which two
- * articles count as copies of one text. Syndicated copies with different page
- * furniture, headline or first paragraph stay well above it; independent
- * reports of one event share a few quotes and names and stay far below. */
+ * articles count as copies of one text. A copy with other page furniture
+ * or headline stays near 1; one whose first paragraph was rewritten keeps
+ * J = r / (r + 2p) for a rest of r shingles and leads of p, at least 0.5
+ * while the lead is under a third of the article. Independent reports of
+ * one event share a few quotes and names: on the Multi-News development
+ * stories, 758 of 775 pairs of reports of one story are below 0.1 and none
+ * between 0.4 and 0.7. Lower thresholds cost precision at scale: the
+ * estimate's standard error is 0.04, and among a million articles many
+ * pairs at 0.25 to 0.3 (reports built on the same wire copy) come close
+ * enough for a few hundred to be estimated over 0.4. */
 #define CHORUS_DUPLICATE_JACCARD 0.5
 
 /* Articles with fewer words are never called duplicates: a shared headline
@@ -18,7 +25,7 @@
 
 /*
  * Sets duplicate_of on every article that copies another: exact copies by
- * content hash, near copies by MinHash with LSH banding (32 bands of 4 rows)
+ * content hash, near copies by MinHash with LSH banding (42 bands of 3 rows)
  * and a check of the estimated Jaccard similarity. Within each group of
  * copies the one kept is the earliest published, then the longest, then the
  * first read. Returns the number of duplicates or CHORUS_ENOMEM.

@@ -1,6 +1,11 @@
-/* test_cluster.c - grouping articles into stories. */
+/* test_cluster.c - grouping articles into stories: split and merge cases, input order, threads, compact mode. */
+#define _DEFAULT_SOURCE /* open_memstream, mkstemps */
 #include <stdlib.h>
+#include <unistd.h>
 
+#include <jansson.h>
+
+#include "blockcount.h"
 #include "chorus.h"
 #include "runner.h"
 
@@ -91,8 +96,11 @@ static void input_order_does_not_matter(test_ctx *t)
                             "examples/c-launch-wire.txt", "examples/feed.jsonl",
                             "examples/a-ferry-local.txt", "examples/c-launch-analysis.txt"};
     chorus_corpus *c1, *c2;
+    chorus_options o;
+    chorus_options_init(&o);
+    o.compact = 1; /* as chorus cluster runs */
     chorus_corpus_new(&c1, NULL);
-    chorus_corpus_new(&c2, NULL);
+    chorus_corpus_new(&c2, &o);
     for (size_t i = 0; i < 6; i++) {
         chorus_corpus_add_path(c1, order1[i]);
         chorus_corpus_add_path(c2, order1[5 - i]);
@@ -120,7 +128,187 @@ static void threshold_one_keeps_articles_apart(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* Writes one report "published | title | text" as a JSON line. */
+static void write_report(FILE *f, const char *id, char *report)
+{
+    char *bar1 = strstr(report, " | "), *bar2 = bar1 ? strstr(bar1 + 3, " | ") : NULL;
+    if (!bar2)
+        return;
+    *bar1 = *bar2 = '\0';
+    json_t *o = json_pack("{s:s, s:s, s:s}", "id", id, "title", bar1 + 3, "text", bar2 + 3);
+    if (*report)
+        json_object_set_new(o, "published", json_string(report));
+    char *line = json_dumps(o, JSON_COMPACT);
+    fprintf(f, "%s\n", line);
+    free(line);
+    json_decref(o);
+}
+
+static void one_pair(test_ctx *t, const test_record *r, void *unused)
+{
+    (void)unused;
+    if (r->field_count != 3) {
+        test_fail(t, "tests/cases/cluster.txt", r->line, "needs expected => report => report");
+        return;
+    }
+    char path[] = "/tmp/chorus-pair-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        test_fail(t, "tests/cases/cluster.txt", r->line, "cannot write %s", path);
+        return;
+    }
+    write_report(f, "first", r->fields[1]);
+    write_report(f, "second", r->fields[2]);
+    fclose(f);
+    /* Both modes must decide alike. */
+    for (int compact = 0; compact <= 1; compact++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.facts = 0;
+        o.compact = compact;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        CHECK_INT(t, chorus_corpus_add_path(c, path), 2);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        int same = story_of(c, "first") == story_of(c, "second");
+        int want = strcmp(r->fields[0], "same") == 0;
+        if (same != want)
+            test_fail(t, "tests/cases/cluster.txt", r->line, "%s: put %s (compact %d)", r->fields[0],
+                      same ? "together" : "apart", compact);
+        chorus_corpus_free(c);
+    }
+    unlink(path);
+}
+
+static void split_and_merge_cases(test_ctx *t)
+{
+    CHECK(t, test_each_record(t, "tests/cases/cluster.txt", one_pair, NULL) >= 6);
+}
+
+/* The cluster output and the JSON briefing of a corpus, as one string. */
+static char *outputs(const char *const *paths, size_t n, unsigned threads, int compact)
+{
+    chorus_options o;
+    chorus_options_init(&o);
+    o.threads = threads;
+    o.compact = compact;
+    chorus_corpus *c;
+    if (chorus_corpus_new(&c, &o))
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        chorus_corpus_add_path(c, paths[i]);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (chorus_corpus_analyze(c) == 0 && f) {
+        chorus_write_clusters(c, f, CHORUS_FORMAT_TSV);
+        if (!compact)
+            chorus_write_brief(c, f, CHORUS_FORMAT_JSON);
+    }
+    if (f)
+        fclose(f);
+    chorus_corpus_free(c);
+    return buf;
+}
+
+static void threads_give_identical_output(test_ctx *t)
+{
+    const char *paths[] = {"examples", "tests/data/quakes.jsonl", "tests/data/copies"};
+    for (int compact = 0; compact <= 1; compact++) {
+        char *one = outputs(paths, 3, 1, compact), *two = outputs(paths, 3, 2, compact),
+             *four = outputs(paths, 3, 4, compact);
+        CHECK(t, one && strlen(one) > 100);
+        CHECK_STR(t, two, one);
+        CHECK_STR(t, four, one);
+        free(one), free(two), free(four);
+    }
+}
+
+static void compact_mode_groups_alike(test_ctx *t)
+{
+    const char *paths[] = {"examples", "tests/data/quakes.jsonl"};
+    char *full = outputs(paths, 2, 1, 0), *compact = outputs(paths, 2, 1, 1);
+    /* The TSV grouping comes first in both. */
+    CHECK(t, full && compact && strncmp(full, compact, strlen(compact)) == 0);
+    free(full), free(compact);
+    chorus_options o;
+    chorus_options_init(&o);
+    o.compact = 1;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    chorus_corpus_add_path(c, "examples");
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    chorus_article_info a;
+    CHECK_INT(t, chorus_corpus_article(c, 0, &a), 0);
+    CHECK_STR(t, a.text, "");
+    CHECK(t, a.title != NULL && a.path != NULL);
+    chorus_story_info st;
+    CHECK_INT(t, chorus_corpus_story(c, 0, &st), 0);
+    CHECK_INT(t, st.summary_count, 0);
+    chorus_corpus_free(c);
+}
+
+typedef struct {
+    int calls;
+    char last[32];
+    size_t articles, stories;
+} progress_log;
+
+static void note_progress(void *userdata, const char *stage, size_t articles, size_t stories)
+{
+    progress_log *p = userdata;
+    p->calls++;
+    snprintf(p->last, sizeof p->last, "%s", stage);
+    p->articles = articles;
+    p->stories = stories;
+}
+
+static void progress_is_reported(test_ctx *t)
+{
+    progress_log log = {0};
+    chorus_options o;
+    chorus_options_init(&o);
+    o.compact = 1;
+    o.progress = note_progress;
+    o.progress_userdata = &log;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    chorus_corpus_add_path(c, "examples");
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    CHECK(t, log.calls >= 3);
+    CHECK_STR(t, log.last, "done");
+    CHECK_INT(t, log.articles, 13);
+    CHECK_INT(t, log.stories, chorus_corpus_story_count(c));
+    chorus_corpus_free(c);
+}
+
+static void block_counts_forget_what_was_seen_once(test_ctx *t)
+{
+    chorus__blockcount *b = chorus__blockcount_new(8);
+    uint64_t scratch[4];
+    uint64_t boiler[2] = {7, 7}; /* counted once per article */
+    for (int i = 0; i < 3; i++)
+        CHECK_INT(t, chorus__blockcount_add(b, boiler, 2, scratch), 0);
+    CHECK_INT(t, chorus__blockcount_get(b, 7), 3);
+    /* Many paragraphs seen once fill the table; the recurring one stays. */
+    for (uint64_t h = 100; h < 200; h++)
+        CHECK_INT(t, chorus__blockcount_add(b, &h, 1, scratch), 0);
+    CHECK_INT(t, chorus__blockcount_get(b, 7), 3);
+    CHECK_INT(t, chorus__blockcount_get(b, 12345), 1);
+    uint64_t zero = 0;
+    CHECK_INT(t, chorus__blockcount_add(b, &zero, 1, scratch), 0);
+    CHECK_INT(t, chorus__blockcount_add(b, &zero, 1, scratch), 0);
+    CHECK_INT(t, chorus__blockcount_get(b, 0), 2);
+    chorus__blockcount_free(b);
+}
+
 const test_case cluster_tests[] = {
+    {"split and merge cases from tests/cases/cluster.txt", split_and_merge_cases},
+    {"threads give identical output", threads_give_identical_output},
+    {"compact mode groups alike", compact_mode_groups_alike},
+    {"progress is reported", progress_is_reported},
+    {"block counts forget what was seen once", block_counts_forget_what_was_seen_once},
     {"same topic weeks apart splits", same_topic_weeks_apart_splits},
     {"different events split", different_events_split},
     {"input order does not matter", input_order_does_not_matter},

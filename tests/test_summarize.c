@@ -72,7 +72,7 @@ static void standalone_case(test_ctx *t, const test_record *r, void *userdata)
 static void sentences_that_stand_alone(test_ctx *t)
 {
     chorus__analyzer an;
-    CHECK_INT(t, chorus__analyzer_init(&an), 0);
+    CHECK_INT(t, chorus__analyzer_init(&an, NULL), 0);
     CHECK(t, test_each_record(t, "tests/cases/standalone.txt", standalone_case, &an) > 15);
     chorus__analyzer_done(&an);
 }
@@ -201,7 +201,7 @@ static long day_of(const char *iso)
 static void event_day_prefers_the_sentence_date(test_ctx *t)
 {
     chorus__analyzer an;
-    CHECK_INT(t, chorus__analyzer_init(&an), 0);
+    CHECK_INT(t, chorus__analyzer_init(&an, NULL), 0);
     chorus__article *articles[3] = {
         dated_article(&an, 0,
                       "The first round of talks ended without agreement on February 20, 2025. "

@@ -1,0 +1,132 @@
+"""sklearn_cluster.py - scikit-learn's TF-IDF clustering on the data bench_cluster scores chorus on.
+
+Usage: sklearn_cluster.py DATA_DIR OUT_DIR
+
+Debian's python3-sklearn: TfidfVectorizer (sublinear tf, English stop words)
+with agglomerative clustering (average linkage, cosine distance, cut at 0.85,
+that is cosine similarity 0.15: the best cut on these data, which favours the
+peer) and MiniBatchKMeans (told the true number of stories, which no
+streaming system knows). Scored as bench_cluster scores chorus: pairwise
+precision, recall and F1, and B-cubed F1; Multi-News documents whose first 80
+characters recur across stories or under 60 words are left out of the scoring.
+The generated corpus (OUT_DIR/cluster-10000.jsonl and its .truth, written by
+bench_cluster) is clustered with MiniBatchKMeans only: agglomerative
+clustering needs the dense matrix of all pairs.
+"""
+import collections
+import csv
+import json
+import os
+import sys
+import time
+
+try:
+    from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+except ImportError:
+    print("  scikit-learn: not installed (scripts/install-deps.sh --bench installs python3-sklearn)")
+    sys.exit(0)
+
+
+def scores(truth, found):
+    """Pairwise and B-cubed precision, recall and F1 of `found` against `truth`."""
+    both = collections.Counter(zip(truth, found))
+    t_sizes = collections.Counter(truth)
+    f_sizes = collections.Counter(found)
+    tp = sum(c * (c - 1) / 2 for c in both.values())
+    pp = sum(c * (c - 1) / 2 for c in f_sizes.values())
+    tt = sum(c * (c - 1) / 2 for c in t_sizes.values())
+    p = tp / pp if pp else 1.0
+    r = tp / tt if tt else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    n = len(truth)
+    bp = sum(c * c / f_sizes[f] for (t, f), c in both.items()) / n
+    br = sum(c * c / t_sizes[t] for (t, f), c in both.items()) / n
+    bf1 = 2 * bp * br / (bp + br) if bp + br else 0.0
+    return p, r, f1, bf1, len(t_sizes), len(f_sizes)
+
+
+def report(name, method, truth, found, seconds, scored=None):
+    if scored is not None:
+        truth = [t for t, s in zip(truth, scored) if s]
+        found = [f for f, s in zip(found, scored) if s]
+    p, r, f1, bf1, nt, nf = scores(truth, found)
+    print("  %-10s %-26s pairwise P %.3f R %.3f F1 %.3f   B-cubed F1 %.3f   %d items, %d stories "
+          "(found %d), %.2f s" % (name, method, p, r, f1, bf1, len(truth), nt, nf, seconds))
+
+
+def run(name, texts, truth, scored=None, agglomerative=True):
+    if agglomerative:
+        t0 = time.perf_counter()
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+        labels = AgglomerativeClustering(n_clusters=None, distance_threshold=0.85, metric="cosine",
+                                         linkage="average").fit_predict(x.toarray())
+        report(name, "agglomerative (cut 0.85)", truth, list(labels), time.perf_counter() - t0, scored)
+    t0 = time.perf_counter()
+    x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+    labels = MiniBatchKMeans(n_clusters=len(set(truth)), random_state=0, n_init=3,
+                             batch_size=1024).fit_predict(x)
+    report(name, "MiniBatchKMeans (true k)", truth, list(labels), time.perf_counter() - t0, scored)
+
+
+def multinews(data):
+    path = os.path.join(data, "multinews-validation", "clusters.jsonl")
+    if not os.path.exists(path):
+        print("  multinews: skipped: %s is absent" % path)
+        return
+    docs = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            for d in o["documents"]:
+                docs.append((o["cluster"], d))
+    heads = collections.defaultdict(set)
+    for story, d in docs:
+        heads[d[:80]].add(story)
+    scored = [len(heads[d[:80]]) < 2 and len(d.split()) >= 60 for story, d in docs]
+    run("multinews", [d for _, d in docs], [s for s, _ in docs], scored)
+
+
+def uci(data):
+    path = os.path.join(data, "uci-news-prefix", "uci-news-aggregator.head.csv")
+    if not os.path.exists(path):
+        print("  uci: skipped: %s is absent" % path)
+        return
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in list(csv.reader(f))[1:] if len(r) == 8]
+    run("uci", [r[1] for r in rows], [r[5] for r in rows])
+
+
+def generated(out):
+    path = os.path.join(out, "cluster-10000.jsonl")
+    truth_path = os.path.join(out, "cluster-10000.truth")
+    if not os.path.exists(path) or not os.path.exists(truth_path):
+        print("  generated: skipped: run bench_cluster first")
+        return
+    story = {}
+    with open(truth_path) as f:
+        for line in f:
+            a, s, _ = line.rstrip("\n").split("\t")
+            story[a] = s
+    texts, truth = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            texts.append(o["text"])
+            truth.append(story[o["id"]])
+    run("generated", texts, truth, agglomerative=False)
+
+
+def main():
+    if len(sys.argv) != 3:
+        print("usage: sklearn_cluster.py DATA_DIR OUT_DIR", file=sys.stderr)
+        sys.exit(2)
+    import sklearn
+    print("  scikit-learn %s (Debian python3-sklearn), TF-IDF:" % sklearn.__version__)
+    multinews(sys.argv[1])
+    uci(sys.argv[1])
+    generated(sys.argv[2])
+
+
+if __name__ == "__main__":
+    main()
