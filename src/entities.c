@@ -105,6 +105,17 @@ static const char *const place_words[] = {
     "territory", "territories", "village", "town", "border", "plain", "basin",
 };
 
+/* Words after a name that only an organisation takes: "Jefferies analysts",
+ * "Citigroup shares", "CBS reported". */
+static const char *const org_context_after[] = {
+    "analysts", "shares", "stock", "stockholders", "shareholders", "spokesman", "spokeswoman",
+    "spokesperson", "executives", "employees", "staff", "subsidiary", "headquarters", "reported",
+    "affiliate", "broadcast", "stores", "customers", "investors",
+};
+
+/* "at" and "of" after a word for a person: "an analyst at Berenberg". */
+static const char *const org_context_before[] = {"at", "of", "for", "with"};
+
 /* Suffixes that may be left off a company's name: "Acme" is "Acme Corp". */
 static const char *const company_suffixes[] = {"corp", "inc", "ltd", "llc", "plc", "co", "group",
                                                "sa", "ag", "gmbh", "nv", "bv", "spa"};
@@ -545,7 +556,11 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             return 0;
         /* A lone capitalised common word ("Western support") that no list
          * knows as a name is a word, not a name. */
-        if (to - name_from == 1 && chorus__lexicon_common(lex, w[name_from].fold, w[name_from].len) &&
+        /* But an institution's word capitalised inside a sentence names it:
+         * "the Senate voted", "Parliament approved". */
+        int institution = name_from > 0 && !capitalised(&w[name_from - 1]) &&
+                          IN(org_words, w[name_from].fold, w[name_from].len);
+        if (to - name_from == 1 && !institution && chorus__lexicon_common(lex, w[name_from].fold, w[name_from].len) &&
             !(chorus__lexicon_name(lex, a->text + w[name_from].start, w[name_from].end - w[name_from].start) &
               (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_PERSON)))
             return 0;
@@ -583,6 +598,11 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             type = CHORUS_ENTITY_PLACE;
         else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !any_caps_or_initial(w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
+        else if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len))
+            type = CHORUS_ENTITY_ORGANIZATION; /* "Jefferies analysts", "Citigroup shares" */
+        else if (name_from >= 2 && IN(org_context_before, w[name_from - 1].fold, w[name_from - 1].len) &&
+                 chorus__lexicon_person_noun(lex, w[name_from - 2].fold, w[name_from - 2].len))
+            type = CHORUS_ENTITY_ORGANIZATION; /* "an analyst at Berenberg" */
         else
             type = CHORUS_ENTITY_OTHER;
     }
