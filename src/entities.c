@@ -585,7 +585,9 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
         const word *after = to < n ? &w[to] : NULL;
         int speaks = (after && chorus__speech_verb(after->fold, after->len)) ||
                      (before && chorus__speech_verb(before->fold, before->len));
-        if (to - name_from >= 2 && to - name_from <= 4 && rare_words(lex, a, w, name_from, to))
+        if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len))
+            type = CHORUS_ENTITY_ORGANIZATION; /* "Jefferies analysts", "Michael Kors shares" */
+        else if (to - name_from >= 2 && to - name_from <= 4 && rare_words(lex, a, w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
         else if (to - name_from >= 2 && to - name_from <= 3 && given_name(lex, a, w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
@@ -598,8 +600,6 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             type = CHORUS_ENTITY_PLACE;
         else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !any_caps_or_initial(w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
-        else if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len))
-            type = CHORUS_ENTITY_ORGANIZATION; /* "Jefferies analysts", "Citigroup shares" */
         else if (name_from >= 2 && IN(org_context_before, w[name_from - 1].fold, w[name_from - 1].len) &&
                  chorus__lexicon_person_noun(lex, w[name_from - 2].fold, w[name_from - 2].len))
             type = CHORUS_ENTITY_ORGANIZATION; /* "an analyst at Berenberg" */
