@@ -35,6 +35,9 @@
  * page's prose, with at most this share of link text, is article text. */
 #define PROSE_SHARE 0.25
 #define PROSE_LINK_SHARE 0.2
+/* A section holding at most this share of the prose of a marked article
+ * around it is a part of the article, not all of it. */
+#define SECTION_SHARE 0.5
 
 /* ---------------------------------------------------------------------- */
 /* Names of furniture                                                     */
@@ -403,6 +406,21 @@ static uint32_t choose_container(const weigher *w)
             best_score = score;
             best = (uint32_t)i;
         }
+    }
+    /* An article that cites much (lists of links to sources, patches,
+     * products) loses to one of its sections above. Inside an element
+     * marked as the article its links are its own: the nearest such
+     * ancestor is the article when the section holds at most half of its
+     * prose and its prose outweighs its links by more than the section's
+     * do. */
+    if (!best)
+        return 0;
+    double own = w->good[best] - w->bad[best];
+    for (uint32_t p = w->doc->nodes[best].parent; p; p = w->doc->nodes[p].parent) {
+        if (w->gone[p] || !content_mark(w->doc, p, node_names(w->doc, p)))
+            continue;
+        if (w->good[p] - w->bad[p] > own && w->good[best] <= w->good[p] * SECTION_SHARE)
+            return p;
     }
     return best;
 }
