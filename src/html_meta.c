@@ -1351,7 +1351,7 @@ static int lead_only(const char *s, size_t len)
 static int boundary_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
 {
     const chorus__html_node *node = &doc->nodes[n];
-    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL)
+    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
         return 0;
     if (node->tag == CHORUS_TAG_TEXT)
         return (out->len && chorus__buf_putc(out, NODE_BOUNDARY)) ||
