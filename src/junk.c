@@ -96,7 +96,10 @@ static const char WIDGET_PATTERN[] =
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
     "^\\W*(?:related(?:\\s+\\w+)?|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
-    "|read\\s+(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+like"
+    "|read\\s+(?:this\\s+)?(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)"
+    "|(?:popular|recent|trending|featured)\\s+(?:posts|articles|stories|reads)\\b.*|explore\\s+more|more\\s+to\\s+explore"
+    "|keep\\s+reading|what\\s+to\\s+read\\s+next|up\\s+next"
+    "|references|sources|footnotes|bibliography|works\\s+cited|citations"
     "|recommended(?:\\s+\\w+){0,2}|most\\s+(?:read|popular|viewed|shared)|top\\s+stories"
     "|trending(?:\\s+now)?|sign\\s+up\\s+for\\s+.*|subscribe\\s+to\\s+.*|newsletter"
     "|comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list|leave\\s+a\\s+(?:reply|comment)"
