@@ -378,7 +378,10 @@ static void set_aside_furniture(weigher *w)
         const chorus__html_node *nd = &doc->nodes[i];
         int kind = names[i];
         names[i] = 0;
-        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML)
+        /* Inside <pre>, classes are a syntax highlighter's ("hljs-comment",
+         * "token tag"), not the page's furniture. */
+        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML ||
+            (nd->flags & CHORUS_NODE_PRE))
             continue;
         int named = kind & (NAME_FURNITURE | NAME_COMMENTS);
         int furniture = named || furniture_element(doc, (uint32_t)i);
