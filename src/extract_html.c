@@ -26,8 +26,13 @@
 
 /* Link text weighs this many times against an element as prose for it. */
 #define LINK_PENALTY 2
-/* A block whose text is at least this share of links is a link list entry. */
+/* A block whose text is at least this share of links weighs as a link
+ * list entry when the article is looked for... */
 #define LINK_BLOCK_SHARE 0.5
+/* ...but inside the article it is left out only when its text is almost
+ * all links: an item with words of its own ("Fluke 117 – a sturdy meter",
+ * "See the council's report for the figures") is the article's. */
+#define LINK_ITEM_SHARE 0.8
 /* Furniture holding at least this share of the page's prose is kept: it is
  * a wrapper of the article, whatever its name says. */
 #define WRAPPER_SHARE 0.5
@@ -493,7 +498,7 @@ static void flush(emitter *e)
 {
     const weigher *w = e->w;
     uint32_t o = e->para_owner;
-    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_BLOCK_SHARE;
+    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_ITEM_SHARE;
     const char *s = e->para.data;
     size_t len = e->para.len, start = 0;
     for (size_t i = 0; !link_list && i < len; i++) {
