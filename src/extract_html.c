@@ -467,6 +467,23 @@ static int trim_char(char c)
     return c == ' ' || c == '\n' || c == '|';
 }
 
+/* Non-zero when text holds markup attributes (name="value") twice: the
+ * inside of a tag that the parser, recovering from markup it could not
+ * read ("@click" attribute names, a ">" in an attribute value), let out
+ * as text. Code shown on purpose stands in <pre>. */
+static int leaked_markup(const char *s, size_t len)
+{
+    int found = 0;
+    for (size_t i = 1; i + 1 < len && found < 2; i++) {
+        if (s[i] != '=' || (s[i + 1] != '"' && s[i + 1] != '\''))
+            continue;
+        char c = s[i - 1];
+        found += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '_' || c == ':';
+    }
+    return found >= 2;
+}
+
 /* Adds one paragraph: its single line breaks become spaces. */
 static void add_para(emitter *e, const char *s, size_t len)
 {
@@ -477,6 +494,8 @@ static void add_para(emitter *e, const char *s, size_t len)
     while (len && trim_char(s[len - 1]))
         len--;
     if (!len || e->failed)
+        return;
+    if (!(e->w->doc->nodes[e->para_owner].flags & CHORUS_NODE_PRE) && leaked_markup(s, len))
         return;
     chorus__html_paras *t = e->out;
     chorus__para p = {t->text.len, 0, para_kind(e->w->doc, e->para_owner, e->in_quote)};
