@@ -251,12 +251,12 @@ static int furniture_element(const chorus__html_doc *doc, uint32_t n)
 /* Elements whose content is never article text, however much of it there
  * is: a <textarea> holds raw markup (the article's HTML offered for
  * republishing, or the rest of the page when it is left open) or a
- * reader's input. */
+ * reader's input; a <label> names a form's field ("First Name*"). */
 static int invisible_element(int tag)
 {
     return tag == CHORUS_TAG_HEAD || tag == CHORUS_TAG_SCRIPT || tag == CHORUS_TAG_TITLE ||
            tag == CHORUS_TAG_INPUT || tag == CHORUS_TAG_META || tag == CHORUS_TAG_LINK ||
-           tag == CHORUS_TAG_TEXTAREA;
+           tag == CHORUS_TAG_TEXTAREA || tag == CHORUS_TAG_LABEL;
 }
 
 /* Table cells run together into their row: a row is one paragraph. */
