@@ -121,9 +121,12 @@ static const name_word_entry name_words[] = {
     {"trending", NAME_FURNITURE},
 };
 
-/* Whole class words that hide text from sight (screen-reader-only text). */
-static const char *const invisible_classes[] = {"sr-only", "visually-hidden", "visuallyhidden",
-                                                "screen-reader-text", "element-invisible"};
+/* Whole class words that hide text from sight: screen-reader-only text, and
+ * the states a site builder's stylesheet hides until a script shows them
+ * (Webflow's form success and failure messages, its empty-list notice). */
+static const char *const invisible_classes[] = {"sr-only",           "visually-hidden", "visuallyhidden",
+                                                "screen-reader-text", "element-invisible", "w-form-done",
+                                                "w-form-fail",       "w-dyn-empty"};
 
 static int cmp_name_word(const void *key, const void *elem)
 {
