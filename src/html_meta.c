@@ -76,6 +76,7 @@ enum {
     D_LINE,           /* a date line near the headline ("Published: May 3, 2024") */
     D_SHORT,          /* a short text near the headline holding a date ("May 3, 2024 · 5 min read") */
     D_URL,            /* /2024/05/03/ in the URL */
+    D_FAR,            /* a date labelled as the publication anywhere in the page */
     D_UPDATED,        /* a date shown near the headline as the last update */
     D_MODIFIED,       /* dateModified, article:modified_time */
     D_COUNT
@@ -88,7 +89,7 @@ enum {
  * landing and product pages alike, as the day the page was first saved; it
  * only lends its time of day to a date found elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
-                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL};
+                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR};
 /* Sources that give the time of day as well. */
 static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
                                    D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
@@ -1462,6 +1463,8 @@ static void read_near_headline(reader *r, uint32_t container)
         if (!r->authors[A_VISIBLE] && marked_name(doc, n))
             read_marked_name(r, n);
         uint32_t b = block_of(doc, n);
+        if (!b || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue; /* structured data, not text the reader sees */
         size_t k = 0;
         while (k < seen_count && seen[k] != b)
             k++;
@@ -1500,6 +1503,44 @@ static void read_near_headline(reader *r, uint32_t container)
             carried = label_of(t, len);
         else
             read_dated_text(r, t, len, label);
+    }
+}
+
+/* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
+ * 15/12/2025") anywhere in the page's body, in a short text of its own:
+ * the last resort, for pages that print it far from the headline. */
+static void read_far_date(reader *r)
+{
+    const chorus__html_doc *doc = r->doc;
+    uint32_t last = 0;
+    int carried = LABEL_NONE;
+    for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
+        if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
+            continue;
+        uint32_t b = block_of(doc, (uint32_t)i);
+        if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue;
+        last = b;
+        int label = carried;
+        carried = LABEL_NONE;
+        if (text_longer_than(doc, b, SHORT_TEXT_BYTES))
+            continue;
+        size_t len;
+        const char *t = element_text(r, b, &len);
+        chorus__date d;
+        size_t at, span;
+        if (label_only(t, len)) {
+            carried = label_of(t, len);
+            continue;
+        }
+        if (!len || !chorus__date_find(t, len, &d, &at, &span))
+            continue;
+        int own = label_before(t, at);
+        if ((own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) && d.precision >= CHORUS_DATE_DAY) {
+            char iso[32];
+            chorus__date_iso(&d, iso);
+            offer_date(r, D_FAR, iso, strlen(iso));
+        }
     }
 }
 
@@ -1659,6 +1700,8 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
         choose_title(&r, container);
     if (!r.failed)
         read_near_headline(&r, container);
+    if (!r.failed)
+        read_far_date(&r);
     if (!r.failed)
         read_url_date(&r, r.field[F_URL]);
     if (!r.failed && page_url)
