@@ -1450,6 +1450,7 @@ static void read_near_headline(reader *r, uint32_t container)
     int led = 0;              /* a byline lead ("Written by") standing alone in the block before */
     const char *previous = NULL;
     uint32_t last_time = 0; /* the last <time> read */
+    uint32_t last_block = 0;
     for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
                           seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
@@ -1463,8 +1464,9 @@ static void read_near_headline(reader *r, uint32_t container)
         if (!r->authors[A_VISIBLE] && marked_name(doc, n))
             read_marked_name(r, n);
         uint32_t b = block_of(doc, n);
-        if (!b || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
-            continue; /* structured data, not text the reader sees */
+        if (!b || b == last_block || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue; /* the same block again, or structured data */
+        last_block = b;
         size_t k = 0;
         while (k < seen_count && seen[k] != b)
             k++;
@@ -1508,9 +1510,13 @@ static void read_near_headline(reader *r, uint32_t container)
 
 /* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
  * 15/12/2025") anywhere in the page's body, in a short text of its own:
- * the last resort, for pages that print it far from the headline. */
+ * the last resort, for pages that print it far from the headline. Only
+ * looked for when no other source has a date. */
 static void read_far_date(reader *r)
 {
+    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
+        if (r->dates[date_trust[k]])
+            return;
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int carried = LABEL_NONE;
@@ -1525,18 +1531,27 @@ static void read_far_date(reader *r)
         carried = LABEL_NONE;
         if (text_longer_than(doc, b, SHORT_TEXT_BYTES))
             continue;
-        size_t len;
-        const char *t = element_text(r, b, &len);
-        chorus__date d;
-        size_t at, span;
-        if (label_only(t, len)) {
-            carried = label_of(t, len);
+        r->scratch.len = 0;
+        if (chorus__html_node_text(doc, b, &r->scratch)) {
+            r->failed = 1;
+            return;
+        }
+        const char *t = r->scratch.data;
+        size_t len = r->scratch.len;
+        if (!len || (!memchr(t, '0', len) && !memchr(t, '1', len) && !memchr(t, '2', len) &&
+                     !memchr(t, '3', len) && !memchr(t, '4', len) && !memchr(t, '5', len) &&
+                     !memchr(t, '6', len) && !memchr(t, '7', len) && !memchr(t, '8', len) &&
+                     !memchr(t, '9', len))) {
+            if (len && label_only(t, len))
+                carried = label_of(t, len);
             continue;
         }
-        if (!len || !chorus__date_find(t, len, &d, &at, &span))
+        chorus__date d;
+        size_t at, span;
+        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
             continue;
         int own = label_before(t, at);
-        if ((own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) && d.precision >= CHORUS_DATE_DAY) {
+        if (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) {
             char iso[32];
             chorus__date_iso(&d, iso);
             offer_date(r, D_FAR, iso, strlen(iso));
