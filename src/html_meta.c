@@ -30,6 +30,9 @@
 #define SHORT_TEXT_BYTES 120
 /* Words before a date that may label it ("Last updated on"). */
 #define DATE_LABEL_WORDS 4
+/* A date labelled as the publication far from the headline starts this
+ * close to the beginning of its text. */
+#define FAR_DATE_OFFSET 32
 /* Text before a <time> read for its label. */
 #define DATE_LABEL_BYTES 160
 /* Longest author string kept; longer is a sentence, not a name. */
@@ -1529,10 +1532,16 @@ static void read_far_date(reader *r)
         last = b;
         int label = carried;
         carried = LABEL_NONE;
-        if (text_longer_than(doc, b, SHORT_TEXT_BYTES))
-            continue;
+        /* A long block may still hold the date in a text of its own
+         * ("<div><span>Posted on April 13, 2023</span><div>Tags: …"). */
+        uint32_t from = text_longer_than(doc, b, SHORT_TEXT_BYTES) ? (uint32_t)i : b;
+        if (from != b) {
+            last = 0;
+            if (doc->nodes[i].text_len > SHORT_TEXT_BYTES)
+                continue;
+        }
         r->scratch.len = 0;
-        if (chorus__html_node_text(doc, b, &r->scratch)) {
+        if (chorus__html_node_text(doc, from, &r->scratch)) {
             r->failed = 1;
             return;
         }
@@ -1548,7 +1557,10 @@ static void read_far_date(reader *r)
         }
         chorus__date d;
         size_t at, span;
-        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
+        /* The label and the date open the text: "Posted on April 13,
+         * 2023", not "The report, published on March 3, 2024, found". */
+        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY ||
+            at > FAR_DATE_OFFSET)
             continue;
         int own = label_before(t, at);
         if (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) {
