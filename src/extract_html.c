@@ -26,8 +26,13 @@
 
 /* Link text weighs this many times against an element as prose for it. */
 #define LINK_PENALTY 2
-/* A block whose text is at least this share of links is a link list entry. */
+/* A block whose text is at least this share of links weighs as a link
+ * list entry when the article is looked for... */
 #define LINK_BLOCK_SHARE 0.5
+/* ...but inside the article it is left out only when its text is almost
+ * all links: an item with words of its own ("Fluke 117 – a sturdy meter",
+ * "See the council's report for the figures") is the article's. */
+#define LINK_ITEM_SHARE 0.8
 /* Furniture holding at least this share of the page's prose is kept: it is
  * a wrapper of the article, whatever its name says. */
 #define WRAPPER_SHARE 0.5
@@ -35,6 +40,9 @@
  * page's prose, with at most this share of link text, is article text. */
 #define PROSE_SHARE 0.25
 #define PROSE_LINK_SHARE 0.2
+/* A section holding at most this share of the prose of a marked article
+ * around it is a part of the article, not all of it. */
+#define SECTION_SHARE 0.5
 
 /* ---------------------------------------------------------------------- */
 /* Names of furniture                                                     */
@@ -113,9 +121,12 @@ static const name_word_entry name_words[] = {
     {"trending", NAME_FURNITURE},
 };
 
-/* Whole class words that hide text from sight (screen-reader-only text). */
-static const char *const invisible_classes[] = {"sr-only", "visually-hidden", "visuallyhidden",
-                                                "screen-reader-text", "element-invisible"};
+/* Whole class words that hide text from sight: screen-reader-only text, and
+ * the states a site builder's stylesheet hides until a script shows them
+ * (Webflow's form success and failure messages, its empty-list notice). */
+static const char *const invisible_classes[] = {"sr-only",           "visually-hidden", "visuallyhidden",
+                                                "screen-reader-text", "element-invisible", "w-form-done",
+                                                "w-form-fail",       "w-dyn-empty"};
 
 static int cmp_name_word(const void *key, const void *elem)
 {
@@ -240,12 +251,15 @@ static int furniture_element(const chorus__html_doc *doc, uint32_t n)
     return 0;
 }
 
-/* Elements whose content is never article text. */
+/* Elements whose content is never article text, however much of it there
+ * is: a <textarea> holds raw markup (the article's HTML offered for
+ * republishing, or the rest of the page when it is left open) or a
+ * reader's input; a <label> names a form's field ("First Name*"). */
 static int invisible_element(int tag)
 {
     return tag == CHORUS_TAG_HEAD || tag == CHORUS_TAG_SCRIPT || tag == CHORUS_TAG_TITLE ||
-           tag == CHORUS_TAG_INPUT || tag == CHORUS_TAG_META ||
-           tag == CHORUS_TAG_LINK;
+           tag == CHORUS_TAG_INPUT || tag == CHORUS_TAG_META || tag == CHORUS_TAG_LINK ||
+           tag == CHORUS_TAG_TEXTAREA || tag == CHORUS_TAG_LABEL;
 }
 
 /* Table cells run together into their row: a row is one paragraph. */
@@ -372,7 +386,10 @@ static void set_aside_furniture(weigher *w)
         const chorus__html_node *nd = &doc->nodes[i];
         int kind = names[i];
         names[i] = 0;
-        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML)
+        /* Inside <pre>, classes are a syntax highlighter's ("hljs-comment",
+         * "token tag"), not the page's furniture. */
+        if (nd->tag == CHORUS_TAG_TEXT || nd->tag == CHORUS_TAG_BODY || nd->tag == CHORUS_TAG_HTML ||
+            (nd->flags & CHORUS_NODE_PRE))
             continue;
         int named = kind & (NAME_FURNITURE | NAME_COMMENTS);
         int furniture = named || furniture_element(doc, (uint32_t)i);
@@ -403,6 +420,21 @@ static uint32_t choose_container(const weigher *w)
             best_score = score;
             best = (uint32_t)i;
         }
+    }
+    /* An article that cites much (lists of links to sources, patches,
+     * products) loses to one of its sections above. Inside an element
+     * marked as the article its links are its own: the nearest such
+     * ancestor is the article when the section holds at most half of its
+     * prose and its prose outweighs its links by more than the section's
+     * do. */
+    if (!best)
+        return 0;
+    double own = w->good[best] - w->bad[best];
+    for (uint32_t p = w->doc->nodes[best].parent; p; p = w->doc->nodes[p].parent) {
+        if (w->gone[p] || !content_mark(w->doc, p, node_names(w->doc, p)))
+            continue;
+        if (w->good[p] - w->bad[p] > own && w->good[best] <= w->good[p] * SECTION_SHARE)
+            return p;
     }
     return best;
 }
@@ -438,6 +470,23 @@ static int trim_char(char c)
     return c == ' ' || c == '\n' || c == '|';
 }
 
+/* Non-zero when text holds markup attributes (name="value") twice: the
+ * inside of a tag that the parser, recovering from markup it could not
+ * read ("@click" attribute names, a ">" in an attribute value), let out
+ * as text. Code shown on purpose stands in <pre>. */
+static int leaked_markup(const char *s, size_t len)
+{
+    int found = 0;
+    for (size_t i = 1; i + 1 < len && found < 2; i++) {
+        if (s[i] != '=' || (s[i + 1] != '"' && s[i + 1] != '\''))
+            continue;
+        char c = s[i - 1];
+        found += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                 c == '_' || c == ':';
+    }
+    return found >= 2;
+}
+
 /* Adds one paragraph: its single line breaks become spaces. */
 static void add_para(emitter *e, const char *s, size_t len)
 {
@@ -448,6 +497,8 @@ static void add_para(emitter *e, const char *s, size_t len)
     while (len && trim_char(s[len - 1]))
         len--;
     if (!len || e->failed)
+        return;
+    if (!(e->w->doc->nodes[e->para_owner].flags & CHORUS_NODE_PRE) && leaked_markup(s, len))
         return;
     chorus__html_paras *t = e->out;
     chorus__para p = {t->text.len, 0, para_kind(e->w->doc, e->para_owner, e->in_quote)};
@@ -469,7 +520,7 @@ static void flush(emitter *e)
 {
     const weigher *w = e->w;
     uint32_t o = e->para_owner;
-    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_BLOCK_SHARE;
+    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_ITEM_SHARE;
     const char *s = e->para.data;
     size_t len = e->para.len, start = 0;
     for (size_t i = 0; !link_list && i < len; i++) {

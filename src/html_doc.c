@@ -111,7 +111,7 @@ static const tag_spec tag_specs[] = {
     {"tbody", CHORUS_TAG_TBODY, 0},
     {"td", CHORUS_TAG_TD, 0},
     {"template", CHORUS_TAG_CONTROL, 0},
-    {"textarea", CHORUS_TAG_CONTROL, 0},
+    {"textarea", CHORUS_TAG_TEXTAREA, 0},
     {"tfoot", CHORUS_TAG_TFOOT, 0},
     {"th", CHORUS_TAG_TH, 0},
     {"thead", CHORUS_TAG_THEAD, 0},
@@ -759,7 +759,7 @@ int chorus__html_is_block(int tag)
 int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
 {
     const chorus__html_node *node = &doc->nodes[n];
-    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL)
+    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
         return 0;
     if (node->tag == CHORUS_TAG_TEXT)
         return chorus__buf_append(out, doc->text.data + node->text, node->text_len);

@@ -67,6 +67,7 @@ enum {
     CHORUS_TAG_TABLE,
     CHORUS_TAG_TBODY,
     CHORUS_TAG_TD,
+    CHORUS_TAG_TEXTAREA, /* its text is raw markup or a reader's input, never the page's text */
     CHORUS_TAG_TFOOT,
     CHORUS_TAG_TH,
     CHORUS_TAG_THEAD,

@@ -23,9 +23,18 @@
  * texts before it. */
 #define HEADLINE_NEIGHBOURHOOD 30
 #define HEADLINE_LOOKBACK 8
+/* Blocks looked at in all, the empty ones included: the bound on the work. */
+#define HEADLINE_BLOCKS_SEEN (HEADLINE_NEIGHBOURHOOD * 8)
 /* A text this short that holds a date is a date line with extras ("May 3,
  * 2024 · 5 min read"). */
 #define SHORT_TEXT_BYTES 120
+/* Words before a date that may label it ("Last updated on"). */
+#define DATE_LABEL_WORDS 4
+/* A date labelled as the publication far from the headline starts this
+ * close to the beginning of its text. */
+#define FAR_DATE_OFFSET 32
+/* Text before a <time> read for its label. */
+#define DATE_LABEL_BYTES 160
 /* Longest author string kept; longer is a sentence, not a name. */
 #define AUTHOR_MAX_BYTES 200
 /* Most words in one author's name. */
@@ -51,6 +60,7 @@ enum {
     A_META,      /* <meta name="author"> and its kin, all of them */
     A_MICRODATA, /* itemprop="author", rel="author" */
     A_VISIBLE,   /* a byline near the headline ("By Jane Doe") */
+    A_HANDLE,    /* a declared author that is a handle ("jdoe42"): a visible name is better */
     A_ORG,       /* an organisation named as the author: the publisher, in effect */
     A_COUNT
 };
@@ -61,13 +71,15 @@ enum { F_TITLE, F_AUTHOR, F_PUBLISHED, F_SITE, F_URL, F_LANGUAGE, F_COUNT };
 enum {
     D_JSONLD,         /* datePublished of a schema.org article */
     D_META_PRIMARY,   /* article:published_time */
-    D_JSONLD_PAGE,    /* datePublished of the web page, dateCreated of the article */
+    D_JSONLD_CREATED, /* dateCreated of a schema.org article */
+    D_JSONLD_PAGE,    /* datePublished of the web page */
     D_META,           /* other meta names for the publication date */
     D_MICRODATA,      /* itemprop="datePublished" */
     D_TIME,           /* a <time> near the headline, not marked as an update */
     D_LINE,           /* a date line near the headline ("Published: May 3, 2024") */
     D_SHORT,          /* a short text near the headline holding a date ("May 3, 2024 · 5 min read") */
     D_URL,            /* /2024/05/03/ in the URL */
+    D_FAR,            /* a date labelled as the publication anywhere in the page */
     D_UPDATED,        /* a date shown near the headline as the last update */
     D_MODIFIED,       /* dateModified, article:modified_time */
     D_COUNT
@@ -75,11 +87,15 @@ enum {
 
 /* The order of trust among dates: the date shown with the headline is the
  * one the page states to its readers; metadata can be a template's default.
- * An update is never taken for the publication. */
-static const int date_trust[] = {D_TIME,      D_LINE,        D_SHORT, D_JSONLD, D_META_PRIMARY,
-                                 D_META,      D_MICRODATA,   D_JSONLD_PAGE, D_URL};
+ * An update is never taken for the publication. Nor is the datePublished of
+ * a bare WebPage on its own: content systems write one for every page,
+ * landing and product pages alike, as the day the page was first saved; it
+ * only lends its time of day to a date found elsewhere. */
+static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
+                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR};
 /* Sources that give the time of day as well. */
-static const int date_precise[] = {D_JSONLD, D_META_PRIMARY, D_META, D_MICRODATA, D_JSONLD_PAGE};
+static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
+                                   D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
 
 typedef struct reader {
     const chorus__html_doc *doc;
@@ -93,6 +109,11 @@ typedef struct reader {
     chorus__buf names; /* a list of authors being gathered */
     chorus__buf meta_names;  /* the authors of <meta> tags, gathered over the page */
     chorus__buf micro_names; /* and of microdata */
+    uint32_t body;           /* the <body> element, where visible text begins */
+    long update_days[4];     /* days of <time> elements marked as updates */
+    size_t update_day_count;
+    char card_author;        /* the digit of the Twitter card label that says "Written by" */
+    const char *card_name;   /* and the author its data gives */
     uint32_t h1[8];
     size_t h1_count;
     chorus__buf scratch;
@@ -102,6 +123,17 @@ typedef struct reader {
 static int is_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+}
+
+/* Marks the boundary between two text nodes in a visible byline: a name
+ * ends at one unless names continue ("<a>Jane Doe</a> and <a>John Roe</a>"),
+ * which keeps a job title in the next element out ("<a>Jane Doe</a><span>
+ * Senior Reporter</span>"). */
+#define NODE_BOUNDARY '\x1F'
+
+static int is_gap(char c)
+{
+    return is_space(c) || c == NODE_BOUNDARY;
 }
 
 /* Length of a character reference at s ("&amp;", "&#8217;", "&#x26;") and
@@ -173,7 +205,9 @@ static const char *keep(reader *r, const char *s, size_t len)
             i++;
             c = ' ';
         }
-        if (el || is_space((char)c)) {
+        if (c == NODE_BOUNDARY && i + 1 < len && strchr(",.;:)", s[i + 1]))
+            continue; /* "<a>Jane Doe</a>, Editor" */
+        if (el || is_gap((char)c)) {
             if (n && p[n - 1] != ' ')
                 p[n++] = ' ';
             continue;
@@ -242,17 +276,72 @@ static int looks_like_url(const char *s)
 /* Authors                                                                */
 /* ---------------------------------------------------------------------- */
 
-/* Words that introduce a byline, folded to lower case, longest first. */
+/* Words that introduce a byline, folded to lower case, longest first
+ * where one begins another. "Reviewed by" names a reviewer, not the
+ * author. */
 static const char *const byline_leads[] = {
-    "written and reviewed by", "reviewed by", "written by", "authored by", "posted by",
-    "reported by", "story by",   "words by",   "article by", "author:",   "authors:",
-    "by:",         "by",         "von",        "par",        "por",       "door",
+    "written and reviewed by", "written by", "authored by", "posted by", "reported by", "story by",
+    "words by", "article by", "authors", "author", "contributors", "contributor", "by", "von", "par",
+    "por", "door",
 };
+
+/* Words that say the name after "by" is the author's ("Text by", "Words
+ * and pictures by"), unlike "Powered by" or "Trusted by". */
+static const char *const authoring_words[] = {
+    "text", "words", "pictures", "photos", "photographs", "reporting", "story", "interview", "essay",
+    "column", "illustrations", "recipe", "article", "post", "posted", "written", "compiled",
+};
+
+/* Non-zero when the element after the boundary at s[at] holds the rest of
+ * a one-word name: one or two capitalised words ("<b>Jane</b> Doe"). */
+static int name_goes_on(const char *s, size_t len, size_t at)
+{
+    size_t f = at + 1, words = 0;
+    while (f < len && is_space(s[f]))
+        f++;
+    if (f >= len || !(s[f] >= 'A' && s[f] <= 'Z'))
+        return 0;
+    for (int in = 0; f < len && s[f] != NODE_BOUNDARY; f++) {
+        if (is_space(s[f]))
+            in = 0;
+        else if (!in && (in = 1))
+            words++;
+    }
+    return words <= 2;
+}
+
+/* Non-zero when the text before s[at] ends with a word joining names
+ * ("and", "&", ",") or the text from s[at] opens with one. */
+static int names_continue(const char *s, size_t len, size_t at, size_t from)
+{
+    size_t b = at;
+    while (b > from && is_gap(s[b - 1]))
+        b--;
+    if (b > from && (s[b - 1] == ',' || s[b - 1] == '&'))
+        return 1;
+    if (b >= from + 4 && ieq(s + b - 3, 3, "and") && is_gap(s[b - 4]))
+        return 1;
+    size_t f = at + 1;
+    while (f < len && is_gap(s[f]))
+        f++;
+    return f < len &&
+           (s[f] == ',' || s[f] == '&' || (f + 3 < len && ieq(s + f, 3, "and") && is_gap(s[f + 3])));
+}
 
 enum {
     BYLINE_NEED_LEAD = 1, /* only text that opens with "By" or its kin */
     BYLINE_DECLARED = 2,  /* a name a page declares (JSON-LD, meta): cut at separators only */
 };
+
+/* Does s contain `part`, case aside? */
+static int icontains(const char *s, size_t len, const char *part)
+{
+    size_t pl = strlen(part);
+    for (size_t i = 0; i + pl <= len; i++)
+        if (ieq(s + i, pl, part))
+            return 1;
+    return 0;
+}
 
 /* Non-zero when the word at s (up to a space) is a month name followed by a
  * day or nothing: the date part of a byline ("Jane Doe December 3"). */
@@ -287,24 +376,54 @@ static int furniture_word(const char *s, size_t len)
 }
 
 /* Values a content system leaves where a name should be, and words a
- * byline holds that are not names. */
-static int not_a_name(const char *s, size_t len)
+ * byline holds that are not names. A page's declared author (JSON-LD, a
+ * <meta> tag) may be the writer's handle ("jdoe42", "jane.doe"): that is
+ * how the site names its writer. In visible text a handle-like word is more
+ * likely a template key or a label. */
+static int not_a_name(const char *s, size_t len, int declared)
 {
-    static const char *const words[] = {"admin", "administrator", "undefined", "null", "none",
-                                        "unknown", "guest", "author", "authors", "anonymous", "by",
-                                        "written by", "posted by", "webmaster", "editor", "staff"};
-    if (in_names(s, len, words, sizeof words / sizeof *words) || month_word(s, len))
+    static const char *const words[] = {"administrator", "undefined", "null", "none", "unknown", "guest",
+                                        "author", "authors", "anonymous", "by", "written by", "posted by",
+                                        "webmaster", "editor", "staff", "root", "user", "wordpress"};
+    static const char *const weekdays[] = {"mon",    "tue",     "tues",      "wed",      "thu",
+                                           "thur",   "thurs",   "fri",       "sat",      "sun",
+                                           "monday", "tuesday", "wednesday", "thursday", "friday",
+                                           "saturday", "sunday"};
+    /* "admin", "Site Admin", "q_admin": an account, not a person. */
+    if (in_names(s, len, words, sizeof words / sizeof *words) || icontains(s, len, "admin") ||
+        month_word(s, len) || in_names(s, len, weekdays, sizeof weekdays / sizeof *weekdays))
         return 1;
-    /* One word in small letters, or with digits or dots in it, is a
-     * handle ("jdoe42", "jane.doe") or a template key, no one's name. */
+    if (declared) {
+        /* A number, a generated id ("mdelatorreq6vkpg2ma0ci") or a
+         * template key ("page.head.extra.author") is no handle either. */
+        size_t digits = 0, dots = 0;
+        for (size_t i = 0; i < len; i++) {
+            digits += s[i] >= '0' && s[i] <= '9';
+            dots += s[i] == '.';
+        }
+        return digits * 2 >= len || (digits >= 3 && len > 12) || dots > 2 || icontains(s, len, "author");
+    }
+    /* One word in small letters, or with digits or dots in it. */
     int digits = 0, dots = 0, spaces = 0, capitals = 0;
     for (size_t i = 0; i < len; i++) {
         digits += s[i] >= '0' && s[i] <= '9';
         dots += s[i] == '.' || s[i] == '_';
-        spaces += s[i] == ' ';
+        spaces += is_gap(s[i]);
         capitals += (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
     }
     return !spaces && (digits || dots || !capitals);
+}
+
+/* Non-zero when the full stop ending s[0..len) belongs to its last word:
+ * an initial ("T."), a dotted abbreviation ("Ph.D.") or "Jr." and "Sr.". */
+static int abbreviation_end(const char *s, size_t len)
+{
+    size_t ws = len - 1;
+    while (ws > 0 && !is_gap(s[ws - 1]) && s[ws - 1] != ',')
+        ws--;
+    size_t wl = len - 1 - ws; /* without the final stop */
+    return wl == 1 || (wl > 0 && memchr(s + ws, '.', wl)) ||
+           (wl == 2 && (ieq(s + ws, 2, "jr") || ieq(s + ws, 2, "sr")));
 }
 
 /* Cuts a byline down to the names: "By Jane Doe and John Roe | May 3, 2024"
@@ -314,32 +433,47 @@ static size_t byline_names(const char *s, size_t len, const char **start, int fl
 {
     int need_lead = flags & BYLINE_NEED_LEAD;
     size_t i = 0;
-    while (i < len && is_space(s[i]))
+    while (i < len && is_gap(s[i]))
         i++;
     int led = 0;
     for (size_t k = 0; k < sizeof byline_leads / sizeof *byline_leads; k++) {
         size_t ll = strlen(byline_leads[k]);
         /* "Written byJane Doe": pages glue the lead to the name too. */
         if (i + ll < len && ieq(s + i, ll, byline_leads[k]) &&
-            (byline_leads[k][ll - 1] == ':' || is_space(s[i + ll]) ||
-             (s[i + ll] >= 'A' && s[i + ll] <= 'Z' && ll > 3))) {
+            (is_gap(s[i + ll]) || s[i + ll] == ':' || (s[i + ll] >= 'A' && s[i + ll] <= 'Z' && ll > 3))) {
             i += ll;
             led = 1;
             break;
         }
     }
     /* "Text by Jane Doe", "Words and pictures by Jane Doe". */
-    for (size_t k = i, words = 0; !led && k + 3 < len && words < 4; k++) {
-        if (is_space(s[k]))
-            words++;
-        if ((k == i || is_space(s[k - 1])) && ieq(s + k, 3, "by ")) {
-            i = k + 3;
+    for (size_t k = i, words = 0, prev_start = 0, prev_end = 0; !led && k < len && words < 5;) {
+        while (k < len && is_gap(s[k]))
+            k++;
+        size_t ws = k;
+        while (k < len && !is_gap(s[k]))
+            k++;
+        if (k == ws)
+            break;
+        words++;
+        /* "by" opening an element of its own ("<span>by</span>", "2023<span>By
+         * Jane Doe</span>") leads a byline whatever stands before it. */
+        size_t g = ws;
+        while (g > 0 && is_space(s[g - 1]))
+            g--;
+        int own = g > 0 && s[g - 1] == NODE_BOUNDARY;
+        if (k - ws == 2 && ieq(s + ws, 2, "by") &&
+            (own || (prev_end > prev_start && in_names(s + prev_start, prev_end - prev_start, authoring_words,
+                                                       sizeof authoring_words / sizeof *authoring_words)))) {
+            i = k;
             led = 1;
         }
+        prev_start = ws;
+        prev_end = k;
     }
     if (need_lead && !led)
         return 0;
-    while (i < len && (is_space(s[i]) || s[i] == ':' || s[i] == '"'))
+    while (i < len && (is_gap(s[i]) || s[i] == ':' || s[i] == '"'))
         i++;
     *start = s + i;
     /* The names end where a separator, a date or a role begins. */
@@ -347,6 +481,11 @@ static size_t byline_names(const char *s, size_t len, const char **start, int fl
     size_t words = 0, in_word = 0;
     for (; end < len; end++) {
         char c = s[end];
+        if (c == NODE_BOUNDARY) {
+            if (words > 0 && !names_continue(s, len, end, i) && !(words == 1 && name_goes_on(s, len, end)))
+                break;
+            c = ' ';
+        }
         if (c == '|' || c == '\n' || c == '(' || c == '/' || c == ';')
             break;
         if ((unsigned char)c == 0xE2 && end + 2 < len &&
@@ -382,9 +521,12 @@ static size_t byline_names(const char *s, size_t len, const char **start, int fl
         }
     }
 done:
-    while (end > i && (is_space(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == '.' ||
-                       s[end - 1] == ':'))
+    while (end > i && (is_gap(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == '.' ||
+                       s[end - 1] == ':')) {
+        if (s[end - 1] == '.' && abbreviation_end(s + i, end - i))
+            break; /* "Jeff T.", "Jane Doe, Ph.D.", "John Roe Jr." */
         end--;
+    }
     size_t n = end - i;
     if (n == 0 || n > AUTHOR_MAX_BYTES || words == 0 || words > AUTHOR_MAX_WORDS * 3)
         return 0;
@@ -392,7 +534,7 @@ done:
     unsigned char first = (unsigned char)s[i];
     if (first >= 'a' && first <= 'z' && !(flags & BYLINE_DECLARED))
         return 0;
-    if (not_a_name(s + i, n))
+    if (not_a_name(s + i, n, flags & BYLINE_DECLARED))
         return 0;
     return n;
 }
@@ -407,12 +549,14 @@ static void add_name(reader *r, chorus__buf *list, const char *s, size_t len)
     len = byline_names(k, strlen(k), &s, BYLINE_DECLARED);
     if (!len || memchr(s, '@', len) || (len >= 4 && looks_like_url(s)))
         return;
-    /* The same name twice (a Person listed under two ids) counts once. */
+    /* The same name twice (a Person listed under two ids, a tag repeated)
+     * counts once, and so does a list of names given twice. */
     const char *have = list->data;
     for (size_t at = 0; have && at < list->len;) {
         const char *sep = strstr(have + at, ", ");
         size_t l = sep ? (size_t)(sep - (have + at)) : list->len - at;
-        if (l == len && memcmp(have + at, s, len) == 0)
+        if (len <= list->len - at && memcmp(have + at, s, len) == 0 &&
+            (at + len == list->len || memcmp(have + at + len, ", ", 2) == 0))
             return;
         at += l + 2;
     }
@@ -420,9 +564,26 @@ static void add_name(reader *r, chorus__buf *list, const char *s, size_t len)
         r->failed = 1;
 }
 
-/* Takes the list gathered in `list` as the authors from `source`. */
+/* Non-zero when a declared author is a handle: one word without a
+ * capital, or with digits, dots or underscores in it. */
+static int handle_like(const char *s, size_t len)
+{
+    int capitals = 0, odd = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (is_gap(s[i]) || s[i] == ',')
+            return 0;
+        capitals += s[i] >= 'A' && s[i] <= 'Z';
+        odd += (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '_';
+    }
+    return odd || !capitals;
+}
+
+/* Takes the list gathered in `list` as the authors from `source`; a handle
+ * ranks below a name shown on the page. */
 static void offer_names(reader *r, chorus__buf *list, int source)
 {
+    if (list->len && handle_like(list->data, list->len) && source < A_HANDLE)
+        source = A_HANDLE;
     if (list->len && !r->authors[source])
         r->authors[source] = keep(r, list->data, list->len);
     list->len = 0;
@@ -545,7 +706,7 @@ static void jsonld_article(reader *r, json_t *root, json_t *obj)
     if (json_is_string(headline) && !r->jsonld_title)
         r->jsonld_title = keep(r, json_string_value(headline), json_string_length(headline));
     offer_json_date(r, D_JSONLD, json_object_get(obj, "datePublished"));
-    offer_json_date(r, D_JSONLD_PAGE, json_object_get(obj, "dateCreated"));
+    offer_json_date(r, D_JSONLD_CREATED, json_object_get(obj, "dateCreated"));
     offer_json_date(r, D_MODIFIED, json_object_get(obj, "dateModified"));
     if (!r->authors[A_JSONLD]) {
         json_t *author = json_object_get(obj, "author");
@@ -646,16 +807,6 @@ static const char *const author_names[] = {"author", "article:author", "byl", "s
                                            "parsely-author", "dc.creator", "dcterms.creator",
                                            "citation_author", "og:article:author"};
 
-/* Does s contain `part`, case aside? */
-static int icontains(const char *s, size_t len, const char *part)
-{
-    size_t pl = strlen(part);
-    for (size_t i = 0; i + pl <= len; i++)
-        if (ieq(s + i, pl, part))
-            return 1;
-    return 0;
-}
-
 static int modification_key(const char *key, size_t kl)
 {
     return icontains(key, kl, "modif") || icontains(key, kl, "updat");
@@ -710,6 +861,14 @@ static void read_meta(reader *r, uint32_t n)
     } else if (in_names(key, kl, author_names, sizeof author_names / sizeof *author_names)) {
         /* Pages with several authors repeat the tag: all are gathered. */
         add_name(r, &r->meta_names, content, cl);
+    } else if (kl == 14 && ieq(key, 13, "twitter:label") &&
+               (ieq(content, cl, "written by") || ieq(content, cl, "author"))) {
+        /* Twitter's card labels its data: "twitter:label1" = "Written by",
+         * "twitter:data1" = the author. */
+        r->card_author = key[13];
+    } else if (kl == 13 && ieq(key, 12, "twitter:data") && r->card_author && key[12] == r->card_author &&
+               !r->card_name) {
+        r->card_name = keep(r, content, cl); /* used when no <meta name="author"> says */
     }
 }
 
@@ -931,10 +1090,23 @@ static void choose_title(reader *r, uint32_t container)
 /* Near the headline: <time>, bylines, date lines                         */
 /* ---------------------------------------------------------------------- */
 
-static int updated_mark(const chorus__html_doc *doc, uint32_t n)
+/* What a date is labelled as, by the words before it or by its element. */
+enum { LABEL_NONE, LABEL_UPDATED, LABEL_PUBLISHED };
+
+/* LABEL_PUBLISHED or LABEL_UPDATED when an element's microdata or class
+ * says which date it holds, else LABEL_NONE ("changed" is the last change
+ * of a Drupal node). Blog themes class a date "published updated" whatever
+ * it is: such a class says nothing. */
+static int date_mark(const chorus__html_doc *doc, uint32_t n)
 {
-    return has_class_word(doc, n, "updated") || has_class_word(doc, n, "modified") ||
-           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "datemodified");
+    if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "datepublished"))
+        return LABEL_PUBLISHED;
+    if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "datemodified"))
+        return LABEL_UPDATED;
+    int published = has_class_word(doc, n, "published");
+    int updated = has_class_word(doc, n, "updated") || has_class_word(doc, n, "modified") ||
+                  has_class_word(doc, n, "changed");
+    return published == updated ? LABEL_NONE : published ? LABEL_PUBLISHED : LABEL_UPDATED;
 }
 
 /* Words that mark a date as the last update rather than the publication. */
@@ -973,27 +1145,295 @@ static uint32_t block_of(const chorus__html_doc *doc, uint32_t n)
     return n;
 }
 
-/* A <time> near the headline: its datetime attribute, else its text. */
-static void read_time(reader *r, uint32_t n)
+/* What the words written before a date say of it. */
+static int label_of(const char *s, size_t len)
+{
+    if (publish_words(s, len))
+        return LABEL_PUBLISHED;
+    return update_words(s, len) ? LABEL_UPDATED : LABEL_NONE;
+}
+
+/* The label in the last few words of s[0..len), which stand right before a
+ * date: "Last updated on", "Published:". Words further back belong to
+ * something else ("867 Published Articles ... Updated:"). */
+static int label_before(const char *s, size_t len)
+{
+    size_t start = len, words = 0;
+    while (start > 0 && words < DATE_LABEL_WORDS) {
+        start--;
+        if (is_space(s[start]) && start + 1 < len && !is_space(s[start + 1]))
+            words++;
+    }
+    return label_of(s + start, len - start);
+}
+
+/* The label right at the end of s[0..len), after any date in it. */
+static int label_at_end(const char *s, size_t len)
+{
+    chorus__date d;
+    size_t pos = 0, at, span;
+    while (pos < len && chorus__date_find(s + pos, len - pos, &d, &at, &span))
+        pos += at + span;
+    return label_before(s + pos, len - pos);
+}
+
+/* Non-zero when a short text is nothing but a date label ("Published",
+ * "Last updated:"), the date itself standing in the next element. */
+static int label_only(const char *s, size_t len)
+{
+    chorus__date d;
+    size_t at, span;
+    return len <= 40 && chorus__count_words(s, len) <= 4 && label_of(s, len) != LABEL_NONE &&
+           !chorus__date_find(s, len, &d, &at, &span);
+}
+
+/* A <time> near the headline: its datetime attribute, else its text. What
+ * it holds is said by the last words before it in its block ("Updated
+ * <time>…") or inside it, else by its microdata or class, else by a label
+ * standing alone in the block before; a block holding one date and the
+ * word "updated" holds an update. */
+static void read_time(reader *r, uint32_t n, int carried)
 {
     const chorus__html_doc *doc = r->doc;
     size_t len;
     const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_DATETIME, &len);
     if (!v)
         v = element_text(r, n, &len);
-    int upd = 0;
-    for (uint32_t p = n, k = 0; p && k < 3; p = doc->nodes[p].parent, k++)
-        upd |= updated_mark(doc, p);
-    /* "Updated <time>May 3</time>": the words before it in its block. */
-    size_t bl;
-    const char *bt = element_text(r, block_of(doc, n), &bl);
-    if (!upd && bl < 200 && update_words(bt, bl) && !publish_words(bt, bl))
-        upd = 1;
-    offer_date(r, upd ? D_UPDATED : D_TIME, v, len);
+    uint32_t b = block_of(doc, n);
+    /* The text before it in its block: only its end is read. */
+    uint32_t first = n;
+    for (size_t got = 0; first > b + 1 && got < DATE_LABEL_BYTES;) {
+        first--;
+        got += doc->nodes[first].tag == CHORUS_TAG_TEXT ? doc->nodes[first].text_len : 0;
+    }
+    chorus__buf before = {0};
+    for (uint32_t i = first; i < n && !r->failed; i++)
+        if (doc->nodes[i].tag == CHORUS_TAG_TEXT &&
+            (chorus__buf_append(&before, doc->text.data + doc->nodes[i].text, doc->nodes[i].text_len) ||
+             chorus__buf_putc(&before, ' ')))
+            r->failed = 1;
+    int label = before.len ? label_at_end(before.data, before.len) : LABEL_NONE;
+    chorus__buf_free(&before);
+    if (!label) {
+        /* "<time><b>Last updated:</b> May 3</time>" */
+        size_t tl;
+        const char *tt = element_text(r, n, &tl);
+        label = label_before(tt, tl);
+    }
+    for (uint32_t p = n, k = 0; !label && p && k < 3; p = doc->nodes[p].parent, k++)
+        label = date_mark(doc, p);
+    if (!label)
+        label = carried;
+    if (label == LABEL_NONE) {
+        size_t bl;
+        chorus__date d;
+        size_t at, span;
+        const char *bt = element_text(r, b, &bl);
+        if (bl < 200 && update_words(bt, bl) && !publish_words(bt, bl) && chorus__date_find(bt, bl, &d, &at, &span) &&
+            !chorus__date_find(bt + at + span, bl - at - span, &d, &at, &span))
+            label = LABEL_UPDATED;
+    }
+    if (label == LABEL_UPDATED && r->update_day_count < sizeof r->update_days / sizeof *r->update_days) {
+        chorus__date d;
+        size_t at, span;
+        if (chorus__date_find(v, len, &d, &at, &span))
+            r->update_days[r->update_day_count++] = chorus__date_days(&d);
+    }
+    offer_date(r, label == LABEL_UPDATED ? D_UPDATED : D_TIME, v, len);
+}
+
+/* Non-zero when a date is the day of a <time> marked as an update: its
+ * text repeats the update. */
+static int update_day(const reader *r, const chorus__date *d)
+{
+    long day = chorus__date_days(d);
+    for (size_t k = 0; k < r->update_day_count; k++)
+        if (r->update_days[k] == day)
+            return 1;
+    return 0;
+}
+
+/* Non-zero when a short text is a sentence of the article ("The offer is
+ * valid until December 3, 2025."), whose date is not the page's. */
+static int prose(const char *s, size_t len)
+{
+    return chorus__count_words(s, len) > 8 && chorus__ends_sentence(s, len);
+}
+
+/* The dates of a short text near the headline. Each date takes the label
+ * written before it ("Published …", "Updated …"), or the label standing
+ * alone in the block before when the text opens with the date; a
+ * publication date is taken first, then an unlabelled one, an update only
+ * as an update. "Jane Doe May 3, 2024 - Updated June 1, 2024" is published
+ * on May 3. A text with one date and the word "updated" anywhere is an
+ * update, and so is the day of a <time> marked as one. */
+static void read_dated_text(reader *r, const char *t, size_t len, int carried)
+{
+    chorus__date d, best = {0};
+    size_t pos = 0, at, span, parts = 0;
+    int best_label = -1;
+    while (pos < len && parts < 4 && chorus__date_find(t + pos, len - pos, &d, &at, &span)) {
+        int label = label_before(t + pos, at);
+        if (label == LABEL_NONE && parts == 0)
+            label = carried;
+        if (label == LABEL_NONE && update_day(r, &d))
+            label = LABEL_UPDATED;
+        /* Published first, then unlabelled, then updated. */
+        int rank = label == LABEL_PUBLISHED ? 3 : label == LABEL_NONE ? 2 : 1;
+        if (rank > best_label) {
+            best = d;
+            best_label = rank;
+        }
+        pos += at + span;
+        parts++;
+    }
+    if (!parts)
+        return;
+    int upd = best_label == 1 ||
+              (parts == 1 && best_label == 2 && update_words(t, len) && !publish_words(t, len));
+    chorus__date line;
+    int kind = upd ? D_UPDATED : chorus__date_line(r->junk, t, len, &line) ? D_LINE
+             : len <= SHORT_TEXT_BYTES && !prose(t, len) ? D_SHORT : -1;
+    if (kind < 0)
+        return;
+    char iso[32];
+    chorus__date_iso(&best, iso);
+    offer_date(r, kind, iso, strlen(iso));
+}
+
+/* Non-zero when s looks like the names of people: each name (names joined
+ * by ",", "&" or "and") of one to five words, each capitalised, an initial,
+ * or a particle ("van", "de"); no digits. Used where nothing but a class
+ * says the text is a byline, to tell a name from a tag list or a label. */
+static int looks_like_names(const char *s, size_t len)
+{
+    static const char *const particles[] = {"van", "von", "der", "den", "de", "del", "della", "da",
+                                            "di", "du", "la", "le", "bin", "ibn", "al", "y", "e"};
+    size_t i = 0, words = 0;
+    while (i < len) {
+        while (i < len && (is_gap(s[i]) || s[i] == ','))
+            i++;
+        size_t ws = i;
+        while (i < len && !is_gap(s[i]) && s[i] != ',')
+            i++;
+        if (i == ws)
+            break;
+        size_t wl = i - ws;
+        if ((wl == 3 && ieq(s + ws, 3, "and")) || (wl == 1 && s[ws] == '&')) {
+            if (!words)
+                return 0;
+            words = 0;
+            continue;
+        }
+        if (++words > 5)
+            return 0;
+        size_t k = ws;
+        int32_t cp = chorus__utf8_next(s, i, &k);
+        if (!chorus__is_upper(cp) && !in_names(s + ws, wl, particles, sizeof particles / sizeof *particles))
+            return 0;
+        for (size_t d = ws; d < i; d++)
+            if (s[d] >= '0' && s[d] <= '9')
+                return 0;
+    }
+    return words > 0;
+}
+
+/* Non-zero when a text is only a byline lead ("Written by", "Author:"),
+ * the name standing in the next element. */
+static int lead_only(const char *s, size_t len)
+{
+    while (len && (is_gap(s[len - 1]) || s[len - 1] == ':'))
+        len--;
+    while (len && is_gap(*s)) {
+        s++;
+        len--;
+    }
+    return len && in_names(s, len, byline_leads, sizeof byline_leads / sizeof *byline_leads);
+}
+
+/* The visible text of an element with NODE_BOUNDARY between its text nodes. */
+static int boundary_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    const chorus__html_node *node = &doc->nodes[n];
+    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
+        return 0;
+    if (node->tag == CHORUS_TAG_TEXT)
+        return (out->len && chorus__buf_putc(out, NODE_BOUNDARY)) ||
+               chorus__buf_append(out, doc->text.data + node->text, node->text_len);
+    for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
+        if (boundary_text(doc, c, out))
+            return CHORUS_ENOMEM;
+    return 0;
+}
+
+/* Looks for a byline in block b (whose text is `len` bytes): "By Jane Doe",
+ * a name after a lead standing alone in the block before (`led`), or a name
+ * in an element classed as the byline. Each text node of the block stands
+ * apart, so that the name ends where its element does. Returns non-zero
+ * when the block is a lead alone, for the next block. */
+static int read_byline(reader *r, uint32_t b, size_t len, int led)
+{
+    chorus__buf text = {0};
+    if (boundary_text(r->doc, b, &text)) {
+        r->failed = 1;
+        return 0;
+    }
+    const char *s = text.data ? text.data : "", *start;
+    size_t nl = byline_names(s, text.len, &start, BYLINE_NEED_LEAD);
+    /* Without "By", a name must look like one, or it is a label, a tag
+     * list or a date. */
+    if (!nl && (led || (len <= AUTHOR_BOX_BYTES && byline_mark(r->doc, b)))) {
+        nl = byline_names(s, text.len, &start, 0);
+        if (nl && !looks_like_names(start, nl))
+            nl = 0;
+    }
+    int lead = !nl && lead_only(s, text.len);
+    if (nl)
+        r->authors[A_VISIBLE] = keep(r, start, nl);
+    chorus__buf_free(&text);
+    return lead;
+}
+
+/* Non-zero when the text node n names an author by its inline element: a
+ * link to an author's page ("/author/jane-doe") or an element classed as
+ * the author ("<span class="author">"), not its title, bio or picture. */
+static int marked_name(const chorus__html_doc *doc, uint32_t n)
+{
+    static const char *const not_the_name[] = {"title", "role", "job", "position", "bio", "description",
+                                               "date", "label", "avatar", "image", "photo", "box", "more",
+                                               "category", "tag", "tags", "topic", "section", "separator"};
+    for (uint32_t p = doc->nodes[n].parent, k = 0; p && k < 3 && !chorus__html_is_block(doc->nodes[p].tag);
+         p = doc->nodes[p].parent, k++) {
+        size_t hl;
+        const char *href =
+            doc->nodes[p].tag == CHORUS_TAG_A ? chorus__html_attr(doc, p, CHORUS_ATTR_HREF, &hl) : NULL;
+        if (href && (icontains(href, hl, "/author/") || icontains(href, hl, "/authors/")))
+            return 1;
+        if (has_class_word(doc, p, "author") || has_class_word(doc, p, "byline")) {
+            for (size_t w = 0; w < sizeof not_the_name / sizeof *not_the_name; w++)
+                if (has_class_word(doc, p, not_the_name[w]))
+                    return 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Takes the text of a marked name as the visible author when it looks
+ * like one. */
+static void read_marked_name(reader *r, uint32_t n)
+{
+    const chorus__html_node *nd = &r->doc->nodes[n];
+    const char *s = r->doc->text.data + nd->text, *start;
+    size_t nl = byline_names(s, nd->text_len, &start, 0);
+    if (nl && looks_like_names(start, nl))
+        r->authors[A_VISIBLE] = keep(r, start, nl);
 }
 
 /* Looks at the text around the headline (from a few blocks before it, as
- * some pages put the date above) for a <time>, a byline and a date. */
+ * some pages put the date above) for a <time>, a byline and a date. Each
+ * block is looked at once, with the text of the blocks inside it, however
+ * often its text resumes after a block nested in it. */
 static void read_near_headline(reader *r, uint32_t container)
 {
     const chorus__html_doc *doc = r->doc;
@@ -1001,57 +1441,137 @@ static void read_near_headline(reader *r, uint32_t container)
     if (!from)
         return;
     size_t before = 0;
-    while (from > 1 && before < HEADLINE_LOOKBACK) {
+    while (from > r->body && before < HEADLINE_LOOKBACK) {
         from--;
         before += doc->nodes[from].tag == CHORUS_TAG_TEXT;
     }
-    size_t blocks = 0;
+    if (from < r->body)
+        from = r->body;
+    uint32_t seen[HEADLINE_BLOCKS_SEEN];
+    size_t blocks = 0, seen_count = 0;
+    int carried = LABEL_NONE; /* a label standing alone in the block before */
+    int led = 0;              /* a byline lead ("Written by") standing alone in the block before */
+    const char *previous = NULL;
+    uint32_t last_time = 0; /* the last <time> read */
     uint32_t last_block = 0;
-    for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD && !r->failed; i++) {
+    for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
+                          seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
         const chorus__html_node *nd = &doc->nodes[n];
-        if (nd->tag == CHORUS_TAG_TIME)
-            read_time(r, n);
+        if (nd->tag == CHORUS_TAG_TIME && n > last_time) {
+            read_time(r, n, carried);
+            last_time = n;
+        }
         if (nd->tag != CHORUS_TAG_TEXT)
             continue;
+        if (!r->authors[A_VISIBLE] && marked_name(doc, n))
+            read_marked_name(r, n);
         uint32_t b = block_of(doc, n);
-        if (b == last_block)
-            continue;
+        if (!b || b == last_block || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue; /* the same block again, or structured data */
         last_block = b;
-        blocks++;
-        if (text_longer_than(doc, b, SHORT_TEXT_BYTES * 2))
+        size_t k = 0;
+        while (k < seen_count && seen[k] != b)
+            k++;
+        if (k < seen_count)
             continue;
+        seen[seen_count++] = b;
+        int label = carried, lead = led;
+        carried = LABEL_NONE;
+        led = 0;
+        if (text_longer_than(doc, b, SHORT_TEXT_BYTES * 2)) {
+            blocks++;
+            continue;
+        }
         size_t len;
         const char *t = element_text(r, b, &len);
-        if (len == 0 || len > SHORT_TEXT_BYTES * 2)
+        /* Empty blocks (icons) and wrappers that repeat the block inside
+         * them take no room in the neighbourhood. */
+        if (len == 0 || (previous && strcmp(previous, t) == 0))
             continue;
-        if (!r->authors[A_VISIBLE]) {
-            const char *start;
-            size_t nl = byline_names(t, len, &start, BYLINE_NEED_LEAD);
-            /* A class-marked byline without "By" must name someone in
-             * more than one word, or it is a label ("Author") or a date. */
-            if (!nl && len <= AUTHOR_BOX_BYTES && byline_mark(doc, b)) {
-                nl = byline_names(t, len, &start, 0);
-                if (nl && !memchr(start, ' ', nl))
-                    nl = 0;
+        previous = t;
+        blocks++;
+        if (len > SHORT_TEXT_BYTES * 2)
+            continue;
+        if (!r->authors[A_VISIBLE])
+            lead = read_byline(r, b, len, lead);
+        /* The <time> elements of the block are judged first: the text
+         * repeats their dates without their marks. */
+        uint16_t depth = doc->nodes[b].depth;
+        for (uint32_t inner = b + 1; inner < doc->node_count && doc->nodes[inner].depth > depth; inner++)
+            if (doc->nodes[inner].tag == CHORUS_TAG_TIME && inner > last_time) {
+                read_time(r, inner, label);
+                last_time = inner;
             }
-            if (nl)
-                r->authors[A_VISIBLE] = keep(r, start, nl);
+        led = lead;
+        if (label_only(t, len))
+            carried = label_of(t, len);
+        else
+            read_dated_text(r, t, len, label);
+    }
+}
+
+/* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
+ * 15/12/2025") anywhere in the page's body, in a short text of its own:
+ * the last resort, for pages that print it far from the headline. Only
+ * looked for when no other source has a date. */
+static void read_far_date(reader *r)
+{
+    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
+        if (r->dates[date_trust[k]])
+            return;
+    const chorus__html_doc *doc = r->doc;
+    uint32_t last = 0;
+    int carried = LABEL_NONE;
+    for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
+        if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
+            continue;
+        uint32_t b = block_of(doc, (uint32_t)i);
+        if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue;
+        last = b;
+        int label = carried;
+        carried = LABEL_NONE;
+        /* A long block may still hold the date in a text of its own
+         * ("<div><span>Posted on April 13, 2023</span><div>Tags: …"). */
+        uint32_t from = text_longer_than(doc, b, SHORT_TEXT_BYTES) ? (uint32_t)i : b;
+        if (from != b) {
+            last = 0;
+            if (doc->nodes[i].text_len > SHORT_TEXT_BYTES)
+                continue;
+        }
+        r->scratch.len = 0;
+        if (chorus__html_node_text(doc, from, &r->scratch)) {
+            r->failed = 1;
+            return;
+        }
+        const char *t = r->scratch.data;
+        size_t len = r->scratch.len;
+        if (!len || (!memchr(t, '0', len) && !memchr(t, '1', len) && !memchr(t, '2', len) &&
+                     !memchr(t, '3', len) && !memchr(t, '4', len) && !memchr(t, '5', len) &&
+                     !memchr(t, '6', len) && !memchr(t, '7', len) && !memchr(t, '8', len) &&
+                     !memchr(t, '9', len))) {
+            if (len && label_only(t, len))
+                carried = label_of(t, len);
+            continue;
         }
         chorus__date d;
         size_t at, span;
-        int upd = update_words(t, len) && !publish_words(t, len);
-        if (chorus__date_line(r->junk, t, len, &d)) {
+        /* The label and the date open the text: "Posted on April 13,
+         * 2023", not "The report, published on March 3, 2024, found". */
+        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY ||
+            at > FAR_DATE_OFFSET)
+            continue;
+        int own = label_before(t, at);
+        if (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) {
             char iso[32];
             chorus__date_iso(&d, iso);
-            offer_date(r, upd ? D_UPDATED : D_LINE, iso, strlen(iso));
-        } else if (len <= SHORT_TEXT_BYTES && chorus__date_find(t, len, &d, &at, &span)) {
-            offer_date(r, upd ? D_UPDATED : D_SHORT, t + at, span);
+            offer_date(r, D_FAR, iso, strlen(iso));
         }
     }
 }
 
-/* A date in the URL's path: /2024/08/13/, /2024-08-13, /20240813/. */
+/* A date in the URL's path: /2024/08/13/, /2024-08-13-, /2024/august/13/. */
 static void read_url_date(reader *r, const char *url)
 {
     if (!url)
@@ -1061,11 +1581,19 @@ static void read_url_date(reader *r, const char *url)
     for (const char *p = path; p && *p; p++) {
         if (*p != '/' && *p != '-' && *p != '_')
             continue;
-        int y, m, d;
-        char sep1, sep2, end;
-        if (sscanf(p + 1, "%4d%c%2d%c%2d%c", &y, &sep1, &m, &sep2, &d, &end) == 6 && sep1 == sep2 &&
-            (sep1 == '/' || sep1 == '-') && (end == '/' || end == '-' || end == '.' || end == '_') &&
-            y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+        int y, m = 0, d;
+        char sep1, sep2, end, month[16];
+        int numeric = sscanf(p + 1, "%4d%c%2d%c%2d%c", &y, &sep1, &m, &sep2, &d, &end) == 6 && sep1 == sep2 &&
+                      (sep1 == '/' || sep1 == '-');
+        if (!numeric && sscanf(p + 1, "%4d/%15[a-zA-Z]/%2d%c", &y, month, &d, &end) == 4) {
+            /* /2023/october/03/ */
+            for (char *c = month; *c; c++)
+                *c = (char)lower((unsigned char)*c);
+            m = chorus__month_from_name(month, strlen(month));
+            numeric = m > 0;
+        }
+        if (numeric && (end == '/' || end == '-' || end == '.' || end == '_') && y >= 1990 && y <= 2100 &&
+            m >= 1 && m <= 12 && d >= 1 && d <= 31) {
             char iso[16];
             snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
             offer_date(r, D_URL, iso, strlen(iso));
@@ -1086,8 +1614,8 @@ static void day_of(const char *s, char out[32])
     }
 }
 
-/* The most trusted author, passing over one that only repeats the site's
- * name when another source names a person. */
+/* The most trusted author, passing over one whose words are all in the
+ * site's name when another source names a person. */
 static void choose_author(reader *r)
 {
     const char *site = r->field[F_SITE];
@@ -1095,7 +1623,8 @@ static void choose_author(reader *r)
         const char *a = r->authors[k];
         if (!a)
             continue;
-        int is_site = site && word_overlap(a, site) >= 0.99 && word_overlap(site, a) >= 0.99;
+        /* "Digjitale" on the site "Digjitale Signal": the site, not a writer. */
+        int is_site = site && word_overlap(a, site) >= 0.99;
         int later = 0;
         for (int m = k + 1; m < A_ORG; m++)
             later |= r->authors[m] != NULL;
@@ -1108,23 +1637,32 @@ static void choose_author(reader *r)
 
 static void choose_date(reader *r, chorus__html_meta *out)
 {
-    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++) {
-        int kind = date_trust[k];
-        if (!r->dates[kind])
-            continue;
-        r->field[F_PUBLISHED] = r->dates[kind];
-        out->published_from = kind;
-        /* The same day in metadata usually comes with the time of day. */
-        char day[32], other[32];
-        day_of(r->dates[kind], day);
-        for (size_t m = 0; m < sizeof date_precise / sizeof *date_precise; m++) {
-            day_of(r->dates[date_precise[m]], other);
-            if (other[0] && strcmp(day, other) == 0) {
-                r->field[F_PUBLISHED] = r->dates[date_precise[m]];
-                break;
-            }
-        }
+    int chosen = -1;
+    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust && chosen < 0; k++)
+        if (r->dates[date_trust[k]])
+            chosen = date_trust[k];
+    /* A web page's own date is taken when the page shows that day, be it
+     * marked as the last update: an update on the day of publication is
+     * the publication. */
+    char day[32], other[32];
+    if (chosen < 0 && r->dates[D_JSONLD_PAGE] && r->dates[D_UPDATED]) {
+        day_of(r->dates[D_JSONLD_PAGE], day);
+        day_of(r->dates[D_UPDATED], other);
+        if (day[0] && strcmp(day, other) == 0)
+            chosen = D_JSONLD_PAGE;
+    }
+    if (chosen < 0)
         return;
+    r->field[F_PUBLISHED] = r->dates[chosen];
+    out->published_from = chosen;
+    /* The same day in metadata usually comes with the time of day. */
+    day_of(r->dates[chosen], day);
+    for (size_t m = 0; m < sizeof date_precise / sizeof *date_precise; m++) {
+        day_of(r->dates[date_precise[m]], other);
+        if (other[0] && strcmp(day, other) == 0) {
+            r->field[F_PUBLISHED] = r->dates[date_precise[m]];
+            break;
+        }
     }
 }
 
@@ -1169,6 +1707,10 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
             offer(&r, F_LANGUAGE, SRC_META_PRIMARY, v, len);
             break;
         }
+        case CHORUS_TAG_BODY:
+            if (!r.body)
+                r.body = n;
+            break;
         case CHORUS_TAG_H1:
             if (r.h1_count < sizeof r.h1 / sizeof *r.h1)
                 r.h1[r.h1_count++] = n;
@@ -1186,11 +1728,15 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
     if (!r.failed)
         read_near_headline(&r, container);
     if (!r.failed)
+        read_far_date(&r);
+    if (!r.failed)
         read_url_date(&r, r.field[F_URL]);
     if (!r.failed && page_url)
         read_url_date(&r, page_url);
     if (!r.failed)
         choose_date(&r, out);
+    if (!r.meta_names.len && r.card_name)
+        add_name(&r, &r.meta_names, r.card_name, strlen(r.card_name));
     offer_names(&r, &r.meta_names, A_META);
     offer_names(&r, &r.micro_names, A_MICRODATA);
     if (!r.failed)

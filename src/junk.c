@@ -39,6 +39,12 @@
 #define LABEL_MAX_WORDS 8
 #define CAPTION_MAX_WORDS 60
 #define TRAILING_MAX_WORDS 10
+/* An affiliate disclosure is this short and stands in the first quarter of
+ * the article or after its last paragraph. */
+#define DISCLOSURE_MAX_WORDS 45
+#define DISCLOSURE_POSITION 0.25
+/* A line giving the reading time ("Jane Doe | 5 min read") is this short. */
+#define READ_TIME_MAX_WORDS 12
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
 /* A short line in this many articles is site furniture... */
@@ -96,7 +102,10 @@ static const char WIDGET_PATTERN[] =
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
     "^\\W*(?:related(?:\\s+\\w+)?|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
-    "|read\\s+(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+like"
+    "|read\\s+(?:this\\s+)?(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)"
+    "|(?:popular|recent|trending|featured)\\s+(?:posts|articles|stories|reads)\\b.*|explore\\s+more|more\\s+to\\s+explore"
+    "|keep\\s+reading|what\\s+to\\s+read\\s+next|up\\s+next"
+    "|references|sources|footnotes|bibliography|works\\s+cited|citations"
     "|recommended(?:\\s+\\w+){0,2}|most\\s+(?:read|popular|viewed|shared)|top\\s+stories"
     "|trending(?:\\s+now)?|sign\\s+up\\s+for\\s+.*|subscribe\\s+to\\s+.*|newsletter"
     "|comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list|leave\\s+a\\s+(?:reply|comment)"
@@ -120,6 +129,21 @@ static const char LEGAL_PATTERN[] =
     "|tous\\s+droits\\s+réservés|todos\\s+los\\s+derechos\\s+reservados"
     "|tutti\\s+i\\s+diritti\\s+riservati|todos\\s+os\\s+direitos\\s+reservados"
     "|все\\s+права\\s+защищены)";
+
+/* An affiliate disclosure: "We may earn a commission when you buy through
+ * links on our site", "Pack Hacker is reader-supported". */
+static const char DISCLOSURE_PATTERN[] =
+    "(?:\\b(?:we|us|i)\\b[^.!?]{0,60}\\b(?:earn|receive|get|make)s?\\b[^.!?]{0,40}"
+    "\\b(?:commissions?|compensation)\\b|\\breader[- ]supported\\b"
+    "|\\b(?:purchases?|buying)\\s+(?:made\\s+)?(?:through|via)\\s+(?:our\\s+|the\\s+)?links\\b"
+    "|\\baffiliate\\s+(?:links?|commissions?)\\b.{0,80}\\b(?:earn|support)"
+    "|\\b(?:earn|receive)s?\\b.{0,40}\\baffiliate\\s+(?:links?|commissions?))";
+
+/* How long the article takes to read: "5 min read", "Reading time: 8 minutes". */
+static const char READ_TIME_PATTERN[] =
+    "(?:\\b(?:\\d+|x)\\s*(?:[-–]\\s*\\d+\\s*)?(?:min(?:ute)?s?)\\.?\\s*(?:read|reading)\\b"
+    "|\\breading\\s+time\\b|\\bmin(?:ute)?s?\\s+read\\b|\\blesezeit\\b|\\btemps\\s+de\\s+lecture\\b"
+    "|\\btiempo\\s+de\\s+lectura\\b)";
 
 /* "© 2025 Harbour Post." / "Copyright 2024 The Example Times, all rights reserved" */
 static const char COPYRIGHT_OWNER_PATTERN[] =
@@ -208,6 +232,8 @@ enum {
     PAT_CONTACT,
     PAT_PROMPT_OPENING,
     PAT_CONTACT_OPENING,
+    PAT_DISCLOSURE,
+    PAT_READ_TIME,
     PAT_COUNT
 };
 
@@ -216,6 +242,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
+    DISCLOSURE_PATTERN, READ_TIME_PATTERN,
 };
 
 struct chorus__junk {
@@ -568,6 +595,13 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_LINK;
     if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
         return CHORUS_JUNK_LEGAL;
+    /* An affiliate disclosure stands above the article (or below it), and
+     * reads as a sentence: only its wording and its place give it away. */
+    if (words <= DISCLOSURE_MAX_WORDS && (position < DISCLOSURE_POSITION || tail) &&
+        match(j, PAT_DISCLOSURE, s, len))
+        return CHORUS_JUNK_LEGAL;
+    if (words <= READ_TIME_MAX_WORDS && !sh->ends && match(j, PAT_READ_TIME, s, len))
+        return CHORUS_JUNK_META;
     if (words <= CAPTION_MAX_WORDS &&
         (match(j, PAT_CAPTION_OPENING, s, len) || ends_with_credit(j, s, len)))
         return CHORUS_JUNK_CAPTION;

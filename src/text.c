@@ -38,6 +38,64 @@ static size_t valid_sequence(const unsigned char *s, size_t len, size_t i)
     return n;
 }
 
+/* The byte that windows-1252 writes as code point cp, for the characters it
+ * puts at 0x80..0x9F; 0 for others. */
+static unsigned char cp1252_byte(int32_t cp)
+{
+    static const uint16_t high[32] = {
+        0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+    for (int k = 0; k < 32; k++)
+        if (high[k] == cp)
+            return (unsigned char)(0x80 + k);
+    return 0;
+}
+
+/*
+ * UTF-8 that was decoded once as Latin-1 or windows-1252 and encoded
+ * again: "Earth’s" written as "Earthâ\u0080\u0099s" or "Earthâ€™s". At
+ * s[i] a character U+00C2..U+00F4 (a UTF-8 lead byte read as Latin-1)
+ * followed by the characters of its continuation bytes is undone when the
+ * bytes form valid UTF-8 again; the original bytes go to out. Returns the
+ * input bytes consumed, 0 when s[i] starts no such sequence. Real text
+ * never has a capital A with a circumflex before a C1 control or a
+ * currency sign before a trademark sign, so the repair is safe.
+ */
+static size_t undo_double_encoding(const unsigned char *s, size_t len, size_t i, unsigned char out[4],
+                                   size_t *out_len)
+{
+    if (i + 1 >= len || s[i] != 0xC3 || s[i + 1] < 0x82 || s[i + 1] > 0xB4)
+        return 0;
+    unsigned char lead = (unsigned char)(0xC0 + (s[i + 1] - 0x80));
+    size_t need = lead < 0xE0 ? 1 : lead < 0xF0 ? 2 : 3;
+    out[0] = lead;
+    size_t j = i + 2;
+    for (size_t k = 1; k <= need; k++) {
+        size_t n = j < len ? valid_sequence(s, len, j) : 0;
+        if (n == 2 && s[j] == 0xC2 && s[j + 1] >= 0x80 && s[j + 1] <= 0xBF) {
+            out[k] = s[j + 1];
+        } else if (n == 3) {
+            int32_t cp = ((s[j] & 0x0F) << 12) | ((s[j + 1] & 0x3F) << 6) | (s[j + 2] & 0x3F);
+            out[k] = cp1252_byte(cp);
+            if (!out[k])
+                return 0;
+        } else if (n == 2 && (s[j] == 0xC5 || s[j] == 0xC6 || s[j] == 0xCB)) {
+            int32_t cp = ((s[j] & 0x1F) << 6) | (s[j + 1] & 0x3F);
+            out[k] = cp1252_byte(cp);
+            if (!out[k])
+                return 0;
+        } else {
+            return 0;
+        }
+        j += n;
+    }
+    if (valid_sequence(out, need + 1, 0) != need + 1)
+        return 0;
+    *out_len = need + 1;
+    return j - i;
+}
+
 /*
  * Characters that NFC leaves alone and that never combine with a neighbour:
  * a text made only of them is already composed. Below U+0300 no character
@@ -115,6 +173,19 @@ int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__rep
             if (chorus__buf_append(&tmp, "\xEF\xBF\xBD", 3))
                 goto nomem;
             i++;
+            continue;
+        }
+        unsigned char fixed[4];
+        size_t fixed_len, undone = undo_double_encoding(s, len, i, fixed, &fixed_len);
+        if (undone) {
+            rep->double_encoded++;
+            size_t k = 0;
+            int32_t cp = chorus__utf8_next((const char *)fixed, fixed_len, &k);
+            ascii_only = 0;
+            nfc_inert = nfc_inert && nfc_inert_char(cp);
+            if (chorus__buf_append(&tmp, (const char *)fixed, fixed_len))
+                goto nomem;
+            i += undone;
             continue;
         }
         /* U+0085 NEXT LINE, U+2028 and U+2029 are line breaks too. */

@@ -14,11 +14,13 @@ typedef struct chorus__repair {
     size_t nul_bytes;         /* NUL bytes dropped */
     long first_nul_line;
     size_t control_chars;     /* other C0 controls dropped (tab and newline are kept) */
+    size_t double_encoded;    /* characters encoded twice ("â€™" for "’"), undone */
 } chorus__repair;
 
 /*
- * Turns arbitrary bytes into clean text: invalid UTF-8 becomes U+FFFD, NUL and
- * other control characters are dropped, CR LF and lone CR become LF, a leading
+ * Turns arbitrary bytes into clean text: invalid UTF-8 becomes U+FFFD, UTF-8
+ * encoded twice (read as Latin-1 or windows-1252 and encoded again) is
+ * undone, NUL and other control characters are dropped, CR LF and lone CR become LF, a leading
  * byte-order mark is skipped and the result is composed to Unicode NFC.
  * Typographic quotes and dashes are kept as they are. Appends to `out`.
  * Returns 0 or CHORUS_ENOMEM.

@@ -36,6 +36,21 @@ static void clean_repairs_bytes(test_ctx *t)
     check_clean(t, "", 0, "", 0, 0);
 }
 
+static void clean_undoes_double_encoding(test_ctx *t)
+{
+    /* "Earth’s" read as Latin-1 and as windows-1252, then written as UTF-8. */
+    const char *latin1 = "Earth\xC3\xA2\xC2\x80\xC2\x99s";
+    check_clean(t, latin1, strlen(latin1), "Earth\xE2\x80\x99s", 0, 0);
+    const char *cp1252 = "Earth\xC3\xA2\xE2\x82\xAC\xE2\x84\xA2s";
+    check_clean(t, cp1252, strlen(cp1252), "Earth\xE2\x80\x99s", 0, 0);
+    /* "café" encoded twice, and a no-break space. */
+    const char *cafe = "caf\xC3\x83\xC2\xA9 \xC3\x82\xC2\xA0x";
+    check_clean(t, cafe, strlen(cafe), "caf\xC3\xA9 \xC2\xA0x", 0, 0);
+    /* Real text: "Ã" before a letter, and an "â" that leads nothing. */
+    const char *real = "\xC3\x83o Paulo, p\xC3\xA2te \xC3\xA2 la";
+    check_clean(t, real, strlen(real), real, 0, 0);
+}
+
 static void clean_reports_first_bad_line(test_ctx *t)
 {
     chorus__buf out = {0};
@@ -146,6 +161,7 @@ static void stopword_lookup(test_ctx *t)
 
 const test_case text_tests[] = {
     {"clean repairs bytes", clean_repairs_bytes},
+    {"clean undoes UTF-8 encoded twice", clean_undoes_double_encoding},
     {"clean reports the first bad line", clean_reports_first_bad_line},
     {"clean composes to NFC", clean_composes_to_nfc},
     {"fold matches typography", fold_matches_typography},
