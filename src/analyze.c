@@ -313,8 +313,11 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
     a->tokens = chorus__arena_alloc(&a->mem, (an->token_count + 1) * sizeof *a->tokens);
     if (!a->sentences || !a->tokens)
         return CHORUS_ENOMEM;
-    memcpy(a->sentences, an->sentences, an->sentence_count * sizeof *a->sentences);
-    memcpy(a->tokens, an->tokens, an->token_count * sizeof *a->tokens);
+    /* A headline alone has no sentence; a fresh analyzer has no array then. */
+    if (an->sentence_count)
+        memcpy(a->sentences, an->sentences, an->sentence_count * sizeof *a->sentences);
+    if (an->token_count)
+        memcpy(a->tokens, an->tokens, an->token_count * sizeof *a->tokens);
 
     /* The matching form's hash finds exact copies; the signature, near ones. */
     a->content_hash = XXH3_64bits(an->word_hashes, an->word_hash_count * sizeof *an->word_hashes);
