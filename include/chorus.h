@@ -108,7 +108,9 @@ typedef struct chorus_options {
      * the last sentence is cut at the limit, as summary benchmarks do. */
     unsigned summary_words;
     /* Similarity an article needs to join a story, in [0, 1] (default 0.2).
-     * Higher values give smaller, tighter stories. */
+     * Higher values give smaller, tighter stories. Texts shorter than a
+     * brief of about 150 words (headlines) are held to proportionally less,
+     * since their similarity to any story is lower. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
      * story; beyond it the similarity decays to nothing (default 4). */

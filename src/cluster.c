@@ -21,8 +21,6 @@
 #define IDF_MIN_CORPUS 50.0
 /* Extra weight of a term that reads as a name. */
 #define NAME_BOOST 1.5
-/* Title words are counted this many times more. */
-#define TITLE_WEIGHT 1.0
 /* Terms of an article used to look up candidate stories. */
 #define LOOKUP_TERMS 16
 /* Most recent stories looked at per term: bounds the work on common terms
@@ -33,6 +31,10 @@
 #define MAX_CANDIDATES 12
 /* A move in the second pass must gain at least this much similarity. */
 #define MOVE_MARGIN 0.02
+/* Terms of a text held to the threshold as given: half a full vector, an
+ * article of about 150 words. Shorter texts are held to less (see
+ * join_threshold()). */
+#define THRESHOLD_TERMS 60
 /* Recent additions to a story kept unsorted before they are merged. */
 #define RECENT_MIN 64
 
@@ -515,23 +517,45 @@ static void close_before(clusterer *c, long day)
     c->open_count = m;
 }
 
+/* The similarity article `a` needs to join a story. Take a text as k terms
+ * drawn from its story's vocabulary: its expected cosine with the story
+ * grows as sqrt(k), so a headline of 6 terms scores about a third of what
+ * a 60-term brief scores against the same story, and would never join at
+ * a threshold meant for articles. The threshold holds as given for texts
+ * of THRESHOLD_TERMS terms or more, like most articles it was set on; for
+ * a shorter text its odds t / (1 - t) are scaled by
+ * sqrt(k / THRESHOLD_TERMS): about that factor at the usual small
+ * thresholds, while 0 and 1 keep their meaning (everything joins, nothing
+ * joins). Short texts carry less evidence, so they join on less and are
+ * wrongly joined more often. */
+static double join_threshold(const clusterer *c, const chorus__article *a)
+{
+    double t = c->params->threshold;
+    if (a->vec.count >= THRESHOLD_TERMS || t >= 1)
+        return t;
+    double f = sqrt((double)a->vec.count / THRESHOLD_TERMS);
+    return t * f / (1 - t + t * f);
+}
+
 /* First pass for one article: it joins its most similar story or opens one. */
 static int place(clusterer *c, chorus__article *a, size_t stamp)
 {
     int rc = candidates(c, a, stamp);
     if (rc)
         return rc;
-    double best = 0;
+    double best = 0, need = join_threshold(c, a);
     long best_id = -1;
     scatter(c->dense, &a->vec, 1);
     for (size_t q = 0; q < c->cand_count; q++) {
         double sim = similarity(c, c->cands[q], a, 0);
+        if (sim < need)
+            continue;
         if (sim > best || (sim == best && best_id >= 0 && c->cands[q] < (uint32_t)best_id)) {
             best = sim;
             best_id = c->cands[q];
         }
     }
-    if (best_id < 0 || best < c->params->threshold) {
+    if (best_id < 0) {
         best_id = new_story(c);
         if (best_id < 0) {
             scatter(c->dense, &a->vec, 0);
@@ -559,14 +583,14 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
         return rc;
     uint32_t cur = (uint32_t)a->story;
     scatter(c->dense, &a->vec, 1);
-    double best = similarity(c, cur, a, 1);
+    double best = similarity(c, cur, a, 1), need = join_threshold(c, a);
     long best_id = -1;
     for (size_t q = 0; q < c->cand_count; q++) {
         uint32_t sid = c->cands[q];
         if (sid == cur || c->stories[sid].members == 0)
             continue;
         double sim = similarity(c, sid, a, 0);
-        if (sim > best + MOVE_MARGIN && sim >= c->params->threshold) {
+        if (sim > best + MOVE_MARGIN && sim >= need) {
             best = sim;
             best_id = sid;
         }
@@ -599,7 +623,9 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     c.n = n;
     c.params = params;
     /* Past this many days without a new article, a story cannot reach the
-     * threshold for anyone: the time factor alone keeps it below. */
+     * threshold for an article with a full vector: the time factor alone
+     * keeps it below. A shorter text, held to less, is not waited for: a
+     * headline cannot reopen a story that long quiet. */
     c.horizon = params->threshold > 0
                     ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
                     : LONG_MAX / 4;

@@ -128,6 +128,31 @@ static void threshold_one_keeps_articles_apart(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* Headlines alone (a headline feed) hold a few terms each: they join the
+ * story of the full reports they head, and unrelated ones stay apart. */
+static void headlines_join_their_story(test_ctx *t)
+{
+    for (int compact = 0; compact <= 1; compact++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.compact = compact;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/headlines.jsonl"), 10);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        long flood = story_of(c, "flood-1"), mine = story_of(c, "mine-1");
+        CHECK(t, flood != mine);
+        CHECK(t, story_of(c, "flood-2") == flood);
+        CHECK(t, story_of(c, "flood-h1") == flood);
+        CHECK(t, story_of(c, "flood-h2") == flood);
+        CHECK(t, story_of(c, "mine-2") == mine);
+        CHECK(t, story_of(c, "mine-h1") == mine);
+        CHECK(t, story_of(c, "mine-h2") == mine);
+        CHECK_INT(t, chorus_corpus_story_count(c), 4);
+        chorus_corpus_free(c);
+    }
+}
+
 /* Writes one report "published | title | text" as a JSON line. */
 static void write_report(FILE *f, const char *id, char *report)
 {
@@ -313,5 +338,6 @@ const test_case cluster_tests[] = {
     {"different events split", different_events_split},
     {"input order does not matter", input_order_does_not_matter},
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
+    {"headlines join their story", headlines_join_their_story},
     {NULL, NULL},
 };
