@@ -87,11 +87,13 @@ int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_siz
         free(df), free(w);
         return CHORUS_ENOMEM;
     }
-    /* Document frequencies over the articles that are not copies. */
+    /* Document frequencies over the articles that are neither copies nor
+     * notices: a notice repeated across the input would make its words
+     * look common. */
     size_t docs = 0;
     for (size_t i = 0; i < n; i++) {
         const chorus__article *a = articles[i];
-        if (a->duplicate_of >= 0)
+        if (a->duplicate_of >= 0 || a->non_article)
             continue;
         docs++;
         for (uint32_t k = 0; k < a->feature_count; k++)
@@ -614,9 +616,12 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     if (n == 0)
         return 0;
     if (params->one_story) {
-        for (size_t i = 0; i < n; i++)
-            articles[i]->story = 0;
-        return 1;
+        long found = 0;
+        for (size_t i = 0; i < n; i++) {
+            articles[i]->story = articles[i]->non_article ? CHORUS_NO_STORY : 0;
+            found |= !articles[i]->non_article;
+        }
+        return found;
     }
     clusterer c = {0};
     c.articles = articles;
@@ -636,7 +641,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     long rc = (!c.postings || !c.dense || !order || !assign) ? CHORUS_ENOMEM : 0;
     size_t m = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        if (articles[i]->duplicate_of >= 0)
+        articles[i]->story = CHORUS_NO_STORY;
+        if (articles[i]->duplicate_of >= 0 || articles[i]->non_article)
             continue;
         order[m].a = articles[i];
         order[m].dated = article_day(articles[i], &order[m].day);
@@ -685,6 +691,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                 rank[s].first_index = (size_t)-1;
             }
             for (size_t i = 0; i < n; i++) {
+                if (articles[i]->story == CHORUS_NO_STORY)
+                    continue;
                 story_rank *r = &rank[articles[i]->story];
                 r->size++;
                 if (articles[i]->index < r->first_index)
@@ -697,7 +705,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                     count++;
             }
             for (size_t i = 0; i < n; i++)
-                articles[i]->story = assign[articles[i]->story];
+                if (articles[i]->story != CHORUS_NO_STORY)
+                    articles[i]->story = assign[articles[i]->story];
             free(rank);
         }
     }

@@ -19,6 +19,7 @@
 #include "dedup.h"
 #include "featurize.h"
 #include "lexicon.h"
+#include "notice.h"
 #include "read_text.h"
 #include "summarize.h"
 #include "text.h"
@@ -552,6 +553,12 @@ int chorus_corpus_analyze(chorus_corpus *c)
     long dups = chorus__find_duplicates(c->articles, c->article_count);
     if (dups < 0)
         return (int)dups;
+    /* A copy is what its original is: an article, or a notice. */
+    for (size_t i = 0; i < c->article_count; i++) {
+        chorus__article *a = c->articles[i];
+        if (a->duplicate_of >= 0)
+            a->non_article = c->articles[a->duplicate_of]->non_article;
+    }
     chorus__stage_done(c, CHORUS_STAGE_DEDUP, t1);
     double t2 = chorus__now();
     chorus__progress(c, "clustering", 0);
@@ -585,7 +592,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
         return CHORUS_ENOMEM;
     }
     for (size_t i = 0; i < c->article_count; i++)
-        counts[c->articles[i]->story]++;
+        if (c->articles[i]->story != CHORUS_NO_STORY)
+            counts[c->articles[i]->story]++;
     size_t off = 0;
     for (size_t s = 0; s < ns; s++) {
         c->stories[s].articles = all + off;
@@ -594,7 +602,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     }
     for (size_t i = 0; i < c->article_count; i++) {
         size_t s = c->articles[i]->story;
-        c->stories[s].articles[counts[s]++] = i;
+        if (s != CHORUS_NO_STORY)
+            c->stories[s].articles[counts[s]++] = i;
     }
     c->story_count = ns;
     double facts_before = c->times.seconds[CHORUS_STAGE_FACTS];
@@ -660,6 +669,7 @@ int chorus_corpus_article(const chorus_corpus *c, size_t index, chorus_article_i
     out->story = a->story;
     out->author = a->author;
     out->fetched = a->fetched;
+    out->non_article = chorus__nonarticle_name(a->non_article);
     return 0;
 }
 
