@@ -250,6 +250,43 @@ static void threads_give_identical_output(test_ctx *t)
     }
 }
 
+/* Enough articles for chorus cluster to analyse batches while it reads the
+ * next (three batches of 4,096): the grouping is still that of one thread.
+ * Invented one-paragraph reports of a few events, with boilerplate lines
+ * that recur across batches. */
+static void batches_beside_reading_give_identical_output(test_ctx *t)
+{
+    static const char *const places[] = {"Orvik", "Korsa", "Tarnel", "Drummond", "Velmora", "Caldera"};
+    static const char *const events[] = {
+        "flash floods cut off villages near %s after two days of torrential rain",
+        "a tunnel collapse trapped miners at the copper mine outside %s",
+        "an earthquake damaged old houses in the historic centre of %s",
+        "harbour workers in %s voted to strike over pay and night shifts",
+    };
+    char path[] = "/tmp/chorus-batches-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    CHECK(t, f != NULL);
+    if (!f)
+        return;
+    for (unsigned i = 0; i < 9000; i++) {
+        char what[160], line[512];
+        snprintf(what, sizeof what, events[i % 4], places[(i / 4) % 6]);
+        snprintf(line, sizeof line,
+                 "{\"id\":\"r%u\",\"published\":\"2024-05-%02u\",\"text\":\"Officials said on "
+                 "Thursday that %s, report %u of the day.\\n\\nSubscribe to our newsletter\"}\n",
+                 i, 1 + (i / 600) % 28, what, i % 97);
+        fputs(line, f);
+    }
+    fclose(f);
+    const char *paths[] = {path};
+    char *one = outputs(paths, 1, 1, 1), *two = outputs(paths, 1, 2, 1);
+    CHECK(t, one && strlen(one) > 9000 * 8);
+    CHECK_STR(t, two, one);
+    free(one), free(two);
+    unlink(path);
+}
+
 static void compact_mode_groups_alike(test_ctx *t)
 {
     const char *paths[] = {"examples", "tests/data/quakes.jsonl"};
@@ -331,6 +368,7 @@ static void block_counts_forget_what_was_seen_once(test_ctx *t)
 const test_case cluster_tests[] = {
     {"split and merge cases from tests/cases/cluster.txt", split_and_merge_cases},
     {"threads give identical output", threads_give_identical_output},
+    {"batches beside reading give identical output", batches_beside_reading_give_identical_output},
     {"compact mode groups alike", compact_mode_groups_alike},
     {"progress is reported", progress_is_reported},
     {"block counts forget what was seen once", block_counts_forget_what_was_seen_once},
