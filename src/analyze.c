@@ -34,7 +34,8 @@ int chorus__analyzer_init(chorus__analyzer *an, chorus__blockcount *blocks)
     an->notice = chorus__notice_new();
     an->vocab = chorus__vocab_new();
     an->surface = chorus__vocab_new();
-    if (!an->langid || !an->stemmers || !an->junk || !an->notice || !an->vocab || !an->surface || !an->blocks) {
+    if (!an->langid || !an->stemmers || !an->junk || !an->notice || !an->vocab || !an->surface ||
+        !an->blocks) {
         chorus__analyzer_done(an);
         return CHORUS_ENOMEM;
     }

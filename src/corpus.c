@@ -358,7 +358,7 @@ static int analyze_pending(chorus_corpus *c, int beside)
         chorus__article **copy = malloc(n * sizeof *copy);
         if (b && copy) {
             memcpy(copy, batch, n * sizeof *copy);
-            *b = (struct chorus__batch){c, 0, copy, n, 0, 0};
+            *b = (struct chorus__batch){.c = c, .articles = copy, .n = n};
             if (pthread_create(&b->thread, NULL, batch_main, b) == 0) {
                 c->batch = b;
                 return 0;
