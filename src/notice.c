@@ -40,58 +40,62 @@
 #define FURNITURE_RATIO 3
 
 /* Wording no news report uses for its own words: the page speaking of
- * itself, of the reader's browser or account, or of a web crawl. */
+ * itself, of the reader's browser or account, or of a web crawl. One
+ * word boundary opens them all, so that a position inside a word is given
+ * up at once rather than by each alternative. */
 static const char STRONG_PATTERN[] =
+    "\\b(?:"
     /* scripts and browsers */
-    "\\b(?:enable|enabled|disable|disabled|activate|turn\\s+on)\\s+(?:\\w+\\s+){0,2}javascript"
-    "|\\bjavascript\\s+(?:is|ist|est|está|è)\\s+(?:disabled|required|not\\b|turned\\s+off"
+    "(?:enable|enabled|disable|disabled|activate|turn\\s+on)\\s+(?:\\w+\\s+){0,2}javascript"
+    "|javascript\\s+(?:is|ist|est|está|è)\\s+(?:disabled|required|not\\b|turned\\s+off"
     "|deaktiviert|désactivé|desactivado|disabilitato)"
-    "|\\byour\\s+browser\\b|\\bbrowser\\s+(?:settings|version|is\\s+not|does\\s+not|doesn['’]t)"
-    "|\\bihre[mn]?\\s+browser\\b|\\bvotre\\s+navigateur\\b|\\bsu\\s+navegador\\b"
-    "|\\bil\\s+tuo\\s+browser\\b|\\bseu\\s+navegador\\b"
+    "|your\\s+browser\\b|browser\\s+(?:settings|version|is\\s+not|does\\s+not|doesn['’]t)"
+    "|ihre[mn]?\\s+browser\\b|votre\\s+navigateur\\b|su\\s+navegador\\b"
+    "|il\\s+tuo\\s+browser\\b|seu\\s+navegador\\b"
     /* cookie walls */
-    "|\\b(?:we|this\\s+(?:site|website)|our\\s+(?:site|website))\\s+uses?\\s+cookies\\b"
-    "|\\bcookies?\\s+(?:must|need|are|is)\\s+(?:be\\s+)?(?:enabled|disabled|required|blocked)"
-    "|\\b(?:accept|allow|enable)\\s+(?:all\\s+)?cookies\\b"
-    "|\\bcookie[-\\s]?(?:policy|settings|einstellungen|informationen|richtlinie|consent|banner"
+    "|(?:we|this\\s+(?:site|website)|our\\s+(?:site|website))\\s+uses?\\s+cookies\\b"
+    "|cookies?\\s+(?:must|need|are|is)\\s+(?:be\\s+)?(?:enabled|disabled|required|blocked)"
+    "|(?:accept|allow|enable)\\s+(?:all\\s+)?cookies\\b"
+    "|cookie[-\\s]?(?:policy|settings|einstellungen|informationen|richtlinie|consent|banner"
     "|preferences)"
-    "|\\b(?:website|webseite|site|sitio|sito)\\s+(?:uses|verwendet|nutzt|utilise|utiliza|utilizza)"
+    "|(?:website|webseite|site|sitio|sito)\\s+(?:uses|verwendet|nutzt|utilise|utiliza|utilizza)"
     "\\s+(?:\\w+\\s+){0,2}cookies\\b"
-    "|\\b(?:verwenden|verwendet|nutzen|nutzt|setzen)\\s+(?:\\w+\\s+){0,4}cookies\\b"
+    "|(?:verwenden|verwendet|nutzen|nutzt|setzen)\\s+(?:\\w+\\s+){0,4}cookies\\b"
     /* ad-blocker walls */
-    "|\\bad[-\\s]?block(?:er|ers|a|u|ing)?\\b|\\bblocking\\s+ads\\b|\\bu\\s?block\\b"
+    "|ad[-\\s]?block(?:er|ers|a|u|ing)?\\b|blocking\\s+ads\\b|u\\s?block\\b"
     /* web crawls and archives */
-    "|\\bcrawls\\b|\\bcrawl\\s+(?:data|of|was|performed|run|started)\\b|\\bcrawlers?\\b"
-    "|\\b(?:web|wide|domain)\\s+crawl|\\bwayback\\s+machine\\b|\\binternet\\s+archive\\b"
-    "|\\barchive-?it\\b|\\bseed\\s*list\\b|\\boutlinks?\\b|\\bwarc\\s+files?\\b"
+    "|crawls\\b|crawl\\s+(?:data|of|was|performed|run|started)\\b|crawlers?\\b"
+    "|(?:web|wide|domain)\\s+crawl|wayback\\s+machine\\b|internet\\s+archive\\b"
+    "|archive-?it\\b|seed\\s*list\\b|outlinks?\\b|warc\\s+files?\\b"
     /* players and embeds */
-    "|\\btry\\s+again\\s+later\\b|\\bnot\\s+available\\s+right\\s+now\\b|\\bcould\\s+not\\s+be\\s+loaded\\b"
-    "|\\bwhen\\s+the\\s+video\\s+has\\s+been\\s+rented\\b"
-    "|\\bvideo\\s+(?:is\\s+)?(?:unavailable|no\\s+longer\\s+available)\\b"
-    "|\\bmedia\\s+playback\\s+is\\s+(?:not\\s+)?(?:unsupported|supported)\\b"
-    "|\\bthis\\s+video\\s+(?:is\\s+(?:private|unavailable|not\\s+available)|has\\s+been\\s+removed"
+    "|try\\s+again\\s+later\\b|not\\s+available\\s+right\\s+now\\b|could\\s+not\\s+be\\s+loaded\\b"
+    "|when\\s+the\\s+video\\s+has\\s+been\\s+rented\\b"
+    "|video\\s+(?:is\\s+)?(?:unavailable|no\\s+longer\\s+available)\\b"
+    "|media\\s+playback\\s+is\\s+(?:not\\s+)?(?:unsupported|supported)\\b"
+    "|this\\s+video\\s+(?:is\\s+(?:private|unavailable|not\\s+available)|has\\s+been\\s+removed"
     "|cannot\\s+be\\s+played)"
-    "|\\byour\\s+tweets?\\b|\\btweet\\s+with\\s+a\\s+location\\b|\\blocation\\s+(?:information|history)\\b"
-    "|\\blearn\\s+more\\W*$|\\bclick\\s+(?:here|below|on\\s+the\\s+link)\\b|\\btap\\s+(?:here|below)\\b"
+    "|your\\s+tweets?\\b|tweet\\s+with\\s+a\\s+location\\b|location\\s+(?:information|history)\\b"
+    "|learn\\s+more\\W*$|click\\s+(?:here|below|on\\s+the\\s+link)\\b|tap\\s+(?:here|below)\\b"
     /* accounts and subscriptions */
-    "|\\b(?:sign|log)\\s*in\\s+(?:to\\s+your|with|using)\\b|\\bsign\\s+up\\s+(?:now|here|for\\s+free)\\b"
-    "|\\bplease\\s+(?:sign|log)\\s*(?:in|on|up)\\b"
-    "|\\balready\\s+(?:have\\s+an\\s+account|a\\s+(?:subscriber|member)|registered)\\b"
-    "|\\bcreate\\s+(?:an|your|a\\s+free)\\s+account\\b"
-    "|\\byour\\s+(?:account|password|username|profile|subscription)\\b"
-    "|\\bsubscri(?:be|ption)\\s+(?:to\\s+)?(?:continue|keep)\\s+reading\\b"
-    "|\\bunlimited\\s+(?:digital\\s+)?access\\b|\\breached\\s+(?:your|the)\\s+(?:\\w+\\s+){0,2}limit\\b"
-    "|\\bfree\\s+articles?\\b|\\barticles?\\s+remaining\\b"
-    "|\\bprivacy\\s+(?:policy|notice|statement|settings)\\b"
-    "|\\bterms\\s+(?:of\\s+(?:use|service)|and\\s+conditions)\\b|\\buser\\s+agreement\\b"
+    "|(?:sign|log)\\s*in\\s+(?:to\\s+your|with|using)\\b|sign\\s+up\\s+(?:now|here|for\\s+free)\\b"
+    "|please\\s+(?:sign|log)\\s*(?:in|on|up)\\b"
+    "|already\\s+(?:have\\s+an\\s+account|a\\s+(?:subscriber|member)|registered)\\b"
+    "|create\\s+(?:an|your|a\\s+free)\\s+account\\b"
+    "|your\\s+(?:account|password|username|profile|subscription)\\b"
+    "|subscri(?:be|ption)\\s+(?:to\\s+)?(?:continue|keep)\\s+reading\\b"
+    "|unlimited\\s+(?:digital\\s+)?access\\b|reached\\s+(?:your|the)\\s+(?:\\w+\\s+){0,2}limit\\b"
+    "|free\\s+articles?\\b|articles?\\s+remaining\\b"
+    "|privacy\\s+(?:policy|notice|statement|settings)\\b"
+    "|terms\\s+(?:of\\s+(?:use|service)|and\\s+conditions)\\b|user\\s+agreement\\b"
     /* errors and hosting */
-    "|\\bcustom\\s+domain\\b"
-    "|\\bdomain\\s+(?:mapping|name\\s+(?:is|has)|is\\s+for\\s+sale|has\\s+expired)\\b"
-    "|\\bpage\\s+(?:you\\s+(?:requested|are\\s+looking\\s+for|were\\s+looking\\s+for)"
+    "|custom\\s+domain\\b"
+    "|domain\\s+(?:mapping|name\\s+(?:is|has)|is\\s+for\\s+sale|has\\s+expired)\\b"
+    "|page\\s+(?:you\\s+(?:requested|are\\s+looking\\s+for|were\\s+looking\\s+for)"
     "|not\\s+found|cannot\\s+be\\s+(?:found|displayed))"
-    "|\\b(?:could|can)\\s*not\\s+be\\s+found\\b|\\berror\\s+404\\b|\\b404\\s+(?:error|not\\s+found)\\b"
-    "|\\baccess\\s+(?:denied|forbidden)\\b|\\bcaptcha\\b|\\bare\\s+you\\s+a\\s+(?:robot|human)\\b"
-    "|\\bunusual\\s+traffic\\b|\\bip\\s+address\\b|\\badres(?:u)?\\s+ip\\b|\\bhelp\\s+cent(?:er|re)\\b";
+    "|(?:could|can)\\s*not\\s+be\\s+found\\b|error\\s+404\\b|404\\s+(?:error|not\\s+found)\\b"
+    "|access\\s+(?:denied|forbidden)\\b|captcha\\b|are\\s+you\\s+a\\s+(?:robot|human)\\b"
+    "|unusual\\s+traffic\\b|ip\\s+address\\b|adres(?:u)?\\s+ip\\b|help\\s+cent(?:er|re)\\b"
+    ")";
 
 /* The web's vocabulary: words for pages, links and accounts. */
 static const char WEB_PATTERN[] =
@@ -173,7 +177,9 @@ int chorus__notice_judge(chorus__notice *n, const chorus__article *a, size_t kep
         return furniture_words ? CHORUS_NONARTICLE_FURNITURE : CHORUS_NONARTICLE_NONE;
     if (kept_words <= FURNITURE_MAX_KEPT && furniture_words >= FURNITURE_RATIO * kept_words)
         return CHORUS_NONARTICLE_FURNITURE;
-    if (kept_words > NOTICE_MAX_WORDS)
+    /* One pass over the text first: without wording of the strong kind
+     * nothing else need be looked at, and most texts have none. */
+    if (kept_words > NOTICE_MAX_WORDS || !count(n, PAT_STRONG, a->text, a->text_len, 1))
         return CHORUS_NONARTICLE_NONE;
     size_t notice_words = 0, total = 0;
     int strong = 0;
