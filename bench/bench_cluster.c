@@ -235,7 +235,7 @@ typedef struct {
     char **ids;   /* input ids, in file order */
     long *truth;  /* true story of each */
     int *scored;  /* 0: left out of the scoring */
-    size_t count, cap;
+    size_t count, cap, scored_count;
 } labelled;
 
 static void labelled_add(labelled *l, const char *id, long truth, int scored)
@@ -253,6 +253,7 @@ static void labelled_add(labelled *l, const char *id, long truth, int scored)
     l->ids[l->count] = xstrdup(id);
     l->truth[l->count] = truth;
     l->scored[l->count] = scored;
+    l->scored_count += scored != 0;
     l->count++;
 }
 
@@ -284,7 +285,7 @@ static int cluster_and_score(const char *name, const char *path, const labelled 
     double seconds = now() - t0;
     size_t n = chorus_corpus_article_count(c);
     long *truth = xmalloc((n + 1) * sizeof *truth), *found = xmalloc((n + 1) * sizeof *found);
-    size_t m = 0, k = 0;
+    size_t m = 0, k = 0, non_articles = 0, non_scored = 0;
     /* Articles come back in input order; an input line chorus skipped (no
      * text) is matched by its id. */
     for (size_t i = 0; i < n; i++) {
@@ -294,14 +295,21 @@ static int cluster_and_score(const char *name, const char *path, const labelled 
             k++;
         if (k == l->count)
             break;
+        non_articles += a.non_article != NULL;
+        non_scored += a.non_article && !l->scored[k];
         if (l->scored[k]) {
             truth[m] = l->truth[k];
-            found[m++] = (long)a.story;
+            /* An input in no story is a story of its own. */
+            found[m++] = a.story == CHORUS_NO_STORY ? -1 - (long)i : (long)a.story;
         }
         k++;
     }
     scores s = score(truth, found, m);
     print_scores(name, &s, seconds);
+    if (non_articles)
+        printf("  %-10s %zu inputs found not to be articles (in no story), %zu of them among the "
+               "%zu left out of the scoring\n",
+               name, non_articles, non_scored, l->count - (size_t)l->scored_count);
     free(truth), free(found);
     chorus_corpus_free(c);
     return 0;

@@ -108,7 +108,9 @@ typedef struct chorus_options {
      * the last sentence is cut at the limit, as summary benchmarks do. */
     unsigned summary_words;
     /* Similarity an article needs to join a story, in [0, 1] (default 0.2).
-     * Higher values give smaller, tighter stories. */
+     * Higher values give smaller, tighter stories. Texts shorter than a
+     * brief of about 150 words (headlines) are held to proportionally less,
+     * since their similarity to any story is lower. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
      * story; beyond it the similarity decays to nothing (default 4). */
@@ -219,10 +221,24 @@ typedef struct chorus_article_info {
     const char *duplicate_of;      /* id of the article this one copies, or NULL */
     const char *const *removed;    /* lines removed as junk, in text order */
     size_t removed_count;
-    size_t story;          /* index of its story (valid after analyze, unless skip_stories) */
+    size_t story;          /* index of its story (valid after analyze, unless skip_stories),
+                              or CHORUS_NO_STORY for an input that is not an article */
     const char *author;    /* "Jane Doe" or "Jane Doe, John Roe", or NULL when unknown */
     const char *fetched;   /* when a crawler fetched the page (WARC-Date), or NULL */
+    /* Why this input is not an article, or NULL when it is one:
+     * "notice": it speaks of the page, the site, the browser, the reader's
+     *   account or a web crawl rather than of news (an embedded post's or
+     *   player's notice without its script, a crawl description, an error,
+     *   sign-in, cookie or ad-blocker page);
+     * "furniture": cleaning left nothing of it, or a few words under many
+     *   lines of page furniture.
+     * Such an input is in no story (its copies neither) and is left out of
+     * summaries; set after analyze, unless skip_stories. */
+    const char *non_article;
 } chorus_article_info;
+
+/* The story of an input that is in none: one that is not an article. */
+#define CHORUS_NO_STORY ((size_t)-1)
 
 /* Fills *out for article `index` (0-based). Errors: CHORUS_EINVAL, CHORUS_ERANGE. */
 CHORUS_API int chorus_corpus_article(const chorus_corpus *corpus, size_t index,
@@ -339,7 +355,11 @@ CHORUS_API int chorus_write_brief(const chorus_corpus *corpus, FILE *out, chorus
 /*
  * Writes the grouping alone: TSV lines "story_id<TAB>article<TAB>duplicate_of
  * or ->" (the article named by its JSON id when it has one, else its path),
- * or a JSON array of {"story", "article", "path", "duplicate_of"} objects.
+ * story by story, then one line "-<TAB>article<TAB>..." for each input that
+ * is not an article, in input order; or a JSON array of {"story", "article",
+ * "path", "input_id", "duplicate_of", "non_article"} objects in the same
+ * order, "story" null and "non_article" the reason for an input that is not
+ * an article (null otherwise).
  */
 CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, chorus_format format);
 

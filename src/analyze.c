@@ -31,9 +31,11 @@ int chorus__analyzer_init(chorus__analyzer *an, chorus__blockcount *blocks)
     an->langid = chorus__langid_new();
     an->stemmers = chorus__stemmers_new();
     an->junk = chorus__junk_new();
+    an->notice = chorus__notice_new();
     an->vocab = chorus__vocab_new();
     an->surface = chorus__vocab_new();
-    if (!an->langid || !an->stemmers || !an->junk || !an->vocab || !an->surface || !an->blocks) {
+    if (!an->langid || !an->stemmers || !an->junk || !an->notice || !an->vocab || !an->surface ||
+        !an->blocks) {
         chorus__analyzer_done(an);
         return CHORUS_ENOMEM;
     }
@@ -45,6 +47,7 @@ void chorus__analyzer_done(chorus__analyzer *an)
     chorus__langid_free(an->langid);
     chorus__stemmers_free(an->stemmers);
     chorus__junk_free(an->junk);
+    chorus__notice_free(an->notice);
     chorus__vocab_free(an->vocab);
     chorus__vocab_free(an->surface);
     free(an->surface_term);
@@ -222,12 +225,19 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
         uint8_t heading;
     } para;
     para *paras = calloc(n ? n : 1, sizeof *paras);
-    size_t para_count = 0;
+    size_t para_count = 0, furniture_words = 0;
+    uint64_t title_hash = a->title ? chorus__block_hash(a->title, strlen(a->title)) : 0;
     if (!paras)
         rc = CHORUS_ENOMEM;
     for (size_t i = 0; !rc && i < n; i++) {
         const chorus__block *b = &a->blocks[i];
         if (verdict[i].reason) {
+            /* A repeat of the title (whatever it was taken for: "VIDEO:
+             * ..." reads as a caption), a byline or a date line is what a
+             * headline alone loses too; the rest is the page's furniture. */
+            int r = verdict[i].reason;
+            if (r != CHORUS_JUNK_META && r != CHORUS_JUNK_REPEAT && b->hash != title_hash)
+                furniture_words += chorus__count_words(b->text, b->len);
             rc = chorus__article_add_removed(a, b->text, b->len);
             continue;
         }
@@ -313,8 +323,13 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
     a->tokens = chorus__arena_alloc(&a->mem, (an->token_count + 1) * sizeof *a->tokens);
     if (!a->sentences || !a->tokens)
         return CHORUS_ENOMEM;
-    memcpy(a->sentences, an->sentences, an->sentence_count * sizeof *a->sentences);
-    memcpy(a->tokens, an->tokens, an->token_count * sizeof *a->tokens);
+    /* A headline alone has no sentence; a fresh analyzer has no array then. */
+    if (an->sentence_count)
+        memcpy(a->sentences, an->sentences, an->sentence_count * sizeof *a->sentences);
+    if (an->token_count)
+        memcpy(a->tokens, an->tokens, an->token_count * sizeof *a->tokens);
+
+    a->non_article = (uint8_t)chorus__notice_judge(an->notice, a, a->words, furniture_words);
 
     /* The matching form's hash finds exact copies; the signature, near ones. */
     a->content_hash = XXH3_64bits(an->word_hashes, an->word_hash_count * sizeof *an->word_hashes);

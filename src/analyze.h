@@ -9,6 +9,7 @@
 #include "blockcount.h"
 #include "junk.h"
 #include "langid.h"
+#include "notice.h"
 #include "sentence.h"
 #include "token.h"
 #include "vocab.h"
@@ -19,6 +20,7 @@ typedef struct chorus__analyzer {
     chorus__langid *langid; /* NULL when the language models are missing */
     chorus__stemmers *stemmers;
     chorus__junk *junk;
+    chorus__notice *notice;
     chorus__vocab *vocab;
     /* Words as written ("en:meetings"), each with its stem's id in `vocab`
      * shifted left by one and its stop-word flag in the low bit. */

@@ -95,6 +95,7 @@ typedef struct chorus__article {
     chorus__termvec vec;   /* unit-length TF-IDF vector for clustering */
     int compacted;         /* text, sentences, tokens and removed lines given up */
 
+    uint8_t non_article; /* CHORUS_NONARTICLE_* (notice.h): why it is no article, or 0 */
     long duplicate_of; /* index of the article this one copies, or -1 */
     size_t story;
 } chorus__article;

@@ -21,8 +21,6 @@
 #define IDF_MIN_CORPUS 50.0
 /* Extra weight of a term that reads as a name. */
 #define NAME_BOOST 1.5
-/* Title words are counted this many times more. */
-#define TITLE_WEIGHT 1.0
 /* Terms of an article used to look up candidate stories. */
 #define LOOKUP_TERMS 16
 /* Most recent stories looked at per term: bounds the work on common terms
@@ -33,6 +31,10 @@
 #define MAX_CANDIDATES 12
 /* A move in the second pass must gain at least this much similarity. */
 #define MOVE_MARGIN 0.02
+/* Terms of a text held to the threshold as given: half a full vector, an
+ * article of about 150 words. Shorter texts are held to less (see
+ * join_threshold()). */
+#define THRESHOLD_TERMS 60
 /* Recent additions to a story kept unsorted before they are merged. */
 #define RECENT_MIN 64
 
@@ -85,11 +87,13 @@ int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_siz
         free(df), free(w);
         return CHORUS_ENOMEM;
     }
-    /* Document frequencies over the articles that are not copies. */
+    /* Document frequencies over the articles that are neither copies nor
+     * notices: a notice repeated across the input would make its words
+     * look common. */
     size_t docs = 0;
     for (size_t i = 0; i < n; i++) {
         const chorus__article *a = articles[i];
-        if (a->duplicate_of >= 0)
+        if (a->duplicate_of >= 0 || a->non_article)
             continue;
         docs++;
         for (uint32_t k = 0; k < a->feature_count; k++)
@@ -515,23 +519,45 @@ static void close_before(clusterer *c, long day)
     c->open_count = m;
 }
 
+/* The similarity article `a` needs to join a story. Take a text as k terms
+ * drawn from its story's vocabulary: its expected cosine with the story
+ * grows as sqrt(k), so a headline of 6 terms scores about a third of what
+ * a 60-term brief scores against the same story, and would never join at
+ * a threshold meant for articles. The threshold holds as given for texts
+ * of THRESHOLD_TERMS terms or more, like most articles it was set on; for
+ * a shorter text its odds t / (1 - t) are scaled by
+ * sqrt(k / THRESHOLD_TERMS): about that factor at the usual small
+ * thresholds, while 0 and 1 keep their meaning (everything joins, nothing
+ * joins). Short texts carry less evidence, so they join on less and are
+ * wrongly joined more often. */
+static double join_threshold(const clusterer *c, const chorus__article *a)
+{
+    double t = c->params->threshold;
+    if (a->vec.count >= THRESHOLD_TERMS || t >= 1)
+        return t;
+    double f = sqrt((double)a->vec.count / THRESHOLD_TERMS);
+    return t * f / (1 - t + t * f);
+}
+
 /* First pass for one article: it joins its most similar story or opens one. */
 static int place(clusterer *c, chorus__article *a, size_t stamp)
 {
     int rc = candidates(c, a, stamp);
     if (rc)
         return rc;
-    double best = 0;
+    double best = 0, need = join_threshold(c, a);
     long best_id = -1;
     scatter(c->dense, &a->vec, 1);
     for (size_t q = 0; q < c->cand_count; q++) {
         double sim = similarity(c, c->cands[q], a, 0);
+        if (sim < need)
+            continue;
         if (sim > best || (sim == best && best_id >= 0 && c->cands[q] < (uint32_t)best_id)) {
             best = sim;
             best_id = c->cands[q];
         }
     }
-    if (best_id < 0 || best < c->params->threshold) {
+    if (best_id < 0) {
         best_id = new_story(c);
         if (best_id < 0) {
             scatter(c->dense, &a->vec, 0);
@@ -559,14 +585,14 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
         return rc;
     uint32_t cur = (uint32_t)a->story;
     scatter(c->dense, &a->vec, 1);
-    double best = similarity(c, cur, a, 1);
+    double best = similarity(c, cur, a, 1), need = join_threshold(c, a);
     long best_id = -1;
     for (size_t q = 0; q < c->cand_count; q++) {
         uint32_t sid = c->cands[q];
         if (sid == cur || c->stories[sid].members == 0)
             continue;
         double sim = similarity(c, sid, a, 0);
-        if (sim > best + MOVE_MARGIN && sim >= c->params->threshold) {
+        if (sim > best + MOVE_MARGIN && sim >= need) {
             best = sim;
             best_id = sid;
         }
@@ -590,16 +616,21 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     if (n == 0)
         return 0;
     if (params->one_story) {
-        for (size_t i = 0; i < n; i++)
-            articles[i]->story = 0;
-        return 1;
+        long found = 0;
+        for (size_t i = 0; i < n; i++) {
+            articles[i]->story = articles[i]->non_article ? CHORUS_NO_STORY : 0;
+            found |= !articles[i]->non_article;
+        }
+        return found;
     }
     clusterer c = {0};
     c.articles = articles;
     c.n = n;
     c.params = params;
     /* Past this many days without a new article, a story cannot reach the
-     * threshold for anyone: the time factor alone keeps it below. */
+     * threshold for an article with a full vector: the time factor alone
+     * keeps it below. A shorter text, held to less, is not waited for: a
+     * headline cannot reopen a story that long quiet. */
     c.horizon = params->threshold > 0
                     ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
                     : LONG_MAX / 4;
@@ -610,7 +641,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     long rc = (!c.postings || !c.dense || !order || !assign) ? CHORUS_ENOMEM : 0;
     size_t m = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        if (articles[i]->duplicate_of >= 0)
+        articles[i]->story = CHORUS_NO_STORY;
+        if (articles[i]->duplicate_of >= 0 || articles[i]->non_article)
             continue;
         order[m].a = articles[i];
         order[m].dated = article_day(articles[i], &order[m].day);
@@ -659,6 +691,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                 rank[s].first_index = (size_t)-1;
             }
             for (size_t i = 0; i < n; i++) {
+                if (articles[i]->story == CHORUS_NO_STORY)
+                    continue;
                 story_rank *r = &rank[articles[i]->story];
                 r->size++;
                 if (articles[i]->index < r->first_index)
@@ -671,7 +705,8 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                     count++;
             }
             for (size_t i = 0; i < n; i++)
-                articles[i]->story = assign[articles[i]->story];
+                if (articles[i]->story != CHORUS_NO_STORY)
+                    articles[i]->story = assign[articles[i]->story];
             free(rank);
         }
     }

@@ -16,9 +16,9 @@ typedef struct chorus__cluster_params {
 /*
  * Builds every article's unit-length TF-IDF vector (a->vec, in its arena)
  * from its features (featurize.h), for a vocabulary of `vocab_size` terms.
- * Document frequencies count articles that are not duplicates; terms that
- * read as names weigh more; the heaviest terms are kept. Returns 0 or
- * CHORUS_ENOMEM.
+ * Document frequencies count articles that are neither duplicates nor
+ * non-articles; terms that read as names weigh more; the heaviest terms
+ * are kept. Returns 0 or CHORUS_ENOMEM.
  */
 int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_size);
 
@@ -31,8 +31,9 @@ int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_siz
  * is looked at again and moves to a story that now fits it better. A story
  * that can no longer reach the threshold for any article to come (its time
  * factor alone keeps it below) is closed and its centroid freed.
- * Duplicates go to the story of the article they copy. Stories are numbered
- * largest first.
+ * Duplicates go to the story of the article they copy. Articles marked as
+ * no articles (a->non_article) are in no story: CHORUS_NO_STORY. Stories
+ * are numbered largest first.
  */
 long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                      const chorus__cluster_params *params);

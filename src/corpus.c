@@ -8,6 +8,7 @@
 #include "corpus.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -19,6 +20,7 @@
 #include "dedup.h"
 #include "featurize.h"
 #include "lexicon.h"
+#include "notice.h"
 #include "read_text.h"
 #include "summarize.h"
 #include "text.h"
@@ -109,6 +111,8 @@ void chorus__diag(const chorus_corpus *c, int severity, const char *source, long
     c->opts.diag(c->opts.diag_userdata, severity, source, line, msg);
 }
 
+static int finish_batch(chorus_corpus *c);
+
 int chorus_corpus_new(chorus_corpus **out, const chorus_options *opts)
 {
     if (!out)
@@ -144,6 +148,7 @@ void chorus_corpus_free(chorus_corpus *c)
 {
     if (!c)
         return;
+    finish_batch(c); /* freed before analysis: the batch's thread must end first */
     for (size_t i = 0; i < c->article_count; i++)
         chorus__article_free(c->articles[i]);
     free(c->articles);
@@ -272,32 +277,96 @@ static int new_article(chorus_corpus *c, const char *path, long line, const chor
     return 0;
 }
 
+/* A batch of articles analysed on the worker threads while the calling
+ * thread reads the next one: reading and JSON parsing are serial, and
+ * would otherwise leave the other processors idle. */
+struct chorus__batch {
+    chorus_corpus *c;
+    pthread_t thread;
+    chorus__article **articles; /* a copy: reading may move c->articles */
+    size_t n;
+    int rc;
+    double seconds;
+};
+
+/* Analyses a batch whose blocks are counted: on the workers, then the
+ * features in article order (they name new terms in the corpus vocabulary,
+ * whose ids must not depend on threads), then compaction. */
+static int analyze_batch(chorus_corpus *c, chorus__article **batch, size_t n)
+{
+    int rc = chorus__workers_analyze(c->workers, &c->an, batch, n);
+    for (size_t i = 0; !rc && !c->an.text_only && i < n; i++) {
+        rc = chorus__article_features(batch[i], c->an.vocab);
+        if (!rc && c->opts.compact)
+            rc = chorus__article_compact(batch[i]);
+    }
+    return rc;
+}
+
+static void *batch_main(void *arg)
+{
+    struct chorus__batch *b = arg;
+    double t0 = chorus__now();
+    b->rc = analyze_batch(b->c, b->articles, b->n);
+    b->seconds = chorus__now() - t0;
+    return NULL;
+}
+
+/* Waits for the batch analysed beside reading, if any; returns its result. */
+static int finish_batch(chorus_corpus *c)
+{
+    struct chorus__batch *b = c->batch;
+    if (!b)
+        return 0;
+    pthread_join(b->thread, NULL);
+    int rc = b->rc;
+    c->times.seconds[CHORUS_STAGE_CLEAN] += b->seconds;
+    free(b->articles);
+    free(b);
+    c->batch = NULL;
+    return rc;
+}
+
 /* Cleans and analyses the articles added since the last call, on the
  * worker threads, and takes their features; in compact mode each then
- * gives up what grouping does not need. Returns 0 or CHORUS_ENOMEM. */
-static int analyze_pending(chorus_corpus *c)
+ * gives up what grouping does not need. With `beside` (compact mode,
+ * several threads) the batch is analysed while the caller goes on reading.
+ * The order of every step that names terms or counts blocks is the order
+ * of one thread: a batch's blocks are counted once the batch before it is
+ * analysed, which is also when they would be counted without overlap.
+ * Returns 0 or CHORUS_ENOMEM. */
+static int analyze_pending(chorus_corpus *c, int beside)
 {
+    int rc = finish_batch(c);
     size_t from = c->analyzed_count, n = c->article_count - from;
-    if (n == 0)
-        return 0;
+    if (rc || n == 0)
+        return rc;
     chorus__article **batch = c->articles + from;
-    int rc = 0;
     unsigned threads = c->opts.threads ? c->opts.threads : chorus__cpu_count();
     if (threads > 1 && !c->workers && !(c->workers = chorus__workers_new(threads, &c->an)))
         return CHORUS_ENOMEM;
     if (c->opts.compact)
         for (size_t i = 0; !rc && i < n; i++)
             rc = chorus__analyzer_count_blocks(&c->an, batch[i]);
-    if (!rc)
-        rc = chorus__workers_analyze(c->workers, &c->an, batch, n);
-    for (size_t i = 0; !rc && !c->an.text_only && i < n; i++) {
-        rc = chorus__article_features(batch[i], c->an.vocab);
-        if (!rc && c->opts.compact)
-            rc = chorus__article_compact(batch[i]);
+    if (rc)
+        return rc;
+    c->analyzed_count = c->article_count;
+    /* The reader uses the corpus analyzer's patterns: only the pool's own
+     * analyzers may work beside it. */
+    if (beside && c->workers && n >= COMPACT_BATCH) {
+        struct chorus__batch *b = calloc(1, sizeof *b);
+        chorus__article **copy = malloc(n * sizeof *copy);
+        if (b && copy) {
+            memcpy(copy, batch, n * sizeof *copy);
+            *b = (struct chorus__batch){.c = c, .articles = copy, .n = n};
+            if (pthread_create(&b->thread, NULL, batch_main, b) == 0) {
+                c->batch = b;
+                return 0;
+            }
+        }
+        free(b), free(copy); /* no thread: analyse it here */
     }
-    if (!rc)
-        c->analyzed_count = c->article_count;
-    return rc;
+    return analyze_batch(c, batch, n);
 }
 
 /* Adds a read article to the corpus, or frees it when reading failed (rc).
@@ -311,11 +380,17 @@ static int add_article(chorus_corpus *c, chorus__article *a, int rc)
         return rc;
     }
     if (c->opts.compact && c->article_count - c->analyzed_count >= COMPACT_BATCH) {
+        /* Not reading: waiting for the batch before (whose own time counts
+         * as cleaning when it ends), and a batch analysed here. */
         double t0 = chorus__now();
-        rc = analyze_pending(c);
-        double spent = chorus__now() - t0;
-        c->batch_seconds += spent;
-        c->times.seconds[CHORUS_STAGE_CLEAN] += spent;
+        rc = finish_batch(c);
+        double t1 = chorus__now();
+        if (!rc)
+            rc = analyze_pending(c, 1);
+        double t2 = chorus__now();
+        c->batch_seconds += t2 - t0;
+        if (!c->batch)
+            c->times.seconds[CHORUS_STAGE_CLEAN] += t2 - t1;
         if (rc)
             return rc;
     }
@@ -531,14 +606,14 @@ int chorus_corpus_analyze(chorus_corpus *c)
     if (c->article_count == 0)
         return CHORUS_EEMPTY;
 
-    int rc = 0;
+    int rc = finish_batch(c);
     double t0 = chorus__now();
     /* Outside compact mode boilerplate is judged against every article. */
     if (!c->opts.compact)
         for (size_t i = 0; !rc && i < c->article_count; i++)
             rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
     if (!rc)
-        rc = analyze_pending(c);
+        rc = analyze_pending(c, 0);
     if (rc)
         return rc;
     chorus__stage_done(c, CHORUS_STAGE_CLEAN, t0);
@@ -552,6 +627,12 @@ int chorus_corpus_analyze(chorus_corpus *c)
     long dups = chorus__find_duplicates(c->articles, c->article_count);
     if (dups < 0)
         return (int)dups;
+    /* A copy is what its original is: an article, or a notice. */
+    for (size_t i = 0; i < c->article_count; i++) {
+        chorus__article *a = c->articles[i];
+        if (a->duplicate_of >= 0)
+            a->non_article = c->articles[a->duplicate_of]->non_article;
+    }
     chorus__stage_done(c, CHORUS_STAGE_DEDUP, t1);
     double t2 = chorus__now();
     chorus__progress(c, "clustering", 0);
@@ -585,7 +666,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
         return CHORUS_ENOMEM;
     }
     for (size_t i = 0; i < c->article_count; i++)
-        counts[c->articles[i]->story]++;
+        if (c->articles[i]->story != CHORUS_NO_STORY)
+            counts[c->articles[i]->story]++;
     size_t off = 0;
     for (size_t s = 0; s < ns; s++) {
         c->stories[s].articles = all + off;
@@ -594,7 +676,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     }
     for (size_t i = 0; i < c->article_count; i++) {
         size_t s = c->articles[i]->story;
-        c->stories[s].articles[counts[s]++] = i;
+        if (s != CHORUS_NO_STORY)
+            c->stories[s].articles[counts[s]++] = i;
     }
     c->story_count = ns;
     double facts_before = c->times.seconds[CHORUS_STAGE_FACTS];
@@ -660,6 +743,7 @@ int chorus_corpus_article(const chorus_corpus *c, size_t index, chorus_article_i
     out->story = a->story;
     out->author = a->author;
     out->fetched = a->fetched;
+    out->non_article = chorus__nonarticle_name(a->non_article);
     return 0;
 }
 

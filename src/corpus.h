@@ -67,7 +67,8 @@ struct chorus_corpus {
     chorus__buf clean; /* scratch for cleaned input */
     chorus__stage_times times;
     struct chorus__workers *workers; /* analysis threads, made when first needed */
-    size_t analyzed_count; /* articles analysed so far (compact mode analyses in batches) */
+    size_t analyzed_count; /* articles handed to analysis so far (compact mode analyses in batches) */
+    struct chorus__batch *batch; /* a batch analysed beside reading, or NULL */
     double batch_seconds;  /* time spent analysing batches while reading */
     size_t progress_at;    /* article count at the last progress report */
 };

@@ -4,11 +4,15 @@
  * shows exactly what the API returns. */
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chorus.h"
 #include "corpus.h"
 #include "util.h"
+
+/* Bytes of a non-article's text quoted in the Markdown briefing. */
+#define NON_ARTICLE_QUOTE_BYTES 100
 
 /* ---------------------------------------------------------------------- */
 /* JSON                                                                   */
@@ -191,6 +195,18 @@ static json_t *brief_json(const chorus_corpus *c)
         json_array_append_new(stories, o);
     }
     json_object_set_new(root, "stories", stories);
+    /* Inputs that are no articles, in input order, each with the reason. */
+    json_t *others = json_array();
+    for (size_t i = 0; i < chorus_corpus_article_count(c); i++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, i, &a);
+        if (!a.non_article)
+            continue;
+        json_t *o = article_json(&a);
+        json_object_set_new(o, "non_article", json_string(a.non_article));
+        json_array_append_new(others, o);
+    }
+    json_object_set_new(root, "non_articles", others);
     return root;
 }
 
@@ -368,6 +384,34 @@ static void md_facts(const chorus_corpus *c, const chorus_story_info *st, chorus
     }
 }
 
+/* One line on an article, then its copy and its removed lines. */
+static void md_article(chorus__buf *b, const chorus_article_info *a)
+{
+    chorus__buf_printf(b, "- **%s** ", a->id);
+    md_escape(b, a->source ? a->source : "unknown outlet");
+    chorus__buf_printf(b, ", %s: ", a->published ? a->published : "undated");
+    if (a->title) {
+        chorus__buf_putc(b, '*');
+        md_escape(b, a->title);
+        chorus__buf_putc(b, '*');
+    } else {
+        chorus__buf_puts(b, "(no title)");
+    }
+    chorus__buf_printf(b, " (%zu words, %s, `%s`)\n", a->words, a->language, a->path);
+    if (a->duplicate_of)
+        chorus__buf_printf(b, "  - copy of %s\n", a->duplicate_of);
+    if (a->removed_count) {
+        chorus__buf_printf(b, "  - removed %zu line%s: ", a->removed_count,
+                           a->removed_count == 1 ? "" : "s");
+        for (size_t r = 0; r < a->removed_count; r++) {
+            chorus__buf_puts(b, r ? ", \"" : "\"");
+            md_escape(b, a->removed[r]);
+            chorus__buf_putc(b, '"');
+        }
+        chorus__buf_putc(b, '\n');
+    }
+}
+
 static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
 {
     chorus_story_info st;
@@ -410,29 +454,43 @@ static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
     for (size_t k = 0; k < st.article_count; k++) {
         chorus_article_info a;
         chorus_corpus_article(c, st.articles[k], &a);
-        chorus__buf_printf(b, "- **%s** ", a.id);
-        md_escape(b, a.source ? a.source : "unknown outlet");
-        chorus__buf_printf(b, ", %s: ", a.published ? a.published : "undated");
-        if (a.title) {
-            chorus__buf_putc(b, '*');
-            md_escape(b, a.title);
-            chorus__buf_putc(b, '*');
-        } else {
-            chorus__buf_puts(b, "(no title)");
+        md_article(b, &a);
+    }
+    chorus__buf_putc(b, '\n');
+}
+
+/* The inputs that are not articles, each with why and how it begins, so
+ * that a reader can check the verdict. */
+static void md_non_articles(const chorus_corpus *c, chorus__buf *b)
+{
+    chorus__buf_puts(b, "## Not articles\n\n"
+                        "In no story: a notice speaks of the page, the site, the browser, the "
+                        "reader's account or a web crawl rather than of news; furniture is what "
+                        "cleaning left (next to) nothing of.\n\n");
+    for (size_t i = 0; i < chorus_corpus_article_count(c); i++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, i, &a);
+        if (!a.non_article)
+            continue;
+        md_article(b, &a);
+        const char *begins = a.text && *a.text ? a.text : a.removed_count ? a.removed[0] : NULL;
+        chorus__buf_printf(b, "  - %s", a.non_article);
+        if (begins) {
+            /* Its first words, cut at a character boundary. */
+            size_t len = strlen(begins), cut = len > NON_ARTICLE_QUOTE_BYTES ? NON_ARTICLE_QUOTE_BYTES : len;
+            while (cut < len && ((unsigned char)begins[cut] & 0xC0) == 0x80)
+                cut--;
+            char quoted[NON_ARTICLE_QUOTE_BYTES + 1];
+            size_t q = 0;
+            for (size_t k = 0; k < cut; k++)
+                if (begins[k] != '\n' || (q && quoted[q - 1] != ' '))
+                    quoted[q++] = begins[k] == '\n' ? ' ' : begins[k]; /* paragraphs on one line */
+            quoted[q] = '\0';
+            chorus__buf_puts(b, ": \"");
+            md_escape(b, quoted);
+            chorus__buf_puts(b, cut < len ? "…\"" : "\"");
         }
-        chorus__buf_printf(b, " (%zu words, %s, `%s`)\n", a.words, a.language, a.path);
-        if (a.duplicate_of)
-            chorus__buf_printf(b, "  - copy of %s\n", a.duplicate_of);
-        if (a.removed_count) {
-            chorus__buf_printf(b, "  - removed %zu line%s: ", a.removed_count,
-                               a.removed_count == 1 ? "" : "s");
-            for (size_t r = 0; r < a.removed_count; r++) {
-                chorus__buf_puts(b, r ? ", \"" : "\"");
-                md_escape(b, a.removed[r]);
-                chorus__buf_putc(b, '"');
-            }
-            chorus__buf_putc(b, '\n');
-        }
+        chorus__buf_putc(b, '\n');
     }
     chorus__buf_putc(b, '\n');
 }
@@ -440,17 +498,22 @@ static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
 static int write_markdown(const chorus_corpus *c, FILE *out)
 {
     chorus__buf b = {0};
-    size_t ns = chorus_corpus_story_count(c), na = chorus_corpus_article_count(c), dups = 0;
+    size_t ns = chorus_corpus_story_count(c), na = chorus_corpus_article_count(c), dups = 0,
+           others = 0;
     for (size_t i = 0; i < na; i++) {
         chorus_article_info a;
         chorus_corpus_article(c, i, &a);
-        dups += a.duplicate_of != NULL;
+        others += a.non_article != NULL;
+        dups += a.duplicate_of != NULL && !a.non_article;
     }
     chorus__buf_puts(&b, "# Chorus briefing\n\n");
-    chorus__buf_printf(&b, "%zu stor%s from %zu article%s", ns, ns == 1 ? "y" : "ies", na,
-                       na == 1 ? "" : "s");
+    chorus__buf_printf(&b, "%zu stor%s from %zu article%s", ns, ns == 1 ? "y" : "ies", na - others,
+                       na - others == 1 ? "" : "s");
     if (dups)
         chorus__buf_printf(&b, ", %zu of them cop%s of another", dups, dups == 1 ? "y" : "ies");
+    if (others)
+        chorus__buf_printf(&b, "; %zu input%s not article%s, listed at the end", others,
+                           others == 1 ? " is" : "s are", others == 1 ? "" : "s");
     chorus__buf_puts(&b, ". Each summary sentence lists, in brackets, the articles that state it.\n\n");
     int rc = 0;
     for (size_t s = 0; s < ns; s++) {
@@ -462,6 +525,8 @@ static int write_markdown(const chorus_corpus *c, FILE *out)
         }
         b.len = 0;
     }
+    if (!rc && others)
+        md_non_articles(c, &b);
     if (!rc && b.len && fwrite(b.data, 1, b.len, out) != b.len)
         rc = CHORUS_EIO;
     chorus__buf_free(&b);
@@ -494,49 +559,98 @@ static const char *article_label(const chorus_article_info *a)
     return a->input_id ? a->input_id : a->path;
 }
 
+/* The copy an article is of, named as the article is; "-" when none. */
+static const char *original_label(const chorus_corpus *c, size_t index)
+{
+    long oi = c->articles[index]->duplicate_of;
+    if (oi < 0)
+        return "-";
+    chorus_article_info orig;
+    chorus_corpus_article(c, (size_t)oi, &orig);
+    return article_label(&orig);
+}
+
+/* Writes one element of a JSON array as json_dumpf would inside the array
+ * (indented by 2), so that the array is written object by object rather
+ * than built whole: a million articles need not sit in memory as JSON. */
+static int dump_element(json_t *o, FILE *out, int first)
+{
+    char *s = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
+    json_decref(o);
+    if (!s)
+        return CHORUS_ENOMEM;
+    int rc = fputs(first ? "\n  " : ",\n  ", out) < 0 ? CHORUS_EIO : 0;
+    for (const char *p = s; !rc && *p; p++)
+        if (fputc(*p, out) == EOF || (*p == '\n' && fputs("  ", out) < 0))
+            rc = CHORUS_EIO;
+    free(s);
+    return rc;
+}
+
+static json_t *cluster_json(const chorus_article_info *a, const char *story)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "story", json_str_or_null(story));
+    json_object_set_new(o, "article", json_string(a->id));
+    json_object_set_new(o, "path", json_string(a->path));
+    json_object_set_new(o, "input_id", json_str_or_null(a->input_id));
+    json_object_set_new(o, "duplicate_of", json_str_or_null(a->duplicate_of));
+    json_object_set_new(o, "non_article", json_str_or_null(a->non_article));
+    return o;
+}
+
+/* Calls `line` for every article: story by story, then the inputs that are
+ * not articles in input order (story NULL). Stops at the first error. */
+static int each_grouped(const chorus_corpus *c, FILE *out,
+                        int (*line)(const chorus_corpus *, FILE *, size_t, const char *, int *),
+                        int *state)
+{
+    int rc = 0;
+    for (size_t s = 0; s < chorus_corpus_story_count(c) && !rc; s++) {
+        chorus_story_info st;
+        chorus_corpus_story(c, s, &st);
+        for (size_t k = 0; k < st.article_count && !rc; k++)
+            rc = line(c, out, st.articles[k], st.id, state);
+    }
+    for (size_t i = 0; i < chorus_corpus_article_count(c) && !rc; i++)
+        if (c->articles[i]->story == CHORUS_NO_STORY && c->articles[i]->non_article)
+            rc = line(c, out, i, NULL, state);
+    return rc;
+}
+
+static int tsv_line(const chorus_corpus *c, FILE *out, size_t index, const char *story, int *state)
+{
+    (void)state;
+    chorus_article_info a;
+    chorus_corpus_article(c, index, &a);
+    return fprintf(out, "%s\t%s\t%s\n", story ? story : "-", article_label(&a),
+                   original_label(c, index)) < 0
+               ? CHORUS_EIO
+               : 0;
+}
+
+static int json_line(const chorus_corpus *c, FILE *out, size_t index, const char *story, int *first)
+{
+    chorus_article_info a;
+    chorus_corpus_article(c, index, &a);
+    int rc = dump_element(cluster_json(&a, story), out, *first);
+    *first = 0;
+    return rc;
+}
+
 int chorus_write_clusters(const chorus_corpus *c, FILE *out, chorus_format format)
 {
     if (!c || !out)
         return CHORUS_EINVAL;
-    int rc = 0;
+    int rc, first = 1;
     if (format == CHORUS_FORMAT_TSV) {
-        for (size_t s = 0; s < chorus_corpus_story_count(c) && !rc; s++) {
-            chorus_story_info st;
-            chorus_corpus_story(c, s, &st);
-            for (size_t k = 0; k < st.article_count; k++) {
-                chorus_article_info a, orig;
-                chorus_corpus_article(c, st.articles[k], &a);
-                const char *dup = "-";
-                long oi = c->articles[st.articles[k]]->duplicate_of;
-                if (oi >= 0) {
-                    /* The original is named the same way as the article. */
-                    chorus_corpus_article(c, (size_t)oi, &orig);
-                    dup = article_label(&orig);
-                }
-                if (fprintf(out, "%s\t%s\t%s\n", st.id, article_label(&a), dup) < 0) {
-                    rc = CHORUS_EIO;
-                    break;
-                }
-            }
-        }
+        rc = each_grouped(c, out, tsv_line, NULL);
     } else if (format == CHORUS_FORMAT_JSON) {
-        json_t *arr = json_array();
-        for (size_t s = 0; s < chorus_corpus_story_count(c); s++) {
-            chorus_story_info st;
-            chorus_corpus_story(c, s, &st);
-            for (size_t k = 0; k < st.article_count; k++) {
-                chorus_article_info a;
-                chorus_corpus_article(c, st.articles[k], &a);
-                json_t *o = json_object();
-                json_object_set_new(o, "story", json_string(st.id));
-                json_object_set_new(o, "article", json_string(a.id));
-                json_object_set_new(o, "path", json_string(a.path));
-                json_object_set_new(o, "input_id", json_str_or_null(a.input_id));
-                json_object_set_new(o, "duplicate_of", json_str_or_null(a.duplicate_of));
-                json_array_append_new(arr, o);
-            }
-        }
-        rc = dump_json(arr, out);
+        rc = fputc('[', out) == EOF ? CHORUS_EIO : 0;
+        if (!rc)
+            rc = each_grouped(c, out, json_line, &first);
+        if (!rc && fputs(first ? "]\n" : "\n]\n", out) < 0)
+            rc = CHORUS_EIO;
     } else {
         return CHORUS_EINVAL;
     }

@@ -128,6 +128,31 @@ static void threshold_one_keeps_articles_apart(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* Headlines alone (a headline feed) hold a few terms each: they join the
+ * story of the full reports they head, and unrelated ones stay apart. */
+static void headlines_join_their_story(test_ctx *t)
+{
+    for (int compact = 0; compact <= 1; compact++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.compact = compact;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/headlines.jsonl"), 10);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        long flood = story_of(c, "flood-1"), mine = story_of(c, "mine-1");
+        CHECK(t, flood != mine);
+        CHECK(t, story_of(c, "flood-2") == flood);
+        CHECK(t, story_of(c, "flood-h1") == flood);
+        CHECK(t, story_of(c, "flood-h2") == flood);
+        CHECK(t, story_of(c, "mine-2") == mine);
+        CHECK(t, story_of(c, "mine-h1") == mine);
+        CHECK(t, story_of(c, "mine-h2") == mine);
+        CHECK_INT(t, chorus_corpus_story_count(c), 4);
+        chorus_corpus_free(c);
+    }
+}
+
 /* Writes one report "published | title | text" as a JSON line. */
 static void write_report(FILE *f, const char *id, char *report)
 {
@@ -225,6 +250,43 @@ static void threads_give_identical_output(test_ctx *t)
     }
 }
 
+/* Enough articles for chorus cluster to analyse batches while it reads the
+ * next (three batches of 4,096): the grouping is still that of one thread.
+ * Invented one-paragraph reports of a few events, with boilerplate lines
+ * that recur across batches. */
+static void batches_beside_reading_give_identical_output(test_ctx *t)
+{
+    static const char *const places[] = {"Orvik", "Korsa", "Tarnel", "Drummond", "Velmora", "Caldera"};
+    static const char *const events[] = {
+        "flash floods cut off villages near %s after two days of torrential rain",
+        "a tunnel collapse trapped miners at the copper mine outside %s",
+        "an earthquake damaged old houses in the historic centre of %s",
+        "harbour workers in %s voted to strike over pay and night shifts",
+    };
+    char path[] = "/tmp/chorus-batches-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    CHECK(t, f != NULL);
+    if (!f)
+        return;
+    for (unsigned i = 0; i < 9000; i++) {
+        char what[160], line[512];
+        snprintf(what, sizeof what, events[i % 4], places[(i / 4) % 6]);
+        snprintf(line, sizeof line,
+                 "{\"id\":\"r%u\",\"published\":\"2024-05-%02u\",\"text\":\"Officials said on "
+                 "Thursday that %s, report %u of the day.\\n\\nSubscribe to our newsletter\"}\n",
+                 i, 1 + (i / 600) % 28, what, i % 97);
+        fputs(line, f);
+    }
+    fclose(f);
+    const char *paths[] = {path};
+    char *one = outputs(paths, 1, 1, 1), *two = outputs(paths, 1, 2, 1);
+    CHECK(t, one && strlen(one) > 9000 * 8);
+    CHECK_STR(t, two, one);
+    free(one), free(two);
+    unlink(path);
+}
+
 static void compact_mode_groups_alike(test_ctx *t)
 {
     const char *paths[] = {"examples", "tests/data/quakes.jsonl"};
@@ -306,6 +368,7 @@ static void block_counts_forget_what_was_seen_once(test_ctx *t)
 const test_case cluster_tests[] = {
     {"split and merge cases from tests/cases/cluster.txt", split_and_merge_cases},
     {"threads give identical output", threads_give_identical_output},
+    {"batches beside reading give identical output", batches_beside_reading_give_identical_output},
     {"compact mode groups alike", compact_mode_groups_alike},
     {"progress is reported", progress_is_reported},
     {"block counts forget what was seen once", block_counts_forget_what_was_seen_once},
@@ -313,5 +376,6 @@ const test_case cluster_tests[] = {
     {"different events split", different_events_split},
     {"input order does not matter", input_order_does_not_matter},
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
+    {"headlines join their story", headlines_join_their_story},
     {NULL, NULL},
 };
