@@ -98,7 +98,9 @@ enum {
 };
 
 enum {
-    CHORUS_NODE_HIDDEN = 1 << 0, /* hidden, display:none or visibility:hidden; not aria-hidden, which screen readers skip but readers see */
+    /* hidden, display:none or visibility:hidden; not aria-hidden, which
+     * screen readers skip but sighted readers see */
+    CHORUS_NODE_HIDDEN = 1 << 0,
     CHORUS_NODE_PRE = 1 << 1,    /* text inside <pre>: line breaks kept */
 };
 
