@@ -1248,8 +1248,24 @@ static void read_time(reader *r, uint32_t n, int carried)
     const chorus__html_doc *doc = r->doc;
     size_t len;
     const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_DATETIME, &len);
-    if (!v)
+    if (!v) {
         v = element_text(r, n, &len);
+    } else {
+        /* The reader sees the text: when it shows the day before or after
+         * the attribute's time, the attribute is in another time zone
+         * (UTC) than the page's, and the day shown is the local one
+         * ("February 23, 2026" for "2026-02-24T04:13:00Z"). Days further
+         * apart are not a matter of zones: the attribute stands. */
+        chorus__date shown, declared;
+        size_t tl, at, span;
+        const char *tt = element_text(r, n, &tl);
+        if (chorus__date_find(tt, tl, &shown, &at, &span) && shown.precision >= CHORUS_DATE_DAY &&
+            chorus__date_find(v, len, &declared, &at, &span) && declared.precision >= CHORUS_DATE_MINUTE &&
+            labs(chorus__date_days(&shown) - chorus__date_days(&declared)) == 1) {
+            v = tt;
+            len = tl;
+        }
+    }
     uint32_t b = block_of(doc, n);
     /* The text before it in its block: only its end is read. */
     uint32_t first = n;
