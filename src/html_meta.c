@@ -1497,6 +1497,43 @@ static void read_marked_name(reader *r, uint32_t n)
         r->authors[A_VISIBLE] = keep(r, start, nl);
 }
 
+/* Non-zero when the text node is all white space. */
+static int blank_text(const chorus__html_doc *doc, uint32_t n)
+{
+    const chorus__html_node *nd = &doc->nodes[n];
+    if (nd->tag != CHORUS_TAG_TEXT)
+        return 0;
+    for (uint32_t i = 0; i < nd->text_len; i++)
+        if (!is_space(doc->text.data[nd->text + i]))
+            return 0;
+    return 1;
+}
+
+/* The child of block b that holds the text node n, when it is a run of
+ * inline text standing alone between block elements of b: a date set
+ * straight into a container beside the headline ("<article><date>December
+ * 19th, 2025</date><h1>…", "<h1>…</h1><span>17.05.2021</span><div>…"),
+ * not words inside a sentence of a paragraph. 0 otherwise. */
+static uint32_t lone_run(const chorus__html_doc *doc, uint32_t b, uint32_t n)
+{
+    uint32_t u = n;
+    while (u && doc->nodes[u].parent != b)
+        u = doc->nodes[u].parent;
+    if (!u)
+        return 0;
+    uint32_t before = 0;
+    for (uint32_t c = doc->nodes[b].first_child; c && c != u; c = doc->nodes[c].next)
+        if (!blank_text(doc, c))
+            before = c;
+    uint32_t after = doc->nodes[u].next;
+    while (after && blank_text(doc, after))
+        after = doc->nodes[after].next;
+    if ((before && !chorus__html_is_block(doc->nodes[before].tag)) ||
+        (after && !chorus__html_is_block(doc->nodes[after].tag)))
+        return 0;
+    return u;
+}
+
 /* Looks at the text around the headline (from a few blocks before it, as
  * some pages put the date above) for a <time>, a byline and a date. Each
  * block is looked at once, with the text of the blocks inside it, however
@@ -1521,6 +1558,7 @@ static void read_near_headline(reader *r, uint32_t container)
     const char *previous = NULL;
     uint32_t last_time = 0; /* the last <time> read */
     uint32_t last_block = 0;
+    uint32_t last_run = 0; /* the last run of text read in a long block */
     for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
                           seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
@@ -1534,8 +1572,20 @@ static void read_near_headline(reader *r, uint32_t container)
         if (!r->authors[A_VISIBLE] && marked_name(doc, n))
             read_marked_name(r, n);
         uint32_t b = block_of(doc, n);
-        if (!b || b == last_block || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
-            continue; /* the same block again, or structured data */
+        if (!b || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue; /* structured data */
+        /* A long block is passed over below, but a short run of text
+         * standing alone in it between its blocks may be a date line. */
+        uint32_t run = lone_run(doc, b, n);
+        if (run && run != last_run && text_longer_than(doc, b, SHORT_TEXT_BYTES * 2)) {
+            last_run = run;
+            size_t rl;
+            const char *rt = text_longer_than(doc, run, SHORT_TEXT_BYTES) ? "" : date_text(r, run, &rl);
+            if (*rt && !label_only(rt, rl))
+                read_dated_text(r, rt, rl, LABEL_NONE);
+        }
+        if (b == last_block)
+            continue; /* the same block again */
         last_block = b;
         size_t k = 0;
         while (k < seen_count && seen[k] != b)
