@@ -80,6 +80,7 @@ enum {
     D_SHORT,          /* a short text near the headline holding a date ("May 3, 2024 · 5 min read") */
     D_URL,            /* /2024/05/03/ in the URL */
     D_FAR,            /* a date labelled as the publication anywhere in the page */
+    D_BYLINE,         /* a date beside a byline anywhere in the page */
     D_UPDATED,        /* a date shown near the headline as the last update */
     D_MODIFIED,       /* dateModified, article:modified_time */
     D_COUNT
@@ -92,7 +93,7 @@ enum {
  * landing and product pages alike, as the day the page was first saved; it
  * only lends its time of day to a date found elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
-                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR};
+                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE};
 /* Sources that give the time of day as well. */
 static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
                                    D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
@@ -1628,10 +1629,60 @@ static void read_near_headline(reader *r, uint32_t container)
     }
 }
 
+/* What a short text is as a byline: BYLINE_LED when it opens with a lead
+ * and names ("By Jane Doe", "Written by Jane Doe · May 3, 2024"),
+ * BYLINE_MARKED when it is nothing but names in an element classed as the
+ * author, else 0. */
+enum { BYLINE_LED = 1, BYLINE_MARKED };
+
+static int is_byline(reader *r, uint32_t b, size_t len)
+{
+    chorus__buf text = {0};
+    if (boundary_text(r->doc, b, &text)) {
+        r->failed = 1;
+        return 0;
+    }
+    const char *s = text.data ? text.data : "", *start;
+    chorus__date d;
+    size_t at, span;
+    int kind = byline_names(s, text.len, &start, BYLINE_NEED_LEAD) ? BYLINE_LED : 0;
+    if (!kind && len <= AUTHOR_BOX_BYTES && byline_mark(r->doc, b) &&
+        !chorus__date_find(s, text.len, &d, &at, &span)) {
+        size_t nl = byline_names(s, text.len, &start, 0);
+        kind = nl && looks_like_names(start, nl) ? BYLINE_MARKED : 0;
+    }
+    chorus__buf_free(&text);
+    return kind;
+}
+
+/* Non-zero when element or text n stands where a page lists other pages
+ * (in a list item or a link, or it holds list items: "related posts" with
+ * their authors and dates), or it, an element around it or one inside it
+ * is marked as the last change (a class "changed"). */
+static int listed_or_changed(const chorus__html_doc *doc, uint32_t n)
+{
+    for (uint32_t p = n, k = 0; p; p = doc->nodes[p].parent, k++) {
+        int tag = doc->nodes[p].tag;
+        if (tag == CHORUS_TAG_LI || tag == CHORUS_TAG_A ||
+            chorus__html_attr_has_word(doc, p, CHORUS_ATTR_ROLE, "listitem") ||
+            (k < 4 && date_mark(doc, p) == LABEL_UPDATED))
+            return 1;
+    }
+    uint16_t depth = doc->nodes[n].depth;
+    for (uint32_t i = n + 1; i < doc->node_count && doc->nodes[i].depth > depth; i++)
+        if (doc->nodes[i].tag == CHORUS_TAG_LI || chorus__html_attr_has_word(doc, i, CHORUS_ATTR_ROLE, "listitem") ||
+            date_mark(doc, i) == LABEL_UPDATED)
+            return 1;
+    return 0;
+}
+
 /* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
- * 15/12/2025") anywhere in the page's body, in a short text of its own:
- * the last resort, for pages that print it far from the headline. Only
- * looked for when no other source has a date. */
+ * 15/12/2025") anywhere in the page's body, in a short text of its own,
+ * else a date beside the author's byline, in its text ("By Jane Doe · May
+ * 3, 2024") or opening the text after it ("Written by Jane Doe" and then
+ * "May 3, 2024"): the last resort, for pages that print the date far from
+ * the headline, often at the end of the article with the author's name.
+ * Only looked for when no other source has a date. */
 static void read_far_date(reader *r)
 {
     for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
@@ -1640,6 +1691,7 @@ static void read_far_date(reader *r)
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int carried = LABEL_NONE;
+    int after_byline = 0; /* the text before was a byline */
     for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
         if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
             continue;
@@ -1647,8 +1699,9 @@ static void read_far_date(reader *r)
         if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
             continue;
         last = b;
-        int label = carried;
+        int label = carried, bylined = after_byline;
         carried = LABEL_NONE;
+        after_byline = 0;
         /* A long block may still hold the date in a text of its own
          * ("<div><span>Posted on April 13, 2023</span><div>Tags: …"). */
         uint32_t from = text_longer_than(doc, b, SHORT_TEXT_BYTES) ? (uint32_t)i : b;
@@ -1664,6 +1717,8 @@ static void read_far_date(reader *r)
         }
         const char *t = r->scratch.data;
         size_t len = r->scratch.len;
+        int byline = !r->dates[D_BYLINE] && len && len <= SHORT_TEXT_BYTES && is_byline(r, from, len);
+        after_byline = byline;
         if (!len || (!memchr(t, '0', len) && !memchr(t, '1', len) && !memchr(t, '2', len) &&
                      !memchr(t, '3', len) && !memchr(t, '4', len) && !memchr(t, '5', len) &&
                      !memchr(t, '6', len) && !memchr(t, '7', len) && !memchr(t, '8', len) &&
@@ -1676,15 +1731,18 @@ static void read_far_date(reader *r)
         size_t at, span;
         /* The label and the date open the text: "Posted on April 13,
          * 2023", not "The report, published on March 3, 2024, found". */
-        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY ||
-            at > FAR_DATE_OFFSET)
+        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
             continue;
         int own = label_before(t, at);
-        if (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) {
-            char iso[32];
-            chorus__date_iso(&d, iso);
+        char iso[32];
+        chorus__date_iso(&d, iso);
+        if (at <= FAR_DATE_OFFSET &&
+            (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)))
             offer_date(r, D_FAR, iso, strlen(iso));
-        }
+        else if (own == LABEL_NONE && label == LABEL_NONE && len <= SHORT_TEXT_BYTES && !prose(t, len) &&
+                 (byline == BYLINE_LED || (bylined && at <= FAR_DATE_OFFSET)) &&
+                 !listed_or_changed(doc, from))
+            offer_date(r, D_BYLINE, iso, strlen(iso));
     }
 }
 
