@@ -1090,6 +1090,16 @@ static int site_suffix(const char *t, const char *const declared[3])
     return 0;
 }
 
+/* Non-zero when two collapsed texts are the same, case aside. */
+static int same_words(const char *a, const char *b)
+{
+    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return !*a && !*b;
+}
+
 static void choose_title(reader *r, uint32_t container)
 {
     const chorus__html_doc *doc = r->doc;
@@ -1123,6 +1133,22 @@ static void choose_title(reader *r, uint32_t container)
         h1_node = n;
         if (inside)
             break;
+    }
+    /* Some themes set the headline in another heading, an <h2>, and keep
+     * <h1> for the first section of the text or for nothing: a heading
+     * before the <h1> (anywhere, when there is none) whose text is the
+     * declared title is the headline. */
+    for (uint32_t n = r->body; best_declared && n < (h1_node ? h1_node : doc->node_count) && !r->failed; n++) {
+        int tag = doc->nodes[n].tag;
+        if (tag < CHORUS_TAG_H2 || tag > CHORUS_TAG_H6 || text_longer_than(doc, n, strlen(best_declared) + 8))
+            continue;
+        size_t len;
+        const char *t = element_text(r, n, &len);
+        if (len && same_words(t, best_declared)) {
+            h1 = t;
+            h1_node = n;
+            break;
+        }
     }
     /* The headline as shown carries no site name and is what readers see as
      * the title; a declared title stands in only when there is no <h1>, or
