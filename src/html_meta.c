@@ -1548,10 +1548,18 @@ static uint32_t lone_run(const chorus__html_doc *doc, uint32_t b, uint32_t n)
         u = doc->nodes[u].parent;
     if (!u)
         return 0;
+    /* The sibling before u: nodes are stored in document order, so the
+     * node before u is b itself or inside that sibling. */
     uint32_t before = 0;
-    for (uint32_t c = doc->nodes[b].first_child; c && c != u; c = doc->nodes[c].next)
-        if (!blank_text(doc, c))
-            before = c;
+    for (uint32_t p = u - 1; p > b;) {
+        while (doc->nodes[p].parent != b)
+            p = doc->nodes[p].parent;
+        if (!blank_text(doc, p)) {
+            before = p;
+            break;
+        }
+        p--;
+    }
     uint32_t after = doc->nodes[u].next;
     while (after && blank_text(doc, after))
         after = doc->nodes[after].next;
@@ -1585,7 +1593,9 @@ static void read_near_headline(reader *r, uint32_t container)
     const char *previous = NULL;
     uint32_t last_time = 0; /* the last <time> read */
     uint32_t last_block = 0;
-    uint32_t last_run = 0; /* the last run of text read in a long block */
+    uint32_t last_run = 0;  /* the last run of text read in a long block */
+    uint32_t long_seen = 0; /* the last block measured, and whether it is long */
+    int long_block = 0;
     for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
                           seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
@@ -1603,8 +1613,12 @@ static void read_near_headline(reader *r, uint32_t container)
             continue; /* structured data */
         /* A long block is passed over below, but a short run of text
          * standing alone in it between its blocks may be a date line. */
-        uint32_t run = lone_run(doc, b, n);
-        if (run && run != last_run && text_longer_than(doc, b, SHORT_TEXT_BYTES * 2)) {
+        if (b != long_seen) {
+            long_seen = b;
+            long_block = text_longer_than(doc, b, SHORT_TEXT_BYTES * 2);
+        }
+        uint32_t run = long_block ? lone_run(doc, b, n) : 0;
+        if (run && run != last_run) {
             last_run = run;
             size_t rl;
             const char *rt = text_longer_than(doc, run, SHORT_TEXT_BYTES) ? "" : date_text(r, run, &rl);
