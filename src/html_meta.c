@@ -1569,6 +1569,33 @@ static uint32_t lone_run(const chorus__html_doc *doc, uint32_t b, uint32_t n)
     return u;
 }
 
+/* Non-zero when block b is a data table or part of one: a table with
+ * header cells. A date in its cells is a value of the table (a time
+ * series, a schedule), not the page's date line. `*table` and `*answer`
+ * remember the last table judged. */
+static int data_cell(const chorus__html_doc *doc, uint32_t b, uint32_t *table, int *answer)
+{
+    int tag = doc->nodes[b].tag;
+    if (tag == CHORUS_TAG_TH)
+        return 1;
+    if (tag != CHORUS_TAG_TD && tag != CHORUS_TAG_TR && tag != CHORUS_TAG_TABLE && tag != CHORUS_TAG_TBODY &&
+        tag != CHORUS_TAG_THEAD && tag != CHORUS_TAG_TFOOT)
+        return 0;
+    uint32_t t = b;
+    while (t && doc->nodes[t].tag != CHORUS_TAG_TABLE)
+        t = doc->nodes[t].parent;
+    if (!t)
+        return 0;
+    if (t != *table) {
+        *table = t;
+        *answer = 0;
+        uint16_t depth = doc->nodes[t].depth;
+        for (uint32_t i = t + 1; i < doc->node_count && doc->nodes[i].depth > depth && !*answer; i++)
+            *answer = doc->nodes[i].tag == CHORUS_TAG_TH || doc->nodes[i].tag == CHORUS_TAG_THEAD;
+    }
+    return *answer;
+}
+
 /* Looks at the text around the headline (from a few blocks before it, as
  * some pages put the date above) for a <time>, a byline and a date. Each
  * block is looked at once, with the text of the blocks inside it, however
@@ -1596,6 +1623,8 @@ static void read_near_headline(reader *r, uint32_t container)
     uint32_t last_run = 0;  /* the last run of text read in a long block */
     uint32_t long_seen = 0; /* the last block measured, and whether it is long */
     int long_block = 0;
+    uint32_t table = 0; /* the last table judged, and whether it has header cells */
+    int table_has_headers = 0;
     for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
                           seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
@@ -1664,7 +1693,7 @@ static void read_near_headline(reader *r, uint32_t container)
         led = lead;
         if (label_only(t, len))
             carried = label_of(t, len);
-        else
+        else if (!data_cell(doc, b, &table, &table_has_headers))
             read_dated_text(r, t, len, label);
     }
 }
