@@ -1897,6 +1897,26 @@ static void choose_date(reader *r, chorus__html_meta *out)
     }
     if (chosen < 0)
         return;
+    /* A date shown with day and month as numbers can be read both ways
+     * ("09.10.2024" is 9 October where the day comes first, September 10
+     * where the month does): when a declared publication date is the other
+     * reading, the page writes the month first, and the declared date
+     * stands. */
+    if (chosen == D_TIME || chosen == D_LINE || chosen == D_SHORT) {
+        static const int declared[] = {D_JSONLD, D_META_PRIMARY, D_META, D_MICRODATA};
+        chorus__date shown, stated;
+        size_t at, span;
+        const char *v = r->dates[chosen];
+        if (chorus__date_find(v, strlen(v), &shown, &at, &span) && shown.day <= 12 && shown.day != shown.month)
+            for (size_t k = 0; k < sizeof declared / sizeof *declared; k++) {
+                const char *w = r->dates[declared[k]];
+                if (w && chorus__date_find(w, strlen(w), &stated, &at, &span) && stated.year == shown.year &&
+                    stated.month == shown.day && stated.day == shown.month) {
+                    chosen = declared[k];
+                    break;
+                }
+            }
+    }
     r->field[F_PUBLISHED] = r->dates[chosen];
     out->published_from = chosen;
     /* The same day in metadata usually comes with the time of day. */
