@@ -333,6 +333,7 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
             int a = (int)t[k].value, b = (int)t[k + 2].value;
             if (t[k + 1].cp == '.' || a > 12) {
                 day = a, m = b;
+                d->swappable = a <= 12 && b <= 12 && a != b;
             } else if (b > 12) {
                 m = a, day = b;
             } else if (a == b) {

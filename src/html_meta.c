@@ -106,6 +106,7 @@ typedef struct reader {
     int rank[F_COUNT];
     const char *title_tag, *og_title, *jsonld_title;
     const char *dates[D_COUNT];
+    char swappable[D_COUNT]; /* the date was shown as 09.10.2024, readable both ways */
     const char *authors[A_COUNT];
     chorus__buf names; /* a list of authors being gathered */
     chorus__buf meta_names;  /* the authors of <meta> tags, gathered over the page */
@@ -232,15 +233,21 @@ static void offer(reader *r, int field, int rank, const char *s, size_t len)
     }
 }
 
-static void offer_date(reader *r, int kind, const char *s, size_t len)
+/* Takes the first full date in s[0..len) as the candidate of its kind,
+ * when the kind has none yet; returns non-zero when it did. */
+static int offer_date(reader *r, int kind, const char *s, size_t len)
 {
     if (!r->dates[kind] && s && len) {
         chorus__date d;
         size_t at, span;
         /* Only a full calendar date is a publication date. */
-        if (chorus__date_find(s, len, &d, &at, &span) && d.precision >= CHORUS_DATE_DAY)
+        if (chorus__date_find(s, len, &d, &at, &span) && d.precision >= CHORUS_DATE_DAY) {
             r->dates[kind] = keep(r, s + at, span);
+            r->swappable[kind] = (char)d.swappable;
+            return r->dates[kind] != NULL;
+        }
     }
+    return 0;
 }
 
 static int lower(int c)
@@ -1392,7 +1399,8 @@ static void read_dated_text(reader *r, const char *t, size_t len, int carried)
         return;
     char iso[32];
     chorus__date_iso(&best, iso);
-    offer_date(r, kind, iso, strlen(iso));
+    if (offer_date(r, kind, iso, strlen(iso)))
+        r->swappable[kind] = (char)best.swappable;
 }
 
 /* Non-zero when s looks like the names of people: each name (names joined
@@ -1902,12 +1910,12 @@ static void choose_date(reader *r, chorus__html_meta *out)
      * where the month does): when a declared publication date is the other
      * reading, the page writes the month first, and the declared date
      * stands. */
-    if (chosen == D_TIME || chosen == D_LINE || chosen == D_SHORT) {
+    if (r->swappable[chosen]) {
         static const int declared[] = {D_JSONLD, D_META_PRIMARY, D_META, D_MICRODATA};
         chorus__date shown, stated;
         size_t at, span;
         const char *v = r->dates[chosen];
-        if (chorus__date_find(v, strlen(v), &shown, &at, &span) && shown.day <= 12 && shown.day != shown.month)
+        if (chorus__date_find(v, strlen(v), &shown, &at, &span))
             for (size_t k = 0; k < sizeof declared / sizeof *declared; k++) {
                 const char *w = r->dates[declared[k]];
                 if (w && chorus__date_find(w, strlen(w), &stated, &at, &span) && stated.year == shown.year &&
