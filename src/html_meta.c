@@ -1768,7 +1768,8 @@ static void read_far_date(reader *r)
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int carried = LABEL_NONE;
-    int after_byline = 0; /* the text before was a byline */
+    uint32_t before = 0; /* the short text before, which may be a byline */
+    size_t before_len = 0;
     for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
         if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
             continue;
@@ -1776,9 +1777,11 @@ static void read_far_date(reader *r)
         if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
             continue;
         last = b;
-        int label = carried, bylined = after_byline;
+        int label = carried;
+        uint32_t prev = before;
+        size_t prev_len = before_len;
         carried = LABEL_NONE;
-        after_byline = 0;
+        before = 0;
         /* A long block may still hold the date in a text of its own
          * ("<div><span>Posted on April 13, 2023</span><div>Tags: …"). */
         uint32_t from = text_longer_than(doc, b, SHORT_TEXT_BYTES) ? (uint32_t)i : b;
@@ -1794,8 +1797,10 @@ static void read_far_date(reader *r)
         }
         const char *t = r->scratch.data;
         size_t len = r->scratch.len;
-        int byline = !r->dates[D_BYLINE] && len && len <= SHORT_TEXT_BYTES && is_byline(r, from, len);
-        after_byline = byline;
+        if (len && len <= SHORT_TEXT_BYTES) {
+            before = from;
+            before_len = len;
+        }
         if (!len || (!memchr(t, '0', len) && !memchr(t, '1', len) && !memchr(t, '2', len) &&
                      !memchr(t, '3', len) && !memchr(t, '4', len) && !memchr(t, '5', len) &&
                      !memchr(t, '6', len) && !memchr(t, '7', len) && !memchr(t, '8', len) &&
@@ -1816,8 +1821,10 @@ static void read_far_date(reader *r)
         if (at <= FAR_DATE_OFFSET &&
             (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)))
             offer_date(r, D_FAR, iso, strlen(iso));
-        else if (own == LABEL_NONE && label == LABEL_NONE && len <= SHORT_TEXT_BYTES && !prose(t, len) &&
-                 (byline == BYLINE_LED || (bylined && at <= FAR_DATE_OFFSET)) &&
+        else if (!r->dates[D_BYLINE] && own == LABEL_NONE && label == LABEL_NONE && len <= SHORT_TEXT_BYTES &&
+                 !prose(t, len) &&
+                 ((at <= FAR_DATE_OFFSET && prev && is_byline(r, prev, prev_len)) ||
+                  is_byline(r, from, len) == BYLINE_LED) &&
                  !listed_or_changed(doc, from))
             offer_date(r, D_BYLINE, iso, strlen(iso));
     }
