@@ -278,6 +278,10 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     memset(d, 0, sizeof *d);
     int y = 0, m = 0, day = 0;
     size_t j;
+    /* A number glued to the letters before it ends a word or a model name
+     * ("WF-1000XM6. February 2026" is no 6 February). */
+    if (k > 0 && t[k].type == LEX_NUM && t[k - 1].type == LEX_WORD && t[k - 1].end == t[k].start)
+        return 0;
 
     /* ISO and other year-first numeric forms: 2024-08-13, 2024/08/13, 2024.08.13 */
     if (year_value(&t[k]) && k + 4 < n && t[k + 2].type == LEX_NUM && t[k + 4].type == LEX_NUM &&
@@ -329,6 +333,7 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
             int a = (int)t[k].value, b = (int)t[k + 2].value;
             if (t[k + 1].cp == '.' || a > 12) {
                 day = a, m = b;
+                d->swappable = a <= 12 && b <= 12 && a != b;
             } else if (b > 12) {
                 m = a, day = b;
             } else if (a == b) {

@@ -17,6 +17,7 @@ typedef struct chorus__date {
     int year, month, day;
     int hour, minute, second;
     int precision; /* CHORUS_DATE_*: how much of the above is known */
+    int swappable; /* day and month written as numbers that read the other way round too (09.10.2024) */
 } chorus__date;
 
 /*

@@ -80,6 +80,7 @@ enum {
     D_SHORT,          /* a short text near the headline holding a date ("May 3, 2024 · 5 min read") */
     D_URL,            /* /2024/05/03/ in the URL */
     D_FAR,            /* a date labelled as the publication anywhere in the page */
+    D_BYLINE,         /* a date beside a byline anywhere in the page */
     D_UPDATED,        /* a date shown near the headline as the last update */
     D_MODIFIED,       /* dateModified, article:modified_time */
     D_COUNT
@@ -92,7 +93,7 @@ enum {
  * landing and product pages alike, as the day the page was first saved; it
  * only lends its time of day to a date found elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
-                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR};
+                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE};
 /* Sources that give the time of day as well. */
 static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
                                    D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
@@ -105,6 +106,7 @@ typedef struct reader {
     int rank[F_COUNT];
     const char *title_tag, *og_title, *jsonld_title;
     const char *dates[D_COUNT];
+    char swappable[D_COUNT]; /* the date was shown as 09.10.2024, readable both ways */
     const char *authors[A_COUNT];
     chorus__buf names; /* a list of authors being gathered */
     chorus__buf meta_names;  /* the authors of <meta> tags, gathered over the page */
@@ -231,15 +233,21 @@ static void offer(reader *r, int field, int rank, const char *s, size_t len)
     }
 }
 
-static void offer_date(reader *r, int kind, const char *s, size_t len)
+/* Takes the first full date in s[0..len) as the candidate of its kind,
+ * when the kind has none yet; returns non-zero when it did. */
+static int offer_date(reader *r, int kind, const char *s, size_t len)
 {
     if (!r->dates[kind] && s && len) {
         chorus__date d;
         size_t at, span;
         /* Only a full calendar date is a publication date. */
-        if (chorus__date_find(s, len, &d, &at, &span) && d.precision >= CHORUS_DATE_DAY)
+        if (chorus__date_find(s, len, &d, &at, &span) && d.precision >= CHORUS_DATE_DAY) {
             r->dates[kind] = keep(r, s + at, span);
+            r->swappable[kind] = (char)d.swappable;
+            return r->dates[kind] != NULL;
+        }
     }
+    return 0;
 }
 
 static int lower(int c)
@@ -886,6 +894,57 @@ static const char *element_text(reader *r, uint32_t n, size_t *len)
     return k ? k : "";
 }
 
+/* A byte that may belong to a word: an ASCII letter or part of a UTF-8
+ * sequence (letters beyond ASCII). */
+static int word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
+/* The visible text of an element as chorus__html_node_text gives it, but
+ * with a space where two text nodes would join a letter to a letter: pages
+ * set a category and a date side by side in two elements
+ * ("<span>Editorial</span><span>November 22, 2018</span>"), and the word
+ * "EditorialNovember" would hide the month. Dates are read in this text;
+ * names and titles keep the plain one, where "<b>W</b>ord" is one word. */
+static int spaced_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    const chorus__html_node *node = &doc->nodes[n];
+    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
+        return 0;
+    if (node->tag == CHORUS_TAG_TEXT) {
+        const char *t = doc->text.data + node->text;
+        if (node->text_len && out->len && word_byte(out->data[out->len - 1]) && word_byte(t[0]) &&
+            chorus__buf_putc(out, ' '))
+            return CHORUS_ENOMEM;
+        return chorus__buf_append(out, t, node->text_len);
+    }
+    int block = chorus__html_is_block(node->tag);
+    if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
+        return CHORUS_ENOMEM;
+    for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
+        if (spaced_text(doc, c, out))
+            return CHORUS_ENOMEM;
+    if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
+        return CHORUS_ENOMEM;
+    return 0;
+}
+
+/* The trimmed, collapsed spaced_text of an element, kept in the arena. */
+static const char *date_text(reader *r, uint32_t n, size_t *len)
+{
+    r->scratch.len = 0;
+    if (spaced_text(r->doc, n, &r->scratch)) {
+        r->failed = 1;
+        *len = 0;
+        return "";
+    }
+    const char *k = keep(r, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+    *len = k ? strlen(k) : 0;
+    return k ? k : "";
+}
+
 static int has_class_word(const chorus__html_doc *doc, uint32_t n, const char *part)
 {
     size_t len;
@@ -1038,6 +1097,16 @@ static int site_suffix(const char *t, const char *const declared[3])
     return 0;
 }
 
+/* Non-zero when two collapsed texts are the same, case aside. */
+static int same_words(const char *a, const char *b)
+{
+    while (*a && lower((unsigned char)*a) == lower((unsigned char)*b)) {
+        a++;
+        b++;
+    }
+    return !*a && !*b;
+}
+
 static void choose_title(reader *r, uint32_t container)
 {
     const chorus__html_doc *doc = r->doc;
@@ -1071,6 +1140,22 @@ static void choose_title(reader *r, uint32_t container)
         h1_node = n;
         if (inside)
             break;
+    }
+    /* Some themes set the headline in another heading, an <h2>, and keep
+     * <h1> for the first section of the text or for nothing: a heading
+     * before the <h1> (anywhere, when there is none) whose text is the
+     * declared title is the headline. */
+    for (uint32_t n = r->body; best_declared && n < (h1_node ? h1_node : doc->node_count) && !r->failed; n++) {
+        int tag = doc->nodes[n].tag;
+        if (tag < CHORUS_TAG_H2 || tag > CHORUS_TAG_H6 || text_longer_than(doc, n, strlen(best_declared) + 8))
+            continue;
+        size_t len;
+        const char *t = element_text(r, n, &len);
+        if (len && same_words(t, best_declared)) {
+            h1 = t;
+            h1_node = n;
+            break;
+        }
     }
     /* The headline as shown carries no site name and is what readers see as
      * the title; a declared title stands in only when there is no <h1>, or
@@ -1197,8 +1282,24 @@ static void read_time(reader *r, uint32_t n, int carried)
     const chorus__html_doc *doc = r->doc;
     size_t len;
     const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_DATETIME, &len);
-    if (!v)
+    if (!v) {
         v = element_text(r, n, &len);
+    } else {
+        /* The reader sees the text: when it shows the day before or after
+         * the attribute's time, the attribute is in another time zone
+         * (UTC) than the page's, and the day shown is the local one
+         * ("February 23, 2026" for "2026-02-24T04:13:00Z"). Days further
+         * apart are not a matter of zones: the attribute stands. */
+        chorus__date shown, declared;
+        size_t tl, at, span;
+        const char *tt = element_text(r, n, &tl);
+        if (chorus__date_find(tt, tl, &shown, &at, &span) && shown.precision >= CHORUS_DATE_DAY &&
+            chorus__date_find(v, len, &declared, &at, &span) && declared.precision >= CHORUS_DATE_MINUTE &&
+            labs(chorus__date_days(&shown) - chorus__date_days(&declared)) == 1) {
+            v = tt;
+            len = tl;
+        }
+    }
     uint32_t b = block_of(doc, n);
     /* The text before it in its block: only its end is read. */
     uint32_t first = n;
@@ -1298,7 +1399,8 @@ static void read_dated_text(reader *r, const char *t, size_t len, int carried)
         return;
     char iso[32];
     chorus__date_iso(&best, iso);
-    offer_date(r, kind, iso, strlen(iso));
+    if (offer_date(r, kind, iso, strlen(iso)))
+        r->swappable[kind] = (char)best.swappable;
 }
 
 /* Non-zero when s looks like the names of people: each name (names joined
@@ -1430,6 +1532,78 @@ static void read_marked_name(reader *r, uint32_t n)
         r->authors[A_VISIBLE] = keep(r, start, nl);
 }
 
+/* Non-zero when the text node is all white space. */
+static int blank_text(const chorus__html_doc *doc, uint32_t n)
+{
+    const chorus__html_node *nd = &doc->nodes[n];
+    if (nd->tag != CHORUS_TAG_TEXT)
+        return 0;
+    for (uint32_t i = 0; i < nd->text_len; i++)
+        if (!is_space(doc->text.data[nd->text + i]))
+            return 0;
+    return 1;
+}
+
+/* The child of block b that holds the text node n, when it is a run of
+ * inline text standing alone between block elements of b: a date set
+ * straight into a container beside the headline ("<article><date>December
+ * 19th, 2025</date><h1>…", "<h1>…</h1><span>17.05.2021</span><div>…"),
+ * not words inside a sentence of a paragraph. 0 otherwise. */
+static uint32_t lone_run(const chorus__html_doc *doc, uint32_t b, uint32_t n)
+{
+    uint32_t u = n;
+    while (u && doc->nodes[u].parent != b)
+        u = doc->nodes[u].parent;
+    if (!u)
+        return 0;
+    /* The sibling before u: nodes are stored in document order, so the
+     * node before u is b itself or inside that sibling. */
+    uint32_t before = 0;
+    for (uint32_t p = u - 1; p > b;) {
+        while (doc->nodes[p].parent != b)
+            p = doc->nodes[p].parent;
+        if (!blank_text(doc, p)) {
+            before = p;
+            break;
+        }
+        p--;
+    }
+    uint32_t after = doc->nodes[u].next;
+    while (after && blank_text(doc, after))
+        after = doc->nodes[after].next;
+    if ((before && !chorus__html_is_block(doc->nodes[before].tag)) ||
+        (after && !chorus__html_is_block(doc->nodes[after].tag)))
+        return 0;
+    return u;
+}
+
+/* Non-zero when block b is a data table or part of one: a table with
+ * header cells. A date in its cells is a value of the table (a time
+ * series, a schedule), not the page's date line. `*table` and `*answer`
+ * remember the last table judged. */
+static int data_cell(const chorus__html_doc *doc, uint32_t b, uint32_t *table, int *answer)
+{
+    int tag = doc->nodes[b].tag;
+    if (tag == CHORUS_TAG_TH)
+        return 1;
+    if (tag != CHORUS_TAG_TD && tag != CHORUS_TAG_TR && tag != CHORUS_TAG_TABLE && tag != CHORUS_TAG_TBODY &&
+        tag != CHORUS_TAG_THEAD && tag != CHORUS_TAG_TFOOT)
+        return 0;
+    uint32_t t = b;
+    while (t && doc->nodes[t].tag != CHORUS_TAG_TABLE)
+        t = doc->nodes[t].parent;
+    if (!t)
+        return 0;
+    if (t != *table) {
+        *table = t;
+        *answer = 0;
+        uint16_t depth = doc->nodes[t].depth;
+        for (uint32_t i = t + 1; i < doc->node_count && doc->nodes[i].depth > depth && !*answer; i++)
+            *answer = doc->nodes[i].tag == CHORUS_TAG_TH || doc->nodes[i].tag == CHORUS_TAG_THEAD;
+    }
+    return *answer;
+}
+
 /* Looks at the text around the headline (from a few blocks before it, as
  * some pages put the date above) for a <time>, a byline and a date. Each
  * block is looked at once, with the text of the blocks inside it, however
@@ -1454,6 +1628,11 @@ static void read_near_headline(reader *r, uint32_t container)
     const char *previous = NULL;
     uint32_t last_time = 0; /* the last <time> read */
     uint32_t last_block = 0;
+    uint32_t last_run = 0;  /* the last run of text read in a long block */
+    uint32_t long_seen = 0; /* the last block measured, and whether it is long */
+    int long_block = 0;
+    uint32_t table = 0; /* the last table judged, and whether it has header cells */
+    int table_has_headers = 0;
     for (size_t i = from; i < doc->node_count && blocks < HEADLINE_NEIGHBOURHOOD &&
                           seen_count < HEADLINE_BLOCKS_SEEN && !r->failed; i++) {
         uint32_t n = (uint32_t)i;
@@ -1467,8 +1646,24 @@ static void read_near_headline(reader *r, uint32_t container)
         if (!r->authors[A_VISIBLE] && marked_name(doc, n))
             read_marked_name(r, n);
         uint32_t b = block_of(doc, n);
-        if (!b || b == last_block || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
-            continue; /* the same block again, or structured data */
+        if (!b || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue; /* structured data */
+        /* A long block is passed over below, but a short run of text
+         * standing alone in it between its blocks may be a date line. */
+        if (b != long_seen) {
+            long_seen = b;
+            long_block = text_longer_than(doc, b, SHORT_TEXT_BYTES * 2);
+        }
+        uint32_t run = long_block ? lone_run(doc, b, n) : 0;
+        if (run && run != last_run) {
+            last_run = run;
+            size_t rl;
+            const char *rt = text_longer_than(doc, run, SHORT_TEXT_BYTES) ? "" : date_text(r, run, &rl);
+            if (*rt && !label_only(rt, rl))
+                read_dated_text(r, rt, rl, LABEL_NONE);
+        }
+        if (b == last_block)
+            continue; /* the same block again */
         last_block = b;
         size_t k = 0;
         while (k < seen_count && seen[k] != b)
@@ -1484,7 +1679,7 @@ static void read_near_headline(reader *r, uint32_t container)
             continue;
         }
         size_t len;
-        const char *t = element_text(r, b, &len);
+        const char *t = date_text(r, b, &len);
         /* Empty blocks (icons) and wrappers that repeat the block inside
          * them take no room in the neighbourhood. */
         if (len == 0 || (previous && strcmp(previous, t) == 0))
@@ -1506,15 +1701,65 @@ static void read_near_headline(reader *r, uint32_t container)
         led = lead;
         if (label_only(t, len))
             carried = label_of(t, len);
-        else
+        else if (!data_cell(doc, b, &table, &table_has_headers))
             read_dated_text(r, t, len, label);
     }
 }
 
+/* What a short text is as a byline: BYLINE_LED when it opens with a lead
+ * and names ("By Jane Doe", "Written by Jane Doe · May 3, 2024"),
+ * BYLINE_MARKED when it is nothing but names in an element classed as the
+ * author, else 0. */
+enum { BYLINE_LED = 1, BYLINE_MARKED };
+
+static int is_byline(reader *r, uint32_t b, size_t len)
+{
+    chorus__buf text = {0};
+    if (boundary_text(r->doc, b, &text)) {
+        r->failed = 1;
+        return 0;
+    }
+    const char *s = text.data ? text.data : "", *start;
+    chorus__date d;
+    size_t at, span;
+    int kind = byline_names(s, text.len, &start, BYLINE_NEED_LEAD) ? BYLINE_LED : 0;
+    if (!kind && len <= AUTHOR_BOX_BYTES && byline_mark(r->doc, b) &&
+        !chorus__date_find(s, text.len, &d, &at, &span)) {
+        size_t nl = byline_names(s, text.len, &start, 0);
+        kind = nl && looks_like_names(start, nl) ? BYLINE_MARKED : 0;
+    }
+    chorus__buf_free(&text);
+    return kind;
+}
+
+/* Non-zero when element or text n stands where a page lists other pages
+ * (in a list item or a link, or it holds list items: "related posts" with
+ * their authors and dates), or it, an element around it or one inside it
+ * is marked as the last change (a class "changed"). */
+static int listed_or_changed(const chorus__html_doc *doc, uint32_t n)
+{
+    for (uint32_t p = n, k = 0; p; p = doc->nodes[p].parent, k++) {
+        int tag = doc->nodes[p].tag;
+        if (tag == CHORUS_TAG_LI || tag == CHORUS_TAG_A ||
+            chorus__html_attr_has_word(doc, p, CHORUS_ATTR_ROLE, "listitem") ||
+            (k < 4 && date_mark(doc, p) == LABEL_UPDATED))
+            return 1;
+    }
+    uint16_t depth = doc->nodes[n].depth;
+    for (uint32_t i = n + 1; i < doc->node_count && doc->nodes[i].depth > depth; i++)
+        if (doc->nodes[i].tag == CHORUS_TAG_LI || chorus__html_attr_has_word(doc, i, CHORUS_ATTR_ROLE, "listitem") ||
+            date_mark(doc, i) == LABEL_UPDATED)
+            return 1;
+    return 0;
+}
+
 /* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
- * 15/12/2025") anywhere in the page's body, in a short text of its own:
- * the last resort, for pages that print it far from the headline. Only
- * looked for when no other source has a date. */
+ * 15/12/2025") anywhere in the page's body, in a short text of its own,
+ * else a date beside the author's byline, in its text ("By Jane Doe · May
+ * 3, 2024") or opening the text after it ("Written by Jane Doe" and then
+ * "May 3, 2024"): the last resort, for pages that print the date far from
+ * the headline, often at the end of the article with the author's name.
+ * Only looked for when no other source has a date. */
 static void read_far_date(reader *r)
 {
     for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
@@ -1523,6 +1768,8 @@ static void read_far_date(reader *r)
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int carried = LABEL_NONE;
+    uint32_t before = 0; /* the short text before, which may be a byline */
+    size_t before_len = 0;
     for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
         if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
             continue;
@@ -1531,7 +1778,10 @@ static void read_far_date(reader *r)
             continue;
         last = b;
         int label = carried;
+        uint32_t prev = before;
+        size_t prev_len = before_len;
         carried = LABEL_NONE;
+        before = 0;
         /* A long block may still hold the date in a text of its own
          * ("<div><span>Posted on April 13, 2023</span><div>Tags: …"). */
         uint32_t from = text_longer_than(doc, b, SHORT_TEXT_BYTES) ? (uint32_t)i : b;
@@ -1541,12 +1791,16 @@ static void read_far_date(reader *r)
                 continue;
         }
         r->scratch.len = 0;
-        if (chorus__html_node_text(doc, from, &r->scratch)) {
+        if (spaced_text(doc, from, &r->scratch)) {
             r->failed = 1;
             return;
         }
         const char *t = r->scratch.data;
         size_t len = r->scratch.len;
+        if (len && len <= SHORT_TEXT_BYTES) {
+            before = from;
+            before_len = len;
+        }
         if (!len || (!memchr(t, '0', len) && !memchr(t, '1', len) && !memchr(t, '2', len) &&
                      !memchr(t, '3', len) && !memchr(t, '4', len) && !memchr(t, '5', len) &&
                      !memchr(t, '6', len) && !memchr(t, '7', len) && !memchr(t, '8', len) &&
@@ -1559,15 +1813,20 @@ static void read_far_date(reader *r)
         size_t at, span;
         /* The label and the date open the text: "Posted on April 13,
          * 2023", not "The report, published on March 3, 2024, found". */
-        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY ||
-            at > FAR_DATE_OFFSET)
+        if (!chorus__date_find(t, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
             continue;
         int own = label_before(t, at);
-        if (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)) {
-            char iso[32];
-            chorus__date_iso(&d, iso);
+        char iso[32];
+        chorus__date_iso(&d, iso);
+        if (at <= FAR_DATE_OFFSET &&
+            (own == LABEL_PUBLISHED || (own == LABEL_NONE && label == LABEL_PUBLISHED)))
             offer_date(r, D_FAR, iso, strlen(iso));
-        }
+        else if (!r->dates[D_BYLINE] && own == LABEL_NONE && label == LABEL_NONE && len <= SHORT_TEXT_BYTES &&
+                 !prose(t, len) &&
+                 ((at <= FAR_DATE_OFFSET && prev && is_byline(r, prev, prev_len)) ||
+                  is_byline(r, from, len) == BYLINE_LED) &&
+                 !listed_or_changed(doc, from))
+            offer_date(r, D_BYLINE, iso, strlen(iso));
     }
 }
 
@@ -1653,6 +1912,26 @@ static void choose_date(reader *r, chorus__html_meta *out)
     }
     if (chosen < 0)
         return;
+    /* A date shown with day and month as numbers can be read both ways
+     * ("09.10.2024" is 9 October where the day comes first, September 10
+     * where the month does): when a declared publication date is the other
+     * reading, the page writes the month first, and the declared date
+     * stands. */
+    if (r->swappable[chosen]) {
+        static const int declared[] = {D_JSONLD, D_META_PRIMARY, D_META, D_MICRODATA};
+        chorus__date shown, stated;
+        size_t at, span;
+        const char *v = r->dates[chosen];
+        if (chorus__date_find(v, strlen(v), &shown, &at, &span))
+            for (size_t k = 0; k < sizeof declared / sizeof *declared; k++) {
+                const char *w = r->dates[declared[k]];
+                if (w && chorus__date_find(w, strlen(w), &stated, &at, &span) && stated.year == shown.year &&
+                    stated.month == shown.day && stated.day == shown.month) {
+                    chosen = declared[k];
+                    break;
+                }
+            }
+    }
     r->field[F_PUBLISHED] = r->dates[chosen];
     out->published_from = chosen;
     /* The same day in metadata usually comes with the time of day. */

@@ -28,8 +28,10 @@ typedef struct chorus__html_meta {
  * Each field is taken from the most trusted source that has it, in this
  * order: JSON-LD (schema.org), then OpenGraph and other <meta> tags, then
  * microdata and the visible page (<h1>, <time>, bylines, date lines near the
- * headline), then the URL. A modified date is never taken for the
- * publication date, nor a date from a script. Returns 0 or CHORUS_ENOMEM.
+ * headline), then the URL, then a date labelled as the publication or
+ * standing beside the author's byline anywhere in the page. A modified date
+ * is never taken for the publication date, nor a date from a script.
+ * Returns 0 or CHORUS_ENOMEM.
  */
 int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, const char *page_url,
                            chorus__junk *junk, chorus__html_meta *out);

@@ -154,7 +154,7 @@ static int day_number(const tword *w)
 
 static long days_of(int y, int m, int d)
 {
-    chorus__date x = {y, m, d, 0, 0, 0, CHORUS_DATE_DAY};
+    chorus__date x = {y, m, d, 0, 0, 0, CHORUS_DATE_DAY, 0};
     return chorus__date_days(&x);
 }
 
