@@ -31,6 +31,17 @@
 #define MAX_CANDIDATES 12
 /* A move in the second pass must gain at least this much similarity. */
 #define MOVE_MARGIN 0.02
+/* An article left alone after the first pass joins its nearest story on
+ * this share of the threshold, when that story is this many times as
+ * similar as the next nearest. Alone, the article says that no story
+ * reached the threshold, not that it belongs to none: a report that
+ * covers its event from another side (reactions, a profile, a follow-up)
+ * shares less with the story than the story's articles share among
+ * themselves. What sets such a report apart from one on another event is
+ * that one story is clearly nearer than the rest; an article as far from
+ * every story stays alone. */
+#define ALONE_SHARE 0.6
+#define ALONE_RATIO 1.5
 /* Terms of a text held to the threshold as given: half a full vector, an
  * article of about 150 words. Shorter texts are held to less (see
  * join_threshold()). */
@@ -577,7 +588,9 @@ static int place(clusterer *c, chorus__article *a, size_t stamp)
 }
 
 /* Second pass for one article: one placed before its story's later
- * articles was judged against less; it moves where it now fits best. */
+ * articles was judged against less; it moves where it now fits best. An
+ * article still alone may join a story on less than the threshold when
+ * that story stands out among its neighbours (see ALONE_RATIO). */
 static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
 {
     int rc = candidates(c, a, stamp);
@@ -586,7 +599,9 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
     uint32_t cur = (uint32_t)a->story;
     scatter(c->dense, &a->vec, 1);
     double best = similarity(c, cur, a, 1), need = join_threshold(c, a);
-    long best_id = -1;
+    int alone = c->stories[cur].members <= 1;
+    double nearest = 0, runner_up = 0;
+    long best_id = -1, nearest_id = -1;
     for (size_t q = 0; q < c->cand_count; q++) {
         uint32_t sid = c->cands[q];
         if (sid == cur || c->stories[sid].members == 0)
@@ -596,7 +611,18 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
             best = sim;
             best_id = sid;
         }
+        if (sim > nearest || (sim == nearest && nearest_id >= 0 && sid < (uint32_t)nearest_id)) {
+            runner_up = nearest;
+            nearest = sim;
+            nearest_id = sid;
+        } else if (sim > runner_up) {
+            runner_up = sim;
+        }
     }
+    if (alone && best_id < 0 && nearest_id >= 0 && c->stories[nearest_id].members >= 2 &&
+        c->params->threshold < 1 && nearest >= need * ALONE_SHARE &&
+        nearest >= runner_up * ALONE_RATIO)
+        best_id = nearest_id;
     if (best_id >= 0) {
         rc = story_add(c, cur, &a->vec, -1.0f);
         if (!rc)

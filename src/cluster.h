@@ -28,9 +28,11 @@ int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_siz
  * by content hash, so that input order does not matter) and each joins the
  * most similar open story found through an inverted index over story
  * centroids, or opens a new one; once the stream is past it, each article
- * is looked at again and moves to a story that now fits it better. A story
- * that can no longer reach the threshold for any article to come (its time
- * factor alone keeps it below) is closed and its centroid freed.
+ * is looked at again and moves to a story that now fits it better; one
+ * still alone joins the story it is clearly nearest to on less than the
+ * threshold. A story that can no longer reach the threshold for any
+ * article to come (its time factor alone keeps it below) is closed and its
+ * centroid freed.
  * Duplicates go to the story of the article they copy. Articles marked as
  * no articles (a->non_article) are in no story: CHORUS_NO_STORY. Stories
  * are numbered largest first.

@@ -153,6 +153,41 @@ static void headlines_join_their_story(test_ctx *t)
     }
 }
 
+/* A report on an event from another side (the strike called over a
+ * pension law) shares less with the event's story than its reports share
+ * among themselves, and stays alone in the first pass; it then joins the
+ * story it is clearly nearest to. A report on another subject from the
+ * same country stays apart, and so does the threshold's meaning: with a
+ * higher threshold the reaction stays alone. */
+static void lone_report_joins_nearest_story(test_ctx *t)
+{
+    for (int compact = 0; compact <= 1; compact++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.compact = compact;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/reactions.jsonl"), 7);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        long pension = story_of(c, "p1");
+        CHECK(t, story_of(c, "p2") == pension && story_of(c, "p3") == pension);
+        CHECK(t, story_of(c, "p4") == pension);
+        CHECK(t, story_of(c, "f1") == story_of(c, "f2") && story_of(c, "f1") != pension);
+        CHECK(t, story_of(c, "z1") != pension && story_of(c, "z1") != story_of(c, "f1"));
+        CHECK_INT(t, chorus_corpus_story_count(c), 3);
+        chorus_corpus_free(c);
+    }
+    chorus_options o;
+    chorus_options_init(&o);
+    o.cluster_threshold = 0.35;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    chorus_corpus_add_path(c, "tests/data/reactions.jsonl");
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    CHECK(t, story_of(c, "p4") != story_of(c, "p1"));
+    chorus_corpus_free(c);
+}
+
 /* Writes one report "published | title | text" as a JSON line. */
 static void write_report(FILE *f, const char *id, char *report)
 {
@@ -377,5 +412,6 @@ const test_case cluster_tests[] = {
     {"input order does not matter", input_order_does_not_matter},
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
     {"headlines join their story", headlines_join_their_story},
+    {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
     {NULL, NULL},
 };
