@@ -115,6 +115,21 @@ static void input_order_does_not_matter(test_ctx *t)
     chorus_corpus_free(c2);
 }
 
+/* A corpus of one file, analysed; the caller frees it. */
+static chorus_corpus *analysed(test_ctx *t, const char *path, int compact, double threshold, int articles)
+{
+    chorus_options o;
+    chorus_options_init(&o);
+    o.compact = compact;
+    if (threshold > 0)
+        o.cluster_threshold = threshold;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    CHECK_INT(t, chorus_corpus_add_path(c, path), articles);
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    return c;
+}
+
 static void threshold_one_keeps_articles_apart(test_ctx *t)
 {
     chorus_options o;
@@ -133,13 +148,7 @@ static void threshold_one_keeps_articles_apart(test_ctx *t)
 static void headlines_join_their_story(test_ctx *t)
 {
     for (int compact = 0; compact <= 1; compact++) {
-        chorus_options o;
-        chorus_options_init(&o);
-        o.compact = compact;
-        chorus_corpus *c;
-        chorus_corpus_new(&c, &o);
-        CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/headlines.jsonl"), 10);
-        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        chorus_corpus *c = analysed(t, "tests/data/headlines.jsonl", compact, 0, 10);
         long flood = story_of(c, "flood-1"), mine = story_of(c, "mine-1");
         CHECK(t, flood != mine);
         CHECK(t, story_of(c, "flood-2") == flood);
@@ -162,13 +171,7 @@ static void headlines_join_their_story(test_ctx *t)
 static void lone_report_joins_nearest_story(test_ctx *t)
 {
     for (int compact = 0; compact <= 1; compact++) {
-        chorus_options o;
-        chorus_options_init(&o);
-        o.compact = compact;
-        chorus_corpus *c;
-        chorus_corpus_new(&c, &o);
-        CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/reactions.jsonl"), 7);
-        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        chorus_corpus *c = analysed(t, "tests/data/reactions.jsonl", compact, 0, 7);
         long pension = story_of(c, "p1");
         CHECK(t, story_of(c, "p2") == pension && story_of(c, "p3") == pension);
         CHECK(t, story_of(c, "p4") == pension);
@@ -177,13 +180,7 @@ static void lone_report_joins_nearest_story(test_ctx *t)
         CHECK_INT(t, chorus_corpus_story_count(c), 3);
         chorus_corpus_free(c);
     }
-    chorus_options o;
-    chorus_options_init(&o);
-    o.cluster_threshold = 0.35;
-    chorus_corpus *c;
-    chorus_corpus_new(&c, &o);
-    chorus_corpus_add_path(c, "tests/data/reactions.jsonl");
-    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    chorus_corpus *c = analysed(t, "tests/data/reactions.jsonl", 0, 0.35, 7);
     CHECK(t, story_of(c, "p4") != story_of(c, "p1"));
     chorus_corpus_free(c);
 }
