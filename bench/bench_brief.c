@@ -23,6 +23,7 @@
 
 #include "chorus.h"
 #include "corpus.h"
+#include "pools.h"
 
 /* Epochs of publication, 30 days apart: the same material in two epochs is
  * two stories. */
@@ -33,11 +34,6 @@
 #define OUTLETS 60
 /* Stories with fewer paragraphs would make articles that copy each other. */
 #define MIN_POOL_PARAGRAPHS 20
-
-typedef struct {
-    char **paras;
-    size_t count, cap;
-} story_pool;
 
 static uint64_t rng_state = 0x243F6A8885A308D3ULL;
 
@@ -58,75 +54,6 @@ static size_t gcd(size_t a, size_t b)
         b = t;
     }
     return a;
-}
-
-static size_t word_count(const char *s)
-{
-    size_t n = 0;
-    int in = 0;
-    for (; *s; s++) {
-        int w = *s != ' ' && *s != '\n' && *s != '\t';
-        n += w && !in;
-        in = w;
-    }
-    return n;
-}
-
-/* Loads the Multi-News stories as pools of paragraphs. */
-static story_pool *load_pools(const char *path, size_t *count)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    story_pool *pools = NULL;
-    size_t n = 0, cap = 0;
-    char *line = NULL;
-    size_t lcap = 0;
-    while (getline(&line, &lcap, f) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
-        json_t *docs = o ? json_object_get(o, "documents") : NULL;
-        if (!docs) {
-            json_decref(o);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            pools = realloc(pools, cap * sizeof *pools);
-        }
-        story_pool *p = &pools[n++];
-        memset(p, 0, sizeof *p);
-        size_t i;
-        json_t *d;
-        json_array_foreach(docs, i, d) {
-            char *text = strdup(json_string_value(d) ? json_string_value(d) : "");
-            for (char *para = strtok(text, "\n"); para; para = strtok(NULL, "\n")) {
-                while (*para == ' ')
-                    para++;
-                if (word_count(para) < 8)
-                    continue;
-                /* Multi-News stories often hold several copies of one wire
-                 * story: keep each paragraph once. */
-                int seen = 0;
-                for (size_t k = 0; k < p->count && !seen; k++)
-                    seen = strcmp(p->paras[k], para) == 0;
-                if (seen)
-                    continue;
-                if (p->count == p->cap) {
-                    p->cap = p->cap ? p->cap * 2 : 32;
-                    p->paras = realloc(p->paras, p->cap * sizeof *p->paras);
-                }
-                p->paras[p->count++] = strdup(para);
-            }
-            free(text);
-        }
-        json_decref(o);
-        if (p->count < MIN_POOL_PARAGRAPHS)
-            n--; /* too little text to recombine without copying */
-    }
-    free(line);
-    fclose(f);
-    *count = n;
-    return pools;
 }
 
 /* First words of a paragraph, as a headline. */
@@ -160,7 +87,7 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
     char path[1024];
     snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data_dir);
     size_t npools;
-    story_pool *pools = load_pools(path, &npools);
+    story_pool *pools = bench_load_pools(path, MIN_POOL_PARAGRAPHS, &npools);
     if (!pools || npools == 0)
         return -1;
     FILE *out = fopen(out_path, "w");
@@ -229,12 +156,7 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
     for (size_t i = 0; i < articles; i++)
         free(texts[i]);
     free(texts);
-    for (size_t s = 0; s < npools; s++) {
-        for (size_t k = 0; k < pools[s].count; k++)
-            free(pools[s].paras[k]);
-        free(pools[s].paras);
-    }
-    free(pools);
+    bench_free_pools(pools, npools);
     return fclose(out) == 0 ? 0 : -1;
 }
 

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "chorus.h"
+#include "pools.h"
 
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                          */
@@ -74,18 +75,6 @@ static char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
     return memcpy(xmalloc(n), s, n);
-}
-
-static size_t word_count(const char *s)
-{
-    size_t n = 0;
-    int in = 0;
-    for (; *s; s++) {
-        int w = *s != ' ' && *s != '\n' && *s != '\t' && *s != '\r';
-        n += w && !in;
-        in = w;
-    }
-    return n;
 }
 
 /* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
@@ -392,7 +381,7 @@ static void quality_multinews(const char *data, const char *out)
                 stories++;
             last = heads[k];
         }
-        scored[i] = stories < 2 && word_count(docs[i].text) >= 60;
+        scored[i] = stories < 2 && bench_word_count(docs[i].text) >= 60;
         left_out += !scored[i];
     }
     for (size_t i = 0; i < n; i++)
@@ -569,11 +558,6 @@ static void quality_uci(const char *data, const char *out)
 /* A copy with a new first paragraph is made of articles this long or more. */
 #define NEW_LEAD_MIN_PARAGRAPHS 6
 
-typedef struct {
-    char **paras;
-    size_t count, cap;
-} story_pool;
-
 static size_t gcd(size_t a, size_t b)
 {
     while (b) {
@@ -582,80 +566,6 @@ static size_t gcd(size_t a, size_t b)
         b = t;
     }
     return a;
-}
-
-/* Loads the Multi-News stories as pools of distinct paragraphs. */
-static story_pool *load_pools(const char *path, size_t *count)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    story_pool *pools = NULL;
-    size_t n = 0, cap = 0;
-    char *line = NULL;
-    size_t lcap = 0;
-    while (getline(&line, &lcap, f) > 0) {
-        json_t *o = json_loads(line, 0, NULL);
-        json_t *docs = o ? json_object_get(o, "documents") : NULL;
-        if (!docs) {
-            json_decref(o);
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? cap * 2 : 256;
-            pools = realloc(pools, cap * sizeof *pools);
-            if (!pools)
-                exit(1);
-        }
-        story_pool *p = &pools[n++];
-        memset(p, 0, sizeof *p);
-        size_t i;
-        json_t *d;
-        json_array_foreach(docs, i, d) {
-            char *text = xstrdup(json_string_value(d) ? json_string_value(d) : "");
-            char *save = NULL;
-            for (char *para = strtok_r(text, "\n", &save); para; para = strtok_r(NULL, "\n", &save)) {
-                while (*para == ' ')
-                    para++;
-                if (word_count(para) < 8)
-                    continue;
-                int seen = 0;
-                for (size_t k = 0; k < p->count && !seen; k++)
-                    seen = strcmp(p->paras[k], para) == 0;
-                if (seen)
-                    continue;
-                if (p->count == p->cap) {
-                    p->cap = p->cap ? p->cap * 2 : 32;
-                    p->paras = realloc(p->paras, p->cap * sizeof *p->paras);
-                    if (!p->paras)
-                        exit(1);
-                }
-                p->paras[p->count++] = xstrdup(para);
-            }
-            free(text);
-        }
-        json_decref(o);
-        if (p->count < MIN_POOL_PARAGRAPHS) {
-            for (size_t k = 0; k < p->count; k++)
-                free(p->paras[k]);
-            free(p->paras);
-            n--;
-        }
-    }
-    free(line);
-    fclose(f);
-    *count = n;
-    return pools;
-}
-
-static void free_pools(story_pool *pools, size_t n)
-{
-    for (size_t s = 0; s < n; s++) {
-        for (size_t k = 0; k < pools[s].count; k++)
-            free(pools[s].paras[k]);
-        free(pools[s].paras);
-    }
-    free(pools);
 }
 
 /* Appends paragraph p to b, each word kept with probability 1 - DROP_PERCENT. */
@@ -796,7 +706,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
                 const char *lead = NULL;
                 for (int tries = 0; tries < 8; tries++) {
                     const char *cand = pools[pool].paras[rng(&r) % pools[pool].count];
-                    size_t w = word_count(cand), gap = w > lead_words ? w - lead_words : lead_words - w;
+                    size_t w = bench_word_count(cand), gap = w > lead_words ? w - lead_words : lead_words - w;
                     if (gap < best_gap)
                         best_gap = gap, lead = cand;
                 }
@@ -1167,7 +1077,7 @@ int main(int argc, char **argv)
     char path[2048];
     snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data);
     size_t npools = 0;
-    story_pool *pools = load_pools(path, &npools);
+    story_pool *pools = bench_load_pools(path, MIN_POOL_PARAGRAPHS, &npools);
     if (!pools || npools == 0) {
         printf("  skipped: %s is not readable\n", path);
         return 0;
@@ -1192,6 +1102,6 @@ int main(int argc, char **argv)
                    (double)points[k].n / (double)points[k - 1].n);
         printf("\n");
     }
-    free_pools(pools, npools);
+    bench_free_pools(pools, npools);
     return 0;
 }
