@@ -205,6 +205,19 @@ static int article_day(const chorus__article *a, long *day)
     return 1;
 }
 
+/* The first position in terms[lo, hi) (sorted) holding a term not below t. */
+static uint32_t lower_bound(const uint32_t *terms, uint32_t lo, uint32_t hi, uint32_t t)
+{
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (terms[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The dot product of article vector `v` (also scattered in `dense`) with a
  * story's sum: a pass over a small sorted part, a binary search per article
  * term in a large one, and a pass over the recent additions. */
@@ -217,14 +230,8 @@ static double story_dot(const story *s, const chorus__termvec *v, const float *d
     } else {
         uint32_t lo = 0;
         for (uint32_t k = 0; k < v->count; k++) {
-            uint32_t hi = s->count, t = v->terms[k];
-            while (lo < hi) {
-                uint32_t mid = lo + (hi - lo) / 2;
-                if (s->terms[mid] < t)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            uint32_t t = v->terms[k];
+            lo = lower_bound(s->terms, lo, s->count, t);
             if (lo < s->count && s->terms[lo] == t)
                 dot += (double)s->weights[lo] * v->weights[k];
         }
@@ -242,15 +249,8 @@ static void scatter(float *dense, const chorus__termvec *v, int on)
 
 static int in_sorted(const story *s, uint32_t t)
 {
-    uint32_t lo = 0, hi = s->count;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (s->terms[mid] < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < s->count && s->terms[lo] == t;
+    uint32_t at = lower_bound(s->terms, 0, s->count, t);
+    return at < s->count && s->terms[at] == t;
 }
 
 /* Folds a story's recent additions into its sorted part; terms whose weight
