@@ -756,22 +756,45 @@ int chorus__html_is_block(int tag)
     }
 }
 
-int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+/* A byte that may belong to a word: an ASCII letter or part of a UTF-8
+ * sequence (letters beyond ASCII). */
+static int word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
+static int node_text(const chorus__html_doc *doc, uint32_t n, int spaced, chorus__buf *out)
 {
     const chorus__html_node *node = &doc->nodes[n];
     if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
         return 0;
-    if (node->tag == CHORUS_TAG_TEXT)
-        return chorus__buf_append(out, doc->text.data + node->text, node->text_len);
+    if (node->tag == CHORUS_TAG_TEXT) {
+        const char *t = doc->text.data + node->text;
+        if (spaced && node->text_len && out->len && word_byte(out->data[out->len - 1]) && word_byte(t[0]) &&
+            chorus__buf_putc(out, ' '))
+            return CHORUS_ENOMEM;
+        return chorus__buf_append(out, t, node->text_len);
+    }
     int block = chorus__html_is_block(node->tag);
     if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
         return CHORUS_ENOMEM;
     for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
-        if (chorus__html_node_text(doc, c, out))
+        if (node_text(doc, c, spaced, out))
             return CHORUS_ENOMEM;
     if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
         return CHORUS_ENOMEM;
     return 0;
+}
+
+int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    return node_text(doc, n, 0, out);
+}
+
+int chorus__html_node_text_spaced(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    return node_text(doc, n, 1, out);
 }
 
 int chorus__html_sniff(const char *bytes, size_t len)

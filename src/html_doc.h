@@ -172,6 +172,13 @@ int chorus__html_is_block(int tag);
  * each block boundary as one space. 0 or CHORUS_ENOMEM. */
 int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out);
 
+/* The same, with a space where two text nodes would join a letter to a
+ * letter: pages set a category and a date side by side in two elements
+ * ("<span>Editorial</span><span>November 22, 2018</span>"), and the word
+ * "EditorialNovember" would hide the month. Dates are read in this text;
+ * names and titles keep the plain one, where "<b>W</b>ord" is one word. */
+int chorus__html_node_text_spaced(const chorus__html_doc *doc, uint32_t n, chorus__buf *out);
+
 /* Non-zero when the bytes look like an HTML page: a doctype, <html>, <head>
  * or <body> near the start. */
 int chorus__html_sniff(const char *bytes, size_t len);

@@ -880,69 +880,29 @@ static void read_meta(reader *r, uint32_t n)
     }
 }
 
-/* The trimmed, collapsed text of an element, in r->scratch. */
+/* The trimmed, collapsed text of an element, kept in the arena: spaced
+ * (see chorus__html_node_text_spaced) for reading dates, plain otherwise. */
+static const char *some_text(reader *r, uint32_t n, int spaced, size_t *len)
+{
+    r->scratch.len = 0;
+    if ((spaced ? chorus__html_node_text_spaced : chorus__html_node_text)(r->doc, n, &r->scratch)) {
+        r->failed = 1;
+        *len = 0;
+        return "";
+    }
+    const char *k = keep(r, r->scratch.data ? r->scratch.data : "", r->scratch.len);
+    *len = k ? strlen(k) : 0;
+    return k ? k : "";
+}
+
 static const char *element_text(reader *r, uint32_t n, size_t *len)
 {
-    r->scratch.len = 0;
-    if (chorus__html_node_text(r->doc, n, &r->scratch)) {
-        r->failed = 1;
-        *len = 0;
-        return "";
-    }
-    const char *k = keep(r, r->scratch.data ? r->scratch.data : "", r->scratch.len);
-    *len = k ? strlen(k) : 0;
-    return k ? k : "";
+    return some_text(r, n, 0, len);
 }
 
-/* A byte that may belong to a word: an ASCII letter or part of a UTF-8
- * sequence (letters beyond ASCII). */
-static int word_byte(char c)
-{
-    unsigned char u = (unsigned char)c;
-    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
-}
-
-/* The visible text of an element as chorus__html_node_text gives it, but
- * with a space where two text nodes would join a letter to a letter: pages
- * set a category and a date side by side in two elements
- * ("<span>Editorial</span><span>November 22, 2018</span>"), and the word
- * "EditorialNovember" would hide the month. Dates are read in this text;
- * names and titles keep the plain one, where "<b>W</b>ord" is one word. */
-static int spaced_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
-{
-    const chorus__html_node *node = &doc->nodes[n];
-    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
-        return 0;
-    if (node->tag == CHORUS_TAG_TEXT) {
-        const char *t = doc->text.data + node->text;
-        if (node->text_len && out->len && word_byte(out->data[out->len - 1]) && word_byte(t[0]) &&
-            chorus__buf_putc(out, ' '))
-            return CHORUS_ENOMEM;
-        return chorus__buf_append(out, t, node->text_len);
-    }
-    int block = chorus__html_is_block(node->tag);
-    if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
-        return CHORUS_ENOMEM;
-    for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
-        if (spaced_text(doc, c, out))
-            return CHORUS_ENOMEM;
-    if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
-        return CHORUS_ENOMEM;
-    return 0;
-}
-
-/* The trimmed, collapsed spaced_text of an element, kept in the arena. */
 static const char *date_text(reader *r, uint32_t n, size_t *len)
 {
-    r->scratch.len = 0;
-    if (spaced_text(r->doc, n, &r->scratch)) {
-        r->failed = 1;
-        *len = 0;
-        return "";
-    }
-    const char *k = keep(r, r->scratch.data ? r->scratch.data : "", r->scratch.len);
-    *len = k ? strlen(k) : 0;
-    return k ? k : "";
+    return some_text(r, n, 1, len);
 }
 
 static int has_class_word(const chorus__html_doc *doc, uint32_t n, const char *part)
@@ -1791,7 +1751,7 @@ static void read_far_date(reader *r)
                 continue;
         }
         r->scratch.len = 0;
-        if (spaced_text(doc, from, &r->scratch)) {
+        if (chorus__html_node_text_spaced(doc, from, &r->scratch)) {
             r->failed = 1;
             return;
         }
