@@ -23,6 +23,7 @@
 #define _DEFAULT_SOURCE
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -553,7 +554,8 @@ static void quality_uci(const char *data, const char *out)
 #define DROP_PERCENT 15
 #define OUTLETS 60
 #define MIN_POOL_PARAGRAPHS 20
-/* Originals of copies are drawn from the last articles generated. */
+/* Originals of copies are drawn from the last articles generated in the
+ * same epoch. */
 #define RECENT 4096
 /* A copy with a new first paragraph is made of articles this long or more. */
 #define NEW_LEAD_MIN_PARAGRAPHS 6
@@ -634,6 +636,7 @@ typedef struct {
     char *text;
     size_t paragraphs;
     long index;
+    long day;
 } recent_article;
 
 /*
@@ -668,6 +671,13 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         long epoch = (long)(i / ARTICLES_PER_EPOCH);
         if (epoch >= epochs)
             epoch = epochs - 1;
+        if (i % ARTICLES_PER_EPOCH == 0) {
+            /* Copies are of articles of their own epoch. */
+            for (size_t k = 0; k < recent_count; k++)
+                free(recent[k].text);
+            memset(recent, 0, RECENT * sizeof *recent);
+            recent_count = 0;
+        }
         size_t len = 0, paragraphs = 0;
         unsigned kind = 0;
         long day = base_day + epoch * EPOCH_DAYS + (long)(rng(&r) % 3);
@@ -693,7 +703,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         if (kind) {
             t->story[i] = t->story[orig];
             pool = (size_t)(t->story[orig] / epochs);
-            day += rng(&r) % 2;
+            day = o->day + (long)(rng(&r) % 2);
             const char *src = o->text;
             if (kind == 3) {
                 /* Another paragraph of the story, of about the length of
@@ -777,6 +787,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
             slot->text = xstrdup(text);
             slot->paragraphs = paragraphs;
             slot->index = (long)i;
+            slot->day = day;
         }
     }
     for (size_t k = 0; k < recent_count; k++)
@@ -786,19 +797,28 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
     return fclose(out) == 0 ? 0 : -1;
 }
 
-/* Runs `chorus cluster` on `input` into `output`; wall seconds and peak
+/* Runs `chorus cluster` on `input` into `output`, with `threads` threads
+ * (NULL for the default) or, with `stream`, as `chorus cluster --stream`
+ * reading the input from its standard input; wall seconds and peak
  * resident megabytes of the child. Returns 0 when it succeeded. */
 static int run_chorus(const char *chorus, const char *input, const char *output, const char *threads,
-                      double *seconds, double *peak_mb)
+                      int stream, double *seconds, double *peak_mb)
 {
     double t0 = now();
     pid_t pid = fork();
     if (pid == 0) {
-        if (threads)
+        if (stream) {
+            int fd = open(input, O_RDONLY);
+            if (fd < 0 || dup2(fd, 0) < 0)
+                _exit(127);
+            close(fd);
+            execl(chorus, chorus, "cluster", "--quiet", "--stream", "-o", output, "-", (char *)NULL);
+        } else if (threads) {
             execl(chorus, chorus, "cluster", "--quiet", "--threads", threads, "-o", output, input,
                   (char *)NULL);
-        else
+        } else {
             execl(chorus, chorus, "cluster", "--quiet", "-o", output, input, (char *)NULL);
+        }
         _exit(127);
     }
     int status;
@@ -936,9 +956,70 @@ static size_t accidental_copies(const char *path, size_t articles, const long (*
     return found;
 }
 
+/* Prints the figures of one run's grouping of a generated corpus: time,
+ * memory, the planted copies found and the stories against the generated
+ * ones. Returns 0, or -1 when the output cannot be read. */
+static int evaluate(const char *label, const char *input, const char *output, const truth_t *t,
+                    size_t n, double seconds, double peak)
+{
+    long *story = xmalloc(n * sizeof *story), *dup = xmalloc(n * sizeof *dup);
+    size_t stories;
+    if (read_grouping(output, n, story, dup, &stories)) {
+        printf("  %zu: cannot read %s\n", n, output);
+        free(story), free(dup);
+        return -1;
+    }
+    /* Planted copies: found when the copy and its original end in one group
+     * of copies; a reported copy is right when it and the article it is said
+     * to copy come from one planted original. */
+    size_t found = 0, reported = 0, right = 0, found_kind[4] = {0}, unexplained = 0;
+    size_t planted = t->planted[1] + t->planted[2] + t->planted[3];
+    long (*odd)[2] = xmalloc(n * sizeof *odd);
+    for (size_t i = 0; i < n; i++) {
+        if (t->kind[i]) {
+            long o = t->copy_of[i];
+            long ri = dup[i] >= 0 ? dup[i] : (long)i, ro = dup[o] >= 0 ? dup[o] : o;
+            if (ri == ro) {
+                found++;
+                found_kind[t->kind[i]]++;
+            }
+        }
+        if (dup[i] >= 0) {
+            reported++;
+            if (planted_root(t, (long)i) == planted_root(t, dup[i])) {
+                right++;
+            } else {
+                odd[unexplained][0] = (long)i;
+                odd[unexplained++][1] = dup[i];
+            }
+        }
+    }
+    size_t accidental = unexplained ? accidental_copies(input, n, (const long (*)[2])odd, unexplained) : 0;
+    free(odd);
+    scores s = score(t->story, story, n);
+    printf("    %s: %.1f s, %.0f articles/s, peak memory %.0f MB, %zu stories "
+           "(%zu generated)\n",
+           label, seconds, (double)n / seconds, peak, stories, s.true_groups);
+    printf("    near-duplicates: recall %.4f (exact %.4f, furniture %.4f, new lead %.4f), "
+           "precision %.4f (%zu reported: %zu planted, %zu accidental copies with a true "
+           "Jaccard of 0.5 or more, %zu wrong)\n",
+           planted ? (double)found / (double)planted : 1.0,
+           t->planted[1] ? (double)found_kind[1] / (double)t->planted[1] : 1.0,
+           t->planted[2] ? (double)found_kind[2] / (double)t->planted[2] : 1.0,
+           t->planted[3] ? (double)found_kind[3] / (double)t->planted[3] : 1.0,
+           reported ? (double)(right + accidental) / (double)reported : 1.0, reported, right,
+           accidental, reported - right - accidental);
+    printf("    stories against the generated ones: pairwise P %.3f R %.3f F1 %.3f, "
+           "B-cubed F1 %.3f\n",
+           s.p, s.r, s.f1, s.bf1);
+    free(story), free(dup);
+    return 0;
+}
+
 typedef struct {
     size_t n;
     double seconds, peak_mb;
+    double stream_seconds, stream_peak_mb; /* -1 when the streamed run failed */
 } scale_point;
 
 static int scale_one(story_pool *pools, size_t npools, const char *out, const char *chorus, size_t n,
@@ -962,60 +1043,12 @@ static int scale_one(story_pool *pools, size_t npools, const char *out, const ch
            n, (double)st.st_size / 1e6, gen, planted, t.planted[1], t.planted[2], t.planted[3]);
     fflush(stdout);
     double seconds, peak;
-    if (run_chorus(chorus, input, output, NULL, &seconds, &peak)) {
+    if (run_chorus(chorus, input, output, NULL, 0, &seconds, &peak) ||
+        evaluate("chorus cluster", input, output, &t, n, seconds, peak)) {
         printf("  %zu: %s cluster failed\n", n, chorus);
         truth_free(&t);
         return -1;
     }
-    long *story = xmalloc(n * sizeof *story), *dup = xmalloc(n * sizeof *dup);
-    size_t stories;
-    if (read_grouping(output, n, story, dup, &stories)) {
-        printf("  %zu: cannot read %s\n", n, output);
-        free(story), free(dup), truth_free(&t);
-        return -1;
-    }
-    /* Planted copies: found when the copy and its original end in one group
-     * of copies; a reported copy is right when it and the article it is said
-     * to copy come from one planted original. */
-    size_t found = 0, reported = 0, right = 0, found_kind[4] = {0}, unexplained = 0;
-    long (*odd)[2] = xmalloc(n * sizeof *odd);
-    for (size_t i = 0; i < n; i++) {
-        if (t.kind[i]) {
-            long o = t.copy_of[i];
-            long ri = dup[i] >= 0 ? dup[i] : (long)i, ro = dup[o] >= 0 ? dup[o] : o;
-            if (ri == ro) {
-                found++;
-                found_kind[t.kind[i]]++;
-            }
-        }
-        if (dup[i] >= 0) {
-            reported++;
-            if (planted_root(&t, (long)i) == planted_root(&t, dup[i])) {
-                right++;
-            } else {
-                odd[unexplained][0] = (long)i;
-                odd[unexplained++][1] = dup[i];
-            }
-        }
-    }
-    size_t accidental = unexplained ? accidental_copies(input, n, (const long (*)[2])odd, unexplained) : 0;
-    free(odd);
-    scores s = score(t.story, story, n);
-    printf("    chorus cluster: %.1f s, %.0f articles/s, peak memory %.0f MB, %zu stories "
-           "(%zu generated)\n",
-           seconds, (double)n / seconds, peak, stories, s.true_groups);
-    printf("    near-duplicates: recall %.4f (exact %.4f, furniture %.4f, new lead %.4f), "
-           "precision %.4f (%zu reported: %zu planted, %zu accidental copies with a true "
-           "Jaccard of 0.5 or more, %zu wrong)\n",
-           planted ? (double)found / (double)planted : 1.0,
-           t.planted[1] ? (double)found_kind[1] / (double)t.planted[1] : 1.0,
-           t.planted[2] ? (double)found_kind[2] / (double)t.planted[2] : 1.0,
-           t.planted[3] ? (double)found_kind[3] / (double)t.planted[3] : 1.0,
-           reported ? (double)(right + accidental) / (double)reported : 1.0, reported, right,
-           accidental, reported - right - accidental);
-    printf("    stories against the generated ones: pairwise P %.3f R %.3f F1 %.3f, "
-           "B-cubed F1 %.3f\n",
-           s.p, s.r, s.f1, s.bf1);
     pt->n = n;
     pt->seconds = seconds;
     pt->peak_mb = peak;
@@ -1032,7 +1065,7 @@ static int scale_one(story_pool *pools, size_t npools, const char *out, const ch
         char one[2048];
         snprintf(one, sizeof one, "%s/cluster-%zu-one-thread.tsv", out, n);
         double s1, p1;
-        if (run_chorus(chorus, input, one, "1", &s1, &p1) == 0) {
+        if (run_chorus(chorus, input, one, "1", 0, &s1, &p1) == 0) {
             char cmd[4200];
             snprintf(cmd, sizeof cmd, "cmp -s %s %s", one, output);
             int same = system(cmd) == 0;
@@ -1042,8 +1075,17 @@ static int scale_one(story_pool *pools, size_t npools, const char *out, const ch
                    same ? "identical" : "DIFFERENT");
         }
     }
+    /* The same corpus as a stream from standard input: memory should follow
+     * the open window, not the corpus. */
+    char streamed[2048];
+    snprintf(streamed, sizeof streamed, "%s/cluster-%zu-stream.tsv", out, n);
+    if (run_chorus(chorus, input, streamed, NULL, 1, &pt->stream_seconds, &pt->stream_peak_mb) ||
+        evaluate("chorus cluster --stream < input", input, streamed, &t, n, pt->stream_seconds,
+                 pt->stream_peak_mb)) {
+        printf("  %zu: %s cluster --stream failed\n", n, chorus);
+        pt->stream_seconds = pt->stream_peak_mb = -1;
+    }
     fflush(stdout);
-    free(story), free(dup);
     truth_free(&t);
     return 0;
 }
@@ -1100,6 +1142,11 @@ int main(int argc, char **argv)
             printf(" %zu -> %zu articles: %.1f times the time for %.1f times the articles;",
                    points[k - 1].n, points[k].n, points[k].seconds / points[k - 1].seconds,
                    (double)points[k].n / (double)points[k - 1].n);
+        printf("\n");
+        printf("  streamed:");
+        for (size_t k = 0; k < np; k++)
+            printf(" %zu articles %.1f s, peak %.0f MB;", points[k].n, points[k].stream_seconds,
+                   points[k].stream_peak_mb);
         printf("\n");
     }
     bench_free_pools(pools, npools);

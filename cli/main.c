@@ -36,6 +36,7 @@ enum {
     OPT_VERSION = 'V',
     OPT_WINDOW = 256,
     OPT_THREADS,
+    OPT_STREAM,
 };
 
 typedef struct {
@@ -59,6 +60,10 @@ static const option_spec options[] = {
      "similarity in [0,1] an article needs to join a story (default 0.2)"},
     {"window", OPT_WINDOW, "DAYS", CMD_BRIEF | CMD_CLUSTER,
      "days over which the similarity of dated articles decays (default 4)"},
+    {"stream", OPT_STREAM, NULL, CMD_CLUSTER,
+     "write each story as soon as it is final and forget it, so that memory holds the "
+     "open window rather than the input: articles are taken in the order of their day "
+     "as they arrive (2 days of slack), stories numbered as written"},
     {"threads", OPT_THREADS, "N", CMD_ALL,
      "threads that read and analyse articles (default: one per processor); "
      "the output is the same for any N"},
@@ -133,6 +138,33 @@ typedef struct {
     int problems;        /* errors reported */
     int *progress_shown; /* a progress line is on the terminal: clear it first */
 } diag_state;
+
+/* Opens the output named on the command line (standard output for none
+ * or "-"); 0 after reporting why it cannot be opened. */
+static int open_output(const char *output, FILE **out)
+{
+    *out = stdout;
+    if (!output || strcmp(output, "-") == 0)
+        return 1;
+    *out = fopen(output, "w");
+    if (!*out) {
+        fprintf(stderr, "chorus: cannot write %s: %s\n", output, strerror(errno));
+        return 0;
+    }
+    return 1;
+}
+
+/* Ends a run: closes the output and frees the corpus; a failing close of
+ * output that was written turns success into EXIT_OUTPUT. */
+static int finish(chorus_corpus *corpus, FILE *out, int status)
+{
+    chorus_corpus_free(corpus);
+    if (out != stdout && fclose(out) != 0 && status == EXIT_DONE) {
+        fprintf(stderr, "chorus: cannot write the output: %s\n", strerror(errno));
+        return EXIT_OUTPUT;
+    }
+    return status;
+}
 
 static void print_diag(void *userdata, int severity, const char *source, long line,
                        const char *message)
@@ -243,7 +275,7 @@ static int run(size_t cmd, int argc, char **argv)
     chorus_options opts;
     chorus_options_init(&opts);
     const char *format = NULL, *output = NULL;
-    int sentences_given = 0;
+    int sentences_given = 0, stream = 0;
     diag_state diag = {0, 0, NULL};
     optind = 1;
     int c;
@@ -286,6 +318,9 @@ static int run(size_t cmd, int argc, char **argv)
             break;
         case OPT_QUIET:
             diag.quiet = 1;
+            break;
+        case OPT_STREAM:
+            stream = 1;
             break;
         case OPT_HELP:
             print_command_help(stdout, cmd);
@@ -358,34 +393,46 @@ static int run(size_t cmd, int argc, char **argv)
         fprintf(stderr, "chorus: %s\n", chorus_strerror(rc));
         return rc == CHORUS_ENOMEM ? EXIT_INTERNAL : EXIT_USAGE;
     }
+    /* A stream writes while it reads: its output is opened first. */
+    FILE *out = stdout;
+    if (stream) {
+        if (!open_output(output, &out)) {
+            chorus_corpus_free(corpus);
+            return EXIT_OUTPUT;
+        }
+        rc = chorus_corpus_stream_clusters(corpus, out, fmt);
+        if (rc) {
+            fprintf(stderr, "chorus: %s\n", chorus_strerror(rc));
+            return finish(corpus, out, rc == CHORUS_EIO ? EXIT_OUTPUT : EXIT_INTERNAL);
+        }
+    }
     for (int i = optind; i < argc; i++) {
         rc = chorus_corpus_add_path(corpus, argv[i]);
         if (rc == CHORUS_ENOMEM) {
             fprintf(stderr, "chorus: %s: %s\n", argv[i], chorus_strerror(rc));
-            chorus_corpus_free(corpus);
-            return EXIT_INTERNAL;
+            return finish(corpus, out, EXIT_INTERNAL);
         }
     }
     rc = chorus_corpus_analyze(corpus);
     if (rc == CHORUS_EEMPTY) {
         fprintf(stderr, "chorus: no article could be read from the input\n");
-        chorus_corpus_free(corpus);
-        return EXIT_NO_INPUT;
+        return finish(corpus, out, EXIT_NO_INPUT);
+    }
+    if (rc == CHORUS_EIO) { /* only a stream writes while analysing */
+        fprintf(stderr, "chorus: cannot write %s: %s\n", output ? output : "standard output",
+                chorus_strerror(rc));
+        return finish(corpus, out, EXIT_OUTPUT);
     }
     if (rc) {
         fprintf(stderr, "chorus: %s\n", chorus_strerror(rc));
-        chorus_corpus_free(corpus);
-        return EXIT_INTERNAL;
+        return finish(corpus, out, EXIT_INTERNAL);
     }
+    if (stream)
+        return finish(corpus, out, EXIT_DONE);
 
-    FILE *out = stdout;
-    if (output && strcmp(output, "-") != 0) {
-        out = fopen(output, "w");
-        if (!out) {
-            fprintf(stderr, "chorus: cannot write %s: %s\n", output, strerror(errno));
-            chorus_corpus_free(corpus);
-            return EXIT_OUTPUT;
-        }
+    if (!open_output(output, &out)) {
+        chorus_corpus_free(corpus);
+        return EXIT_OUTPUT;
     }
     if (commands[cmd].id == CMD_EXTRACT)
         rc = chorus_write_articles(corpus, out, fmt);

@@ -93,7 +93,8 @@ typedef void (*chorus_diag_fn)(void *userdata, int severity, const char *source,
  * Receives the progress of a long run, about every thousand articles and at
  * each change of stage: `stage` is "reading", "deduplicating", "clustering",
  * "summarizing" or "done" (a static string), `articles` the articles read so
- * far and `stories` the stories found (0 until clustering is over). Called
+ * far and `stories` the stories found (0 until clustering is over; while
+ * reading a stream, the stories written so far). Called
  * on the thread that called into the library; it must not call back into
  * the corpus.
  */
@@ -365,6 +366,32 @@ CHORUS_API int chorus_write_brief(const chorus_corpus *corpus, FILE *out, chorus
  * an article (null otherwise).
  */
 CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, chorus_format format);
+
+/*
+ * Groups the articles as a stream, for inputs larger than memory: call once,
+ * right after chorus_corpus_new(), then add inputs and call
+ * chorus_corpus_analyze() at the end. Each story is written to `out` (kept
+ * open and owned by the caller) in the format of chorus_write_clusters()
+ * as soon as it is final, and its articles are then freed, so that memory
+ * holds the articles of the stories still open rather than the input.
+ * Articles are grouped as in a whole run with these differences: they are
+ * taken in the order of their publication day as they arrive, waiting
+ * until the stream is 2 days past it (an article later than that is taken
+ * at once); one without a publication date takes the day it was fetched,
+ * else the latest day read; copies are found among the articles of open
+ * stories; term weights use the frequencies of the days read so far;
+ * stories are numbered in the order they are written, inputs that are no
+ * articles are written as they are read, and boilerplate is told as in
+ * compact mode. An input with no dates at all is one day, grouped at the
+ * end as a whole run groups it. The corpus keeps no article or story
+ * afterwards: chorus_corpus_article(), chorus_corpus_story() and the
+ * writers return CHORUS_ESTATE; the counts stay valid. Sets the compact
+ * option. Returns 0, CHORUS_EINVAL (format other than TSV or JSON, or a
+ * corpus for one story or for extraction only), CHORUS_ESTATE (articles
+ * already added), CHORUS_ENOMEM or CHORUS_EIO. A write error is returned by
+ * the chorus_corpus_add_path() or chorus_corpus_analyze() that wrote.
+ */
+CHORUS_API int chorus_corpus_stream_clusters(chorus_corpus *corpus, FILE *out, chorus_format format);
 
 /*
  * Writes the summary of story `story` as plain text, one sentence a line,

@@ -2,6 +2,7 @@
 #ifndef CHORUS_ARTICLE_H
 #define CHORUS_ARTICLE_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -98,7 +99,21 @@ typedef struct chorus__article {
     uint8_t non_article; /* CHORUS_NONARTICLE_* (notice.h): why it is no article, or 0 */
     long duplicate_of; /* index of the article this one copies, or -1 */
     size_t story;
+    /* The day the grouping places the article at: its publication day, or
+     * in a stream one it is given (see stream.h), or CHORUS_NO_DAY for an
+     * article placed after every dated one. day_known: `day` is the day
+     * the article was published (or fetched), which time-aware similarity
+     * may use; 0 when it is only where the article stands in a stream. */
+    long day;
+    int day_known;
+    /* In a stream: the copies of this article, and the next copy of the
+     * article this one copies, so that copies are written with their
+     * original. NULL when none. */
+    struct chorus__article *copies, *next_copy;
+    struct chorus__article *original; /* in a stream: the article this one copies, or NULL */
 } chorus__article;
+
+#define CHORUS_NO_DAY LONG_MAX
 
 /* A new empty article; NULL when out of memory. */
 chorus__article *chorus__article_new(size_t index);

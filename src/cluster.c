@@ -87,66 +87,98 @@ static int cmp_term(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term);
 }
 
-int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_size)
+int chorus__df_add(chorus__df *df, const chorus__article *a)
 {
-    uint32_t *df = calloc(vocab_size + 1, sizeof *df);
-    size_t most = 0;
-    for (size_t i = 0; i < n; i++)
-        most = CHORUS_MAX(most, (size_t)articles[i]->feature_count);
-    weighted *w = malloc((most + 1) * sizeof *w);
-    if (!df || !w) {
-        free(df), free(w);
+    for (uint32_t k = 0; k < a->feature_count; k++) {
+        uint32_t t = a->features[k].term;
+        if (t >= df->cap) {
+            size_t cap = df->cap ? df->cap : 1024;
+            while (cap <= t)
+                cap *= 2;
+            uint32_t *n = realloc(df->counts, cap * sizeof *n);
+            if (!n)
+                return CHORUS_ENOMEM;
+            memset(n + df->cap, 0, (cap - df->cap) * sizeof *n);
+            df->counts = n;
+            df->cap = cap;
+        }
+        df->counts[t]++;
+    }
+    df->docs++;
+    return 0;
+}
+
+void chorus__df_remove(chorus__df *df, const chorus__article *a)
+{
+    for (uint32_t k = 0; k < a->feature_count; k++) {
+        uint32_t t = a->features[k].term;
+        if (t < df->cap && df->counts[t])
+            df->counts[t]--;
+    }
+    if (df->docs)
+        df->docs--;
+}
+
+void chorus__df_free(chorus__df *df)
+{
+    free(df->counts);
+    memset(df, 0, sizeof *df);
+}
+
+int chorus__article_vector(chorus__article *a, const chorus__df *df)
+{
+    double N = df->docs > IDF_MIN_CORPUS ? (double)df->docs : IDF_MIN_CORPUS;
+    size_t nt = a->feature_count;
+    weighted *w = malloc((nt + 1) * sizeof *w);
+    if (!w)
+        return CHORUS_ENOMEM;
+    for (size_t k = 0; k < nt; k++) {
+        const chorus__feature *f = &a->features[k];
+        uint32_t n = f->term < df->cap ? df->counts[f->term] : 0;
+        double idf = log((N + 1.0) / ((n ? n : 1) + 0.5));
+        double weight = (1.0 + log((double)f->count)) * idf;
+        if (f->names > 0 && (uint32_t)f->names * 2 >= f->count)
+            weight *= NAME_BOOST;
+        w[k].term = f->term;
+        w[k].weight = (float)weight;
+    }
+    if (nt > CHORUS_VECTOR_MAX_TERMS) {
+        qsort(w, nt, sizeof *w, cmp_weight_desc);
+        nt = CHORUS_VECTOR_MAX_TERMS;
+        qsort(w, nt, sizeof *w, cmp_term);
+    }
+    double norm = 0;
+    for (size_t k = 0; k < nt; k++)
+        norm += (double)w[k].weight * w[k].weight;
+    norm = sqrt(norm);
+    a->vec.count = (uint32_t)nt;
+    a->vec.terms = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.terms);
+    a->vec.weights = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.weights);
+    if (!a->vec.terms || !a->vec.weights) {
+        free(w);
         return CHORUS_ENOMEM;
     }
+    for (size_t k = 0; k < nt; k++) {
+        a->vec.terms[k] = w[k].term;
+        a->vec.weights[k] = norm > 0 ? (float)(w[k].weight / norm) : 0;
+    }
+    free(w);
+    return 0;
+}
+
+int chorus__build_vectors(chorus__article **articles, size_t n)
+{
     /* Document frequencies over the articles that are neither copies nor
      * notices: a notice repeated across the input would make its words
      * look common. */
-    size_t docs = 0;
-    for (size_t i = 0; i < n; i++) {
-        const chorus__article *a = articles[i];
-        if (a->duplicate_of >= 0 || a->non_article)
-            continue;
-        docs++;
-        for (uint32_t k = 0; k < a->feature_count; k++)
-            df[a->features[k].term]++;
-    }
-    double N = docs > IDF_MIN_CORPUS ? (double)docs : IDF_MIN_CORPUS;
-
+    chorus__df df = {0};
     int rc = 0;
-    for (size_t i = 0; i < n && !rc; i++) {
-        chorus__article *a = articles[i];
-        size_t nt = a->feature_count;
-        for (size_t k = 0; k < nt; k++) {
-            const chorus__feature *f = &a->features[k];
-            double idf = log((N + 1.0) / ((df[f->term] ? df[f->term] : 1) + 0.5));
-            double weight = (1.0 + log((double)f->count)) * idf;
-            if (f->names > 0 && (uint32_t)f->names * 2 >= f->count)
-                weight *= NAME_BOOST;
-            w[k].term = f->term;
-            w[k].weight = (float)weight;
-        }
-        if (nt > CHORUS_VECTOR_MAX_TERMS) {
-            qsort(w, nt, sizeof *w, cmp_weight_desc);
-            nt = CHORUS_VECTOR_MAX_TERMS;
-            qsort(w, nt, sizeof *w, cmp_term);
-        }
-        double norm = 0;
-        for (size_t k = 0; k < nt; k++)
-            norm += (double)w[k].weight * w[k].weight;
-        norm = sqrt(norm);
-        a->vec.count = (uint32_t)nt;
-        a->vec.terms = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.terms);
-        a->vec.weights = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.weights);
-        if (!a->vec.terms || !a->vec.weights) {
-            rc = CHORUS_ENOMEM;
-            break;
-        }
-        for (size_t k = 0; k < nt; k++) {
-            a->vec.terms[k] = w[k].term;
-            a->vec.weights[k] = norm > 0 ? (float)(w[k].weight / norm) : 0;
-        }
-    }
-    free(df), free(w);
+    for (size_t i = 0; !rc && i < n; i++)
+        if (articles[i]->duplicate_of < 0 && !articles[i]->non_article)
+            rc = chorus__df_add(&df, articles[i]);
+    for (size_t i = 0; !rc && i < n; i++)
+        rc = chorus__article_vector(articles[i], &df);
+    chorus__df_free(&df);
     return rc;
 }
 
@@ -165,10 +197,16 @@ typedef struct {
     weighted *recent; /* unsorted additions */
     uint32_t recent_count, recent_cap;
     double norm2; /* squared norm of the sum */
-    long first_day, last_day;
+    long first_day, last_day; /* of its dated members */
     int dated;
+    long last_pos; /* the latest day a member was placed at (see article.h) */
     int closed; /* out of the window: no article can join it any more */
     size_t members;
+    uint32_t pending; /* members not looked at a second time yet */
+    /* The members themselves, kept only when closed stories are handed on
+     * (a stream); otherwise the articles' story fields tell. */
+    chorus__article **list;
+    size_t list_count, list_cap;
 } story;
 
 typedef struct {
@@ -176,33 +214,41 @@ typedef struct {
     size_t count, cap;
 } posting;
 
-typedef struct {
-    chorus__article **articles;
-    size_t n;
+struct chorus__clusterer {
     story *stories;
     size_t story_count, story_cap;
     posting *postings; /* by term id */
-    size_t *stamp;     /* per story: last article that looked at it */
+    float *dense;      /* the current article's weights by term, zero elsewhere */
+    size_t vocab_cap;  /* terms the two arrays above have room for */
+    size_t *stamp;     /* per story: last lookup that looked at it */
     uint32_t *term_seen; /* per story: the lookup term that last counted it */
     float *overlap;    /* per story: weight of the article's terms it shares */
     size_t stamp_cap, term_seen_cap, overlap_cap;
+    size_t lookups;    /* lookups so far: each one's stamp */
     uint32_t *cands;
     size_t cand_count, cand_cap;
-    uint32_t *open; /* dated stories not closed yet */
+    uint32_t *open; /* stories not closed yet */
     size_t open_count, open_cap;
+    /* Articles placed and not looked at a second time yet, in the order
+     * placed: queue[queue_head, queue_count). */
+    chorus__article **queue;
+    size_t queue_head, queue_count, queue_cap;
+    long now;          /* the latest day placed */
+    int dated;         /* a dated article was placed: `now` holds */
+    long closed_up_to; /* stories older than this are closed */
     long horizon; /* days after which a story can no longer be joined */
-    const chorus__cluster_params *params;
-    float *dense; /* the current article's weights by term, zero elsewhere */
+    chorus__cluster_params params;
+    chorus__story_closed_fn on_close;
+    void *on_close_data;
     weighted *merge; /* scratch for merging */
     size_t merge_cap;
-} clusterer;
+};
+typedef chorus__clusterer clusterer;
 
 static int article_day(const chorus__article *a, long *day)
 {
-    if (a->published.precision < CHORUS_DATE_DAY)
-        return 0;
-    *day = chorus__date_days(&a->published);
-    return 1;
+    *day = a->day;
+    return a->day_known;
 }
 
 /* The first position in terms[lo, hi) (sorted) holding a term not below t. */
@@ -356,7 +402,7 @@ static double time_factor(const clusterer *c, const story *s, const chorus__arti
     long gap = day < s->first_day ? s->first_day - day : day > s->last_day ? day - s->last_day : 0;
     if (gap <= 1)
         return 1.0;
-    return exp(-(double)(gap - 1) / c->params->window_days);
+    return exp(-(double)(gap - 1) / c->params.window_days);
 }
 
 /* Similarity of article `a` (scattered in c->dense) to story `sid`. */
@@ -445,6 +491,8 @@ static int candidates(clusterer *c, const chorus__article *a, size_t stamp)
 
 static void story_note_date(story *s, const chorus__article *a)
 {
+    if (a->day > s->last_pos)
+        s->last_pos = a->day;
     long day;
     if (!article_day(a, &day))
         return;
@@ -465,6 +513,9 @@ static long new_story(clusterer *c)
         chorus__grow((void **)&c->overlap, &c->overlap_cap, c->story_count, sizeof *c->overlap))
         return CHORUS_ENOMEM;
     c->stamp[c->story_count - 1] = (size_t)-1;
+    c->stories[c->story_count - 1].last_pos = LONG_MIN;
+    if (CHORUS_PUSH(c->open, c->open_count, c->open_cap, (uint32_t)(c->story_count - 1)))
+        return CHORUS_ENOMEM;
     return (long)c->story_count - 1;
 }
 
@@ -502,10 +553,12 @@ static int cmp_rank(const void *x, const void *y)
     return (p->id > q->id) - (p->id < q->id);
 }
 
-/* Frees a story's centroid once no article can join it: what keeps the
- * memory of a long stream bounded by the window rather than the input. */
-static void story_close(story *s)
+/* Frees a story's centroid once no article can join it, and hands its
+ * members on when someone waits for them: what keeps the memory of a long
+ * stream bounded by the window rather than the input. */
+static int story_close(clusterer *c, uint32_t sid)
 {
+    story *s = &c->stories[sid];
     s->closed = 1;
     free(s->terms);
     free(s->weights);
@@ -514,20 +567,30 @@ static void story_close(story *s)
     s->weights = NULL;
     s->recent = NULL;
     s->count = s->recent_count = s->recent_cap = 0;
+    int rc = 0;
+    if (c->on_close && s->list_count)
+        rc = c->on_close(c->on_close_data, s->list, s->list_count);
+    free(s->list);
+    s->list = NULL;
+    s->list_count = s->list_cap = 0;
+    return rc;
 }
 
-/* Closes the open dated stories whose last article is older than `day`. */
-static void close_before(clusterer *c, long day)
+/* Closes the open stories whose last article was placed before `day` and
+ * whose every member has had its second look. */
+static int close_before(clusterer *c, long day)
 {
     size_t m = 0;
+    int rc = 0;
     for (size_t i = 0; i < c->open_count; i++) {
         story *s = &c->stories[c->open[i]];
-        if (s->last_day < day)
-            story_close(s);
+        if (!rc && s->last_pos < day && s->pending == 0)
+            rc = story_close(c, c->open[i]);
         else
             c->open[m++] = c->open[i];
     }
     c->open_count = m;
+    return rc;
 }
 
 /* The similarity article `a` needs to join a story. Take a text as k terms
@@ -543,7 +606,7 @@ static void close_before(clusterer *c, long day)
  * wrongly joined more often. */
 static double join_threshold(const clusterer *c, const chorus__article *a)
 {
-    double t = c->params->threshold;
+    double t = c->params.threshold;
     if (a->vec.count >= THRESHOLD_TERMS || t >= 1)
         return t;
     double f = sqrt((double)a->vec.count / THRESHOLD_TERMS);
@@ -580,11 +643,23 @@ static int place(clusterer *c, chorus__article *a, size_t stamp)
     scatter(c->dense, &a->vec, 0);
     story *s = &c->stories[best_id];
     s->members++;
-    int was_dated = s->dated;
-    story_note_date(s, a);
-    if (!rc && s->dated && !was_dated && CHORUS_PUSH(c->open, c->open_count, c->open_cap, (uint32_t)best_id))
+    s->pending++;
+    if (!rc && c->on_close && CHORUS_PUSH(s->list, s->list_count, s->list_cap, a))
         rc = CHORUS_ENOMEM;
+    story_note_date(s, a);
     return rc;
+}
+
+/* Moves article `a` from one story's member list to another's. */
+static int list_move(story *from, story *to, chorus__article *a)
+{
+    for (size_t i = from->list_count; i-- > 0;)
+        if (from->list[i] == a) {
+            memmove(from->list + i, from->list + i + 1, (from->list_count - i - 1) * sizeof *from->list);
+            from->list_count--;
+            break;
+        }
+    return CHORUS_PUSH(to->list, to->list_count, to->list_cap, a) ? CHORUS_ENOMEM : 0;
 }
 
 /* Second pass for one article: one placed before its story's later
@@ -597,6 +672,7 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
     if (rc)
         return rc;
     uint32_t cur = (uint32_t)a->story;
+    c->stories[cur].pending--;
     scatter(c->dense, &a->vec, 1);
     double best = similarity(c, cur, a, 1), need = join_threshold(c, a);
     int alone = c->stories[cur].members <= 1;
@@ -620,7 +696,7 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
         }
     }
     if (alone && best_id < 0 && nearest_id >= 0 && c->stories[nearest_id].members >= 2 &&
-        c->params->threshold < 1 && nearest >= need * ALONE_SHARE &&
+        c->params.threshold < 1 && nearest >= need * ALONE_SHARE &&
         nearest >= runner_up * ALONE_RATIO)
         best_id = nearest_id;
     if (best_id >= 0) {
@@ -631,9 +707,134 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
         c->stories[best_id].members++;
         a->story = (size_t)best_id;
         story_note_date(&c->stories[best_id], a);
+        if (!rc && c->on_close)
+            rc = list_move(&c->stories[cur], &c->stories[best_id], a);
     }
     scatter(c->dense, &a->vec, 0);
     return rc;
+}
+
+chorus__clusterer *chorus__clusterer_new(const chorus__cluster_params *params,
+                                         chorus__story_closed_fn on_close, void *userdata)
+{
+    clusterer *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->params = *params;
+    c->on_close = on_close;
+    c->on_close_data = userdata;
+    c->closed_up_to = LONG_MIN;
+    /* Past this many days without a new article, a story cannot reach the
+     * threshold for an article with a full vector: the time factor alone
+     * keeps it below. A shorter text, held to less, is not waited for: a
+     * headline cannot reopen a story that long quiet. */
+    c->horizon = params->threshold > 0
+                     ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
+                     : LONG_MAX / 4;
+    return c;
+}
+
+int chorus__clusterer_reserve(clusterer *c, size_t vocab_size)
+{
+    if (vocab_size + 1 <= c->vocab_cap)
+        return 0;
+    size_t cap = c->vocab_cap ? c->vocab_cap : 1024;
+    while (cap < vocab_size + 1)
+        cap *= 2;
+    posting *p = realloc(c->postings, cap * sizeof *p);
+    if (!p)
+        return CHORUS_ENOMEM;
+    c->postings = p;
+    float *d = realloc(c->dense, cap * sizeof *d);
+    if (!d)
+        return CHORUS_ENOMEM;
+    c->dense = d;
+    memset(c->postings + c->vocab_cap, 0, (cap - c->vocab_cap) * sizeof *p);
+    memset(c->dense + c->vocab_cap, 0, (cap - c->vocab_cap) * sizeof *d);
+    c->vocab_cap = cap;
+    return 0;
+}
+
+/* Gives the articles a horizon behind the latest day their second look
+ * (every article that could share their story has been placed), then
+ * closes the stories a horizon behind those (no article left to place or
+ * look at again can join them). An undated article waits for the end. */
+static int advance(clusterer *c)
+{
+    int rc = 0;
+    while (!rc && c->queue_head < c->queue_count) {
+        chorus__article *a = c->queue[c->queue_head];
+        if (a->day >= c->now - c->horizon)
+            break;
+        c->queue_head++;
+        rc = reconsider(c, a, ++c->lookups);
+    }
+    if (c->queue_head > 4096 && c->queue_head * 2 > c->queue_count) {
+        memmove(c->queue, c->queue + c->queue_head, (c->queue_count - c->queue_head) * sizeof *c->queue);
+        c->queue_count -= c->queue_head;
+        c->queue_head = 0;
+    }
+    if (!rc && c->now - 2 * c->horizon > c->closed_up_to) {
+        c->closed_up_to = c->now - 2 * c->horizon;
+        rc = close_before(c, c->closed_up_to);
+    }
+    return rc;
+}
+
+int chorus__clusterer_add(clusterer *c, chorus__article *a)
+{
+    if (a->vec.count && a->vec.terms[a->vec.count - 1] >= c->vocab_cap)
+        return CHORUS_EINVAL;
+    int rc = 0;
+    if (a->day != CHORUS_NO_DAY && (!c->dated || a->day > c->now)) {
+        c->now = a->day;
+        c->dated = 1;
+        rc = advance(c);
+    }
+    if (!rc)
+        rc = place(c, a, ++c->lookups);
+    if (!rc && CHORUS_PUSH(c->queue, c->queue_count, c->queue_cap, a))
+        rc = CHORUS_ENOMEM;
+    return rc;
+}
+
+int chorus__clusterer_finish(clusterer *c)
+{
+    int rc = 0;
+    for (; !rc && c->queue_head < c->queue_count; c->queue_head++)
+        rc = reconsider(c, c->queue[c->queue_head], ++c->lookups);
+    c->queue_head = c->queue_count = 0;
+    if (c->on_close)
+        for (size_t s = 0; !rc && s < c->story_count; s++)
+            if (!c->stories[s].closed)
+                rc = story_close(c, (uint32_t)s);
+    return rc;
+}
+
+size_t chorus__clusterer_story_count(const clusterer *c)
+{
+    return c->story_count;
+}
+
+void chorus__clusterer_free(clusterer *c)
+{
+    if (!c)
+        return;
+    for (size_t s = 0; s < c->story_count; s++)
+        story_close(c, (uint32_t)s);
+    for (size_t t = 0; t < c->vocab_cap; t++)
+        free(c->postings[t].ids);
+    free(c->postings);
+    free(c->dense);
+    free(c->stories);
+    free(c->stamp);
+    free(c->term_seen);
+    free(c->overlap);
+    free(c->open);
+    free(c->queue);
+    free(c->merge);
+    free(c->cands);
+    free(c);
 }
 
 long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
@@ -649,107 +850,70 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         }
         return found;
     }
-    clusterer c = {0};
-    c.articles = articles;
-    c.n = n;
-    c.params = params;
-    /* Past this many days without a new article, a story cannot reach the
-     * threshold for an article with a full vector: the time factor alone
-     * keeps it below. A shorter text, held to less, is not waited for: a
-     * headline cannot reopen a story that long quiet. */
-    c.horizon = params->threshold > 0
-                    ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
-                    : LONG_MAX / 4;
-    c.postings = calloc(vocab_size + 1, sizeof *c.postings);
-    c.dense = calloc(vocab_size + 1, sizeof *c.dense);
+    clusterer *c = chorus__clusterer_new(params, NULL, NULL);
     order_key *order = malloc(n * sizeof *order);
-    size_t *assign = malloc(n * sizeof *assign);
-    long rc = (!c.postings || !c.dense || !order || !assign) ? CHORUS_ENOMEM : 0;
+    size_t *assign = NULL;
+    long rc = (!c || !order || chorus__clusterer_reserve(c, vocab_size)) ? CHORUS_ENOMEM : 0;
     size_t m = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        articles[i]->story = CHORUS_NO_STORY;
-        if (articles[i]->duplicate_of >= 0 || articles[i]->non_article)
+        chorus__article *a = articles[i];
+        a->story = CHORUS_NO_STORY;
+        a->day_known = a->published.precision >= CHORUS_DATE_DAY;
+        a->day = a->day_known ? chorus__date_days(&a->published) : CHORUS_NO_DAY;
+        if (a->duplicate_of >= 0 || a->non_article)
             continue;
-        order[m].a = articles[i];
-        order[m].dated = article_day(articles[i], &order[m].day);
+        order[m].a = a;
+        order[m].dated = a->day_known;
+        order[m].day = a->day;
         m++;
     }
+    /* One pass in publication order, undated articles last. */
     if (!rc)
         qsort(order, m, sizeof *order, cmp_order_key);
-
-    /* One pass in publication order. The second look at an article comes
-     * once the stream is a horizon past it, when every article that could
-     * share its story has been placed; a story is closed a horizon after
-     * that, when no article left to place or reconsider can join it. */
-    size_t second = 0;
-    long closed_up_to = LONG_MIN;
-    for (size_t k = 0; !rc && k < m; k++) {
-        if (order[k].dated) {
-            long day = order[k].day;
-            while (!rc && second < k && order[second].dated && order[second].day < day - c.horizon) {
-                rc = reconsider(&c, order[second].a, m + second);
-                second++;
-            }
-            if (!rc && day - 2 * c.horizon > closed_up_to) {
-                closed_up_to = day - 2 * c.horizon;
-                close_before(&c, closed_up_to);
-            }
-        }
-        if (!rc)
-            rc = place(&c, order[k].a, k);
-    }
-    for (; !rc && second < m; second++)
-        rc = reconsider(&c, order[second].a, m + second);
+    for (size_t k = 0; !rc && k < m; k++)
+        rc = chorus__clusterer_add(c, order[k].a);
+    if (!rc)
+        rc = chorus__clusterer_finish(c);
 
     /* Copies join the story of what they copy; stories are renumbered
      * largest first, ties by first article read. */
     long count = 0;
+    size_t ns = c ? c->story_count : 0;
+    story_rank *rank = NULL;
+    if (!rc) {
+        rank = calloc(ns + 1, sizeof *rank);
+        assign = malloc((ns + 1) * sizeof *assign);
+        if (!rank || !assign)
+            rc = CHORUS_ENOMEM;
+    }
     if (!rc) {
         for (size_t i = 0; i < n; i++)
             if (articles[i]->duplicate_of >= 0)
                 articles[i]->story = articles[articles[i]->duplicate_of]->story;
-        story_rank *rank = calloc(c.story_count + 1, sizeof *rank);
-        if (!rank) {
-            rc = CHORUS_ENOMEM;
-        } else {
-            for (size_t s = 0; s < c.story_count; s++) {
-                rank[s].id = (uint32_t)s;
-                rank[s].first_index = (size_t)-1;
-            }
-            for (size_t i = 0; i < n; i++) {
-                if (articles[i]->story == CHORUS_NO_STORY)
-                    continue;
-                story_rank *r = &rank[articles[i]->story];
-                r->size++;
-                if (articles[i]->index < r->first_index)
-                    r->first_index = articles[i]->index;
-            }
-            qsort(rank, c.story_count, sizeof *rank, cmp_rank);
-            for (size_t s = 0; s < c.story_count; s++) {
-                assign[rank[s].id] = rank[s].size ? (size_t)count : (size_t)-1;
-                if (rank[s].size)
-                    count++;
-            }
-            for (size_t i = 0; i < n; i++)
-                if (articles[i]->story != CHORUS_NO_STORY)
-                    articles[i]->story = assign[articles[i]->story];
-            free(rank);
+        for (size_t s = 0; s < ns; s++) {
+            rank[s].id = (uint32_t)s;
+            rank[s].first_index = (size_t)-1;
         }
+        for (size_t i = 0; i < n; i++) {
+            if (articles[i]->story == CHORUS_NO_STORY)
+                continue;
+            story_rank *r = &rank[articles[i]->story];
+            r->size++;
+            if (articles[i]->index < r->first_index)
+                r->first_index = articles[i]->index;
+        }
+        qsort(rank, ns, sizeof *rank, cmp_rank);
+        for (size_t s = 0; s < ns; s++) {
+            assign[rank[s].id] = rank[s].size ? (size_t)count : (size_t)-1;
+            if (rank[s].size)
+                count++;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (articles[i]->story != CHORUS_NO_STORY)
+                articles[i]->story = assign[articles[i]->story];
     }
-
-    for (size_t s = 0; s < c.story_count; s++)
-        story_close(&c.stories[s]);
-    for (size_t t = 0; c.postings && t <= vocab_size; t++)
-        free(c.postings[t].ids);
-    free(c.postings);
-    free(c.dense);
-    free(c.stories);
-    free(c.stamp);
-    free(c.term_seen);
-    free(c.overlap);
-    free(c.open);
-    free(c.merge);
-    free(c.cands);
+    free(rank);
+    chorus__clusterer_free(c);
     free(order);
     free(assign);
     return rc ? rc : count;

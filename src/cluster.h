@@ -13,14 +13,34 @@ typedef struct chorus__cluster_params {
     int one_story;      /* put everything in one story */
 } chorus__cluster_params;
 
+/* Document frequencies: in how many counted articles each term occurs. */
+typedef struct chorus__df {
+    uint32_t *counts; /* by term id; ids from `cap` on count 0 */
+    size_t cap;
+    size_t docs;      /* articles counted */
+} chorus__df;
+
+/* Counts one article's terms. Returns 0 or CHORUS_ENOMEM. */
+int chorus__df_add(chorus__df *df, const chorus__article *a);
+/* Takes back the counts of an article counted before. */
+void chorus__df_remove(chorus__df *df, const chorus__article *a);
+/* Frees the counts and empties *df. */
+void chorus__df_free(chorus__df *df);
+
 /*
- * Builds every article's unit-length TF-IDF vector (a->vec, in its arena)
- * from its features (featurize.h), for a vocabulary of `vocab_size` terms.
- * Document frequencies count articles that are neither duplicates nor
- * non-articles; terms that read as names weigh more; the heaviest terms
- * are kept. Returns 0 or CHORUS_ENOMEM.
+ * Builds the article's unit-length TF-IDF vector (a->vec, in its arena)
+ * from its features (featurize.h) and the frequencies in `df`: terms that
+ * read as names weigh more, and the heaviest CHORUS_VECTOR_MAX_TERMS are
+ * kept. Returns 0 or CHORUS_ENOMEM.
  */
-int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_size);
+int chorus__article_vector(chorus__article *a, const chorus__df *df);
+
+/*
+ * Builds every article's vector with document frequencies counted over the
+ * articles that are neither duplicates nor non-articles. Returns 0 or
+ * CHORUS_ENOMEM.
+ */
+int chorus__build_vectors(chorus__article **articles, size_t n);
 
 /*
  * Groups articles into stories, setting a->story, and returns the number of
@@ -39,6 +59,40 @@ int chorus__build_vectors(chorus__article **articles, size_t n, size_t vocab_siz
  */
 long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
                      const chorus__cluster_params *params);
+
+/*
+ * The grouping one article at a time, for a stream. Articles are added in
+ * the order of their day (a->day, a->day_known), with their vectors built;
+ * each joins the most similar open story or opens one, and is looked at
+ * again once the stream is a horizon past it. A story that no article to
+ * come can join is closed: its centroid is freed and, when `on_close` is
+ * given, its members are handed to it, after which the clusterer does not
+ * touch them again. a->story holds the article's story number (the order
+ * stories were opened in) until then.
+ */
+typedef struct chorus__clusterer chorus__clusterer;
+
+/* Receives the members of a story that is closed (n >= 1, in no set
+ * order); returns 0 or an error code, which the call that closed it returns. */
+typedef int (*chorus__story_closed_fn)(void *userdata, chorus__article **members, size_t n);
+
+/* NULL when out of memory. */
+chorus__clusterer *chorus__clusterer_new(const chorus__cluster_params *params,
+                                         chorus__story_closed_fn on_close, void *userdata);
+/* Makes room for term ids below vocab_size; call before adding an article
+ * whose terms may be new. Returns 0 or CHORUS_ENOMEM. */
+int chorus__clusterer_reserve(chorus__clusterer *c, size_t vocab_size);
+/* Places one article. Returns 0, CHORUS_ENOMEM, an error of on_close, or
+ * CHORUS_EINVAL for a term beyond the room reserved. */
+int chorus__clusterer_add(chorus__clusterer *c, chorus__article *a);
+/* Gives every article its second look and, with on_close, closes every
+ * story still open, in the order they were opened. */
+int chorus__clusterer_finish(chorus__clusterer *c);
+/* Stories opened so far (some may have lost every member). */
+size_t chorus__clusterer_story_count(const chorus__clusterer *c);
+/* Frees the clusterer, handing on the members of stories still open, so
+ * that their owner can free them. NULL is a no-op. */
+void chorus__clusterer_free(chorus__clusterer *c);
 
 /* Cosine similarity of two unit-length term vectors. */
 double chorus__termvec_cosine(const chorus__termvec *a, const chorus__termvec *b);

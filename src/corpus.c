@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -22,6 +23,7 @@
 #include "lexicon.h"
 #include "notice.h"
 #include "read_text.h"
+#include "stream.h"
 #include "summarize.h"
 #include "text.h"
 #include "workers.h"
@@ -95,7 +97,7 @@ void chorus__stage_done(chorus_corpus *c, int stage, double since)
 void chorus__progress(chorus_corpus *c, const char *stage, size_t stories)
 {
     if (c->opts.progress)
-        c->opts.progress(c->opts.progress_userdata, stage, c->article_count, stories);
+        c->opts.progress(c->opts.progress_userdata, stage, chorus__articles_read(c), stories);
 }
 
 void chorus__diag(const chorus_corpus *c, int severity, const char *source, long line,
@@ -152,6 +154,7 @@ void chorus_corpus_free(chorus_corpus *c)
     for (size_t i = 0; i < c->article_count; i++)
         chorus__article_free(c->articles[i]);
     free(c->articles);
+    chorus__stream_free(c->stream);
     chorus__workers_free(c->workers);
     chorus__analyzer_done(&c->an);
     chorus__lexicon_free(c->lexicon);
@@ -262,7 +265,7 @@ static int new_article(chorus_corpus *c, const char *path, long line, const chor
         snprintf(label, sizeof label, "%s:%ld", path, line);
     else
         snprintf(label, sizeof label, "%s", path);
-    chorus__article *a = chorus__article_new(c->article_count);
+    chorus__article *a = chorus__article_new(chorus__articles_read(c));
     if (!a)
         return CHORUS_ENOMEM;
     a->path = chorus__article_strdup(a, label, strlen(label));
@@ -300,6 +303,21 @@ static int analyze_batch(chorus_corpus *c, chorus__article **batch, size_t n)
         if (!rc && c->opts.compact)
             rc = chorus__article_compact(batch[i]);
     }
+    /* A stream owns what it is given, whatever happens. Once its output
+     * fails, articles are dropped and the failure waits for the end of
+     * reading, where chorus_corpus_analyze() returns it: reading a
+     * directory goes on past inputs that fail with the same code. */
+    for (size_t i = 0; c->stream && i < n; i++) {
+        if (rc || c->stream_rc) {
+            chorus__article_free(batch[i]);
+            continue;
+        }
+        int r = chorus__stream_add(c->stream, batch[i]);
+        if (r == CHORUS_EIO)
+            c->stream_rc = r;
+        else
+            rc = r;
+    }
     return rc;
 }
 
@@ -325,6 +343,15 @@ static int finish_batch(chorus_corpus *c)
     free(b);
     c->batch = NULL;
     return rc;
+}
+
+/* Articles given to a stream leave the corpus's hands. */
+static void hand_to_stream(chorus_corpus *c)
+{
+    if (!c->stream)
+        return;
+    c->streamed += c->article_count;
+    c->article_count = c->analyzed_count = 0;
 }
 
 /* Cleans and analyses the articles added since the last call, on the
@@ -361,12 +388,15 @@ static int analyze_pending(chorus_corpus *c, int beside)
             *b = (struct chorus__batch){.c = c, .articles = copy, .n = n};
             if (pthread_create(&b->thread, NULL, batch_main, b) == 0) {
                 c->batch = b;
+                hand_to_stream(c);
                 return 0;
             }
         }
         free(b), free(copy); /* no thread: analyse it here */
     }
-    return analyze_batch(c, batch, n);
+    rc = analyze_batch(c, batch, n);
+    hand_to_stream(c);
+    return rc;
 }
 
 /* Adds a read article to the corpus, or frees it when reading failed (rc).
@@ -394,9 +424,9 @@ static int add_article(chorus_corpus *c, chorus__article *a, int rc)
         if (rc)
             return rc;
     }
-    if (c->article_count >= c->progress_at + PROGRESS_EVERY) {
-        c->progress_at = c->article_count;
-        chorus__progress(c, "reading", 0);
+    if (chorus__articles_read(c) >= c->progress_at + PROGRESS_EVERY) {
+        c->progress_at = chorus__articles_read(c);
+        chorus__progress(c, "reading", atomic_load(&c->stream_stories));
     }
     return 1;
 }
@@ -596,6 +626,83 @@ static int build_story(chorus_corpus *c, chorus__story *st, size_t *members, siz
     return rc;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Streaming                                                              */
+/* ---------------------------------------------------------------------- */
+
+size_t chorus__articles_read(const chorus_corpus *c)
+{
+    return c->streamed + c->article_count;
+}
+
+static int write_streamed(void *userdata, size_t story, chorus__article *const *articles, size_t n)
+{
+    chorus_corpus *c = userdata;
+    char id[32];
+    if (story) {
+        snprintf(id, sizeof id, "s%zu", story);
+        atomic_store(&c->stream_stories, story); /* for the progress display */
+    }
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        const chorus__article *orig = articles[i]->original;
+        rc = chorus__write_cluster_lines(c->stream_out, c->stream_format, story ? id : NULL,
+                                         (const chorus__article *const *)&articles[i], &orig, 1,
+                                         &c->stream_first);
+    }
+    return rc;
+}
+
+int chorus_corpus_stream_clusters(chorus_corpus *c, FILE *out, chorus_format format)
+{
+    if (!c || !out || (format != CHORUS_FORMAT_TSV && format != CHORUS_FORMAT_JSON) ||
+        c->opts.one_story || c->opts.skip_stories)
+        return CHORUS_EINVAL;
+    if (c->analyzed || c->stream || chorus__articles_read(c))
+        return CHORUS_ESTATE;
+    chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days, 0};
+    c->stream = chorus__stream_new(&params, c->an.vocab, write_streamed, c);
+    if (!c->stream)
+        return CHORUS_ENOMEM;
+    c->opts.compact = 1;
+    c->opts.summary_sentences = 0;
+    c->opts.facts = 0;
+    c->stream_out = out;
+    c->stream_format = format;
+    c->stream_first = 1;
+    if (format == CHORUS_FORMAT_JSON && fputc('[', out) == EOF)
+        return CHORUS_EIO;
+    return 0;
+}
+
+/* Analyses the last articles, takes every one still waiting and writes
+ * every story still open. */
+static int finish_stream(chorus_corpus *c)
+{
+    double t0 = chorus__now();
+    int rc = finish_batch(c);
+    if (!rc)
+        rc = analyze_pending(c, 0);
+    chorus__stage_done(c, CHORUS_STAGE_CLEAN, t0);
+    double t1 = chorus__now();
+    chorus__progress(c, "clustering", chorus__stream_story_count(c->stream));
+    if (!rc)
+        rc = c->stream_rc;
+    if (!rc)
+        rc = chorus__stream_finish(c->stream);
+    c->story_count = chorus__stream_story_count(c->stream);
+    if (!rc && c->stream_format == CHORUS_FORMAT_JSON &&
+        fputs(c->stream_first ? "]\n" : "\n]\n", c->stream_out) < 0)
+        rc = CHORUS_EIO;
+    if (!rc && (fflush(c->stream_out) != 0 || ferror(c->stream_out)))
+        rc = CHORUS_EIO;
+    chorus__stage_done(c, CHORUS_STAGE_CLUSTER, t1);
+    chorus__progress(c, "done", c->story_count);
+    if (!rc && chorus__articles_read(c) == 0)
+        rc = CHORUS_EEMPTY;
+    return rc;
+}
+
 int chorus_corpus_analyze(chorus_corpus *c)
 {
     if (!c)
@@ -603,6 +710,8 @@ int chorus_corpus_analyze(chorus_corpus *c)
     if (c->analyzed)
         return CHORUS_ESTATE;
     c->analyzed = 1;
+    if (c->stream)
+        return finish_stream(c);
     if (c->article_count == 0)
         return CHORUS_EEMPTY;
 
@@ -637,7 +746,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
     double t2 = chorus__now();
     chorus__progress(c, "clustering", 0);
     size_t V = chorus__vocab_size(c->an.vocab);
-    if ((rc = chorus__build_vectors(c->articles, c->article_count, V)))
+    if ((rc = chorus__build_vectors(c->articles, c->article_count)))
         return rc;
     chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days,
                                      c->opts.one_story};
@@ -711,7 +820,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
 
 size_t chorus_corpus_article_count(const chorus_corpus *c)
 {
-    return c ? c->article_count : 0;
+    return c ? chorus__articles_read(c) : 0;
 }
 
 size_t chorus_corpus_story_count(const chorus_corpus *c)
@@ -723,8 +832,10 @@ int chorus_corpus_article(const chorus_corpus *c, size_t index, chorus_article_i
 {
     if (!c || !out)
         return CHORUS_EINVAL;
-    if (index >= c->article_count)
+    if (index >= chorus__articles_read(c))
         return CHORUS_ERANGE;
+    if (c->stream)
+        return CHORUS_ESTATE;
     const chorus__article *a = c->articles[index];
     memset(out, 0, sizeof *out);
     out->id = a->id;
@@ -753,6 +864,8 @@ int chorus_corpus_story(const chorus_corpus *c, size_t index, chorus_story_info 
         return CHORUS_EINVAL;
     if (index >= c->story_count)
         return CHORUS_ERANGE;
+    if (c->stream)
+        return CHORUS_ESTATE;
     const chorus__story *s = &c->stories[index];
     memset(out, 0, sizeof *out);
     out->id = s->id;

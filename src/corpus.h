@@ -3,6 +3,7 @@
 #define CHORUS_CORPUS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analyze.h"
 #include "arena.h"
@@ -71,7 +72,33 @@ struct chorus_corpus {
     struct chorus__batch *batch; /* a batch analysed beside reading, or NULL */
     double batch_seconds;  /* time spent analysing batches while reading */
     size_t progress_at;    /* article count at the last progress report */
+    /* Grouping as a stream (chorus_corpus_stream_clusters): the articles
+     * handed to the stream are no longer in `articles`; `streamed` counts
+     * them, and article indices go on from there. */
+    struct chorus__stream *stream;
+    size_t streamed;
+    FILE *stream_out;
+    chorus_format stream_format;
+    int stream_first; /* no JSON element written yet */
+    int stream_rc;    /* the output failed: CHORUS_EIO, else 0 */
+    /* Stories written so far: written on the thread that analyses a batch,
+     * read by the progress display on the reading one. */
+    _Atomic size_t stream_stories;
 };
+
+/* Articles read so far, whether held or handed to a stream. */
+size_t chorus__articles_read(const chorus_corpus *c);
+
+/*
+ * Writes one group of the grouping's lines as chorus_write_clusters does:
+ * `story` names the story, or is NULL for inputs that are no articles; the
+ * articles are given with the article each copies, if any (originals[i],
+ * or NULL). `first` is the JSON array's state: non-zero until an element is
+ * written. Returns 0 or CHORUS_EIO.
+ */
+int chorus__write_cluster_lines(FILE *out, chorus_format format, const char *story,
+                                const chorus__article *const *articles,
+                                const chorus__article *const *originals, size_t n, int *first);
 
 /* Reports progress through the options' callback, if any. */
 void chorus__progress(chorus_corpus *c, const char *stage, size_t stories);

@@ -16,7 +16,7 @@
 #include "chorus.h"
 #include "minhash.h"
 
-#define LSH_BANDS 42
+#define LSH_BANDS (CHORUS_COPY_KEYS - 1)
 #define LSH_ROWS 3
 /* In a larger bucket only neighbours are compared: a bucket that big is a
  * block of copies already (or a shared boilerplate band), and union-find
@@ -73,7 +73,7 @@ static void join(chorus__article **articles, size_t *parent, size_t a, size_t b)
         parent[ra] = rb;
 }
 
-static int near_copies(const chorus__article *a, const chorus__article *b)
+int chorus__near_copies(const chorus__article *a, const chorus__article *b)
 {
     if (a->words < CHORUS_DUPLICATE_MIN_WORDS || b->words < CHORUS_DUPLICATE_MIN_WORDS)
         return 0;
@@ -82,6 +82,18 @@ static int near_copies(const chorus__article *a, const chorus__article *b)
     if (!a->minhash || !b->minhash)
         return 0;
     return chorus__minhash_similarity(a->minhash, b->minhash) >= CHORUS_DUPLICATE_JACCARD;
+}
+
+size_t chorus__copy_keys(const chorus__article *a, uint64_t keys[CHORUS_COPY_KEYS])
+{
+    if (a->words < CHORUS_DUPLICATE_MIN_WORDS)
+        return 0;
+    size_t m = 0;
+    keys[m++] = a->content_hash;
+    if (a->minhash)
+        for (size_t b = 0; b < LSH_BANDS; b++)
+            keys[m++] = XXH3_64bits_withSeed(a->minhash + b * LSH_ROWS, LSH_ROWS * sizeof(uint32_t), b + 1);
+    return m;
 }
 
 long chorus__find_duplicates(chorus__article **articles, size_t n)
@@ -101,16 +113,10 @@ long chorus__find_duplicates(chorus__article **articles, size_t n)
     /* One key per band of each signature, plus the exact content hash. */
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        const chorus__article *a = articles[i];
-        if (a->words < CHORUS_DUPLICATE_MIN_WORDS)
-            continue;
-        entries[m++] = (bucket_entry){a->content_hash, (uint32_t)i};
-        if (!a->minhash)
-            continue;
-        for (size_t b = 0; b < LSH_BANDS; b++)
-            entries[m++] = (bucket_entry){XXH3_64bits_withSeed(a->minhash + b * LSH_ROWS,
-                                                               LSH_ROWS * sizeof(uint32_t), b + 1),
-                                          (uint32_t)i};
+        uint64_t keys[CHORUS_COPY_KEYS];
+        size_t nk = chorus__copy_keys(articles[i], keys);
+        for (size_t k = 0; k < nk; k++)
+            entries[m++] = (bucket_entry){keys[k], (uint32_t)i};
     }
     qsort(entries, m, sizeof *entries, cmp_entry);
     for (size_t s = 0; s < m;) {
@@ -122,13 +128,13 @@ long chorus__find_duplicates(chorus__article **articles, size_t n)
                 for (size_t y = x + 1; y < e; y++) {
                     size_t i = entries[x].article, j = entries[y].article;
                     if (i != j && find(parent, i) != find(parent, j) &&
-                        near_copies(articles[i], articles[j]))
+                        chorus__near_copies(articles[i], articles[j]))
                         join(articles, parent, i, j);
                 }
         } else {
             for (size_t x = s + 1; x < e; x++) {
                 size_t i = entries[x - 1].article, j = entries[x].article;
-                if (i != j && find(parent, i) != find(parent, j) && near_copies(articles[i], articles[j]))
+                if (i != j && find(parent, i) != find(parent, j) && chorus__near_copies(articles[i], articles[j]))
                     join(articles, parent, i, j);
             }
         }

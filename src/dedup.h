@@ -3,6 +3,7 @@
 #define CHORUS_DEDUP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -22,6 +23,20 @@
 /* Articles with fewer words are never called duplicates: a shared headline
  * or a stub is not a copy of an article. */
 #define CHORUS_DUPLICATE_MIN_WORDS 20
+
+/* Keys under which an article's copies are found: its content hash and
+ * one per band of 3 values of its MinHash signature (42 bands). */
+#define CHORUS_COPY_KEYS 43
+
+/* Fills `keys` with an article's keys and returns how many there are: 0
+ * for an article too short to be a copy, 1 when it has no signature. Two
+ * copies share at least one key, with the odds given in dedup.c. */
+size_t chorus__copy_keys(const chorus__article *a, uint64_t keys[CHORUS_COPY_KEYS]);
+
+/* Non-zero when one article is a copy of the other: both at least
+ * CHORUS_DUPLICATE_MIN_WORDS long, and the same text or an estimated
+ * Jaccard similarity of at least CHORUS_DUPLICATE_JACCARD. */
+int chorus__near_copies(const chorus__article *a, const chorus__article *b);
 
 /*
  * Sets duplicate_of on every article that copies another: exact copies by

@@ -9,6 +9,7 @@
 
 #include "chorus.h"
 #include "corpus.h"
+#include "notice.h"
 #include "util.h"
 
 /* Bytes of a non-article's text quoted in the Markdown briefing. */
@@ -541,6 +542,8 @@ int chorus_write_brief(const chorus_corpus *c, FILE *out, chorus_format format)
 {
     if (!c || !out)
         return CHORUS_EINVAL;
+    if (c->stream)
+        return CHORUS_ESTATE;
     int rc;
     if (format == CHORUS_FORMAT_JSON)
         rc = dump_json(brief_json(c), out);
@@ -553,22 +556,6 @@ int chorus_write_brief(const chorus_corpus *c, FILE *out, chorus_format format)
     return rc;
 }
 
-/* How the grouping names an article: its own id when the input gave one. */
-static const char *article_label(const chorus_article_info *a)
-{
-    return a->input_id ? a->input_id : a->path;
-}
-
-/* The copy an article is of, named as the article is; "-" when none. */
-static const char *original_label(const chorus_corpus *c, size_t index)
-{
-    long oi = c->articles[index]->duplicate_of;
-    if (oi < 0)
-        return "-";
-    chorus_article_info orig;
-    chorus_corpus_article(c, (size_t)oi, &orig);
-    return article_label(&orig);
-}
 
 /* Writes one element of a JSON array as json_dumpf would inside the array
  * (indented by 2), so that the array is written object by object rather
@@ -587,54 +574,65 @@ static int dump_element(json_t *o, FILE *out, int first)
     return rc;
 }
 
-static json_t *cluster_json(const chorus_article_info *a, const char *story)
+/* How the grouping names an article: its own id when the input gave one. */
+static const char *grouping_label(const chorus__article *a)
+{
+    return a->input_id ? a->input_id : a->path;
+}
+
+static json_t *cluster_json(const chorus__article *a, const chorus__article *orig, const char *story)
 {
     json_t *o = json_object();
     json_object_set_new(o, "story", json_str_or_null(story));
     json_object_set_new(o, "article", json_string(a->id));
     json_object_set_new(o, "path", json_string(a->path));
     json_object_set_new(o, "input_id", json_str_or_null(a->input_id));
-    json_object_set_new(o, "duplicate_of", json_str_or_null(a->duplicate_of));
-    json_object_set_new(o, "non_article", json_str_or_null(a->non_article));
+    json_object_set_new(o, "duplicate_of", json_str_or_null(orig ? orig->id : NULL));
+    json_object_set_new(o, "non_article", json_str_or_null(chorus__nonarticle_name(a->non_article)));
     return o;
 }
 
-/* Calls `line` for every article: story by story, then the inputs that are
+int chorus__write_cluster_lines(FILE *out, chorus_format format, const char *story,
+                                const chorus__article *const *articles,
+                                const chorus__article *const *originals, size_t n, int *first)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
+        const chorus__article *a = articles[i], *orig = originals[i];
+        if (format == CHORUS_FORMAT_JSON) {
+            rc = dump_element(cluster_json(a, orig, story), out, *first);
+            *first = 0;
+        } else if (fprintf(out, "%s\t%s\t%s\n", story ? story : "-", grouping_label(a),
+                           orig ? grouping_label(orig) : "-") < 0) {
+            rc = CHORUS_EIO;
+        }
+    }
+    return rc;
+}
+
+/* Writes the line of article `index` of a whole run as story `story`. */
+static int grouped_line(const chorus_corpus *c, FILE *out, chorus_format format, size_t index,
+                        const char *story, int *first)
+{
+    const chorus__article *a = c->articles[index];
+    const chorus__article *orig = a->duplicate_of >= 0 ? c->articles[a->duplicate_of] : NULL;
+    return chorus__write_cluster_lines(out, format, story, &a, &orig, 1, first);
+}
+
+/* Writes every article's line: story by story, then the inputs that are
  * not articles in input order (story NULL). Stops at the first error. */
-static int each_grouped(const chorus_corpus *c, FILE *out,
-                        int (*line)(const chorus_corpus *, FILE *, size_t, const char *, int *),
-                        int *state)
+static int each_grouped(const chorus_corpus *c, FILE *out, chorus_format format, int *first)
 {
     int rc = 0;
     for (size_t s = 0; s < chorus_corpus_story_count(c) && !rc; s++) {
         chorus_story_info st;
         chorus_corpus_story(c, s, &st);
         for (size_t k = 0; k < st.article_count && !rc; k++)
-            rc = line(c, out, st.articles[k], st.id, state);
+            rc = grouped_line(c, out, format, st.articles[k], st.id, first);
     }
     for (size_t i = 0; i < chorus_corpus_article_count(c) && !rc; i++)
         if (c->articles[i]->story == CHORUS_NO_STORY && c->articles[i]->non_article)
-            rc = line(c, out, i, NULL, state);
-    return rc;
-}
-
-static int tsv_line(const chorus_corpus *c, FILE *out, size_t index, const char *story, int *state)
-{
-    (void)state;
-    chorus_article_info a;
-    chorus_corpus_article(c, index, &a);
-    return fprintf(out, "%s\t%s\t%s\n", story ? story : "-", article_label(&a),
-                   original_label(c, index)) < 0
-               ? CHORUS_EIO
-               : 0;
-}
-
-static int json_line(const chorus_corpus *c, FILE *out, size_t index, const char *story, int *first)
-{
-    chorus_article_info a;
-    chorus_corpus_article(c, index, &a);
-    int rc = dump_element(cluster_json(&a, story), out, *first);
-    *first = 0;
+            rc = grouped_line(c, out, format, i, NULL, first);
     return rc;
 }
 
@@ -642,13 +640,15 @@ int chorus_write_clusters(const chorus_corpus *c, FILE *out, chorus_format forma
 {
     if (!c || !out)
         return CHORUS_EINVAL;
+    if (c->stream)
+        return CHORUS_ESTATE;
     int rc, first = 1;
     if (format == CHORUS_FORMAT_TSV) {
-        rc = each_grouped(c, out, tsv_line, NULL);
+        rc = each_grouped(c, out, format, &first);
     } else if (format == CHORUS_FORMAT_JSON) {
         rc = fputc('[', out) == EOF ? CHORUS_EIO : 0;
         if (!rc)
-            rc = each_grouped(c, out, json_line, &first);
+            rc = each_grouped(c, out, format, &first);
         if (!rc && fputs(first ? "]\n" : "\n]\n", out) < 0)
             rc = CHORUS_EIO;
     } else {
@@ -663,6 +663,8 @@ int chorus_write_summary(const chorus_corpus *c, FILE *out, size_t story)
 {
     if (!c || !out)
         return CHORUS_EINVAL;
+    if (c->stream)
+        return CHORUS_ESTATE;
     chorus_story_info st;
     int rc = chorus_corpus_story(c, story, &st);
     if (rc)
