@@ -375,21 +375,23 @@ CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, cho
  * as soon as it is final, and its articles are then freed, so that memory
  * holds the articles of the stories still open rather than the input.
  * Articles are grouped as in a whole run with these differences: they are
- * taken in the order of their publication day as they arrive, waiting
- * until the stream is 2 days past it (an article later than that is taken
- * at once); one without a publication date takes the day it was fetched,
- * else the latest day read; copies are found among the articles of open
- * stories; term weights use the frequencies of the days read so far;
- * stories are numbered in the order they are written, inputs that are no
- * articles are written as they are read, and boilerplate is told as in
- * compact mode. An input with no dates at all is one day, grouped at the
- * end as a whole run groups it. The corpus keeps no article or story
- * afterwards: chorus_corpus_article(), chorus_corpus_story() and the
- * writers return CHORUS_ESTATE; the counts stay valid. Sets the compact
- * option. Returns 0, CHORUS_EINVAL (format other than TSV or JSON, or a
- * corpus for one story or for extraction only), CHORUS_ESTATE (articles
- * already added), CHORUS_ENOMEM or CHORUS_EIO. A write error is returned by
- * the chorus_corpus_add_path() or chorus_corpus_analyze() that wrote.
+ * taken in the order of their day as they arrive, each waiting until the
+ * stream is 2 days past its day (one later than that is taken at once);
+ * the stream's day is the latest day 16 dated articles carry or pass, and
+ * nothing is taken before 1,000 articles are read; an article without a
+ * publication date takes the day it was fetched, else the stream's day;
+ * copies are settled as they arrive, among the articles still held; term
+ * weights use the frequencies of the articles read so far; stories are
+ * numbered in the order they are written, and inputs that are no articles
+ * are written when their day is taken. An input with fewer than 16 dated
+ * articles is held to the end and grouped as a whole run groups it. The
+ * corpus keeps no article or story afterwards: chorus_corpus_article(),
+ * chorus_corpus_story() and the writers return CHORUS_ESTATE; the counts
+ * stay valid. Sets the compact option. Returns 0, CHORUS_EINVAL (format
+ * other than TSV or JSON, or a corpus for one story or for extraction
+ * only), CHORUS_ESTATE (articles already added), CHORUS_ENOMEM or
+ * CHORUS_EIO. Should writing fail later, the rest of the input is read and
+ * dropped, and chorus_corpus_analyze() returns CHORUS_EIO.
  */
 CHORUS_API int chorus_corpus_stream_clusters(chorus_corpus *corpus, FILE *out, chorus_format format);
 
