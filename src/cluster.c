@@ -811,11 +811,6 @@ int chorus__clusterer_finish(clusterer *c)
     return rc;
 }
 
-size_t chorus__clusterer_story_count(const clusterer *c)
-{
-    return c->story_count;
-}
-
 void chorus__clusterer_free(clusterer *c)
 {
     if (!c)

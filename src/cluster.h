@@ -88,8 +88,6 @@ int chorus__clusterer_add(chorus__clusterer *c, chorus__article *a);
 /* Gives every article its second look and, with on_close, closes every
  * story still open, in the order they were opened. */
 int chorus__clusterer_finish(chorus__clusterer *c);
-/* Stories opened so far (some may have lost every member). */
-size_t chorus__clusterer_story_count(const chorus__clusterer *c);
 /* Frees the clusterer, handing on the members of stories still open, so
  * that their owner can free them. NULL is a no-op. */
 void chorus__clusterer_free(chorus__clusterer *c);
