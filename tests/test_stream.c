@@ -1,5 +1,6 @@
 /* test_stream.c - grouping as a stream: stories written as they close, grouping as a whole run. */
 #define _DEFAULT_SOURCE /* open_memstream, mkstemps */
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -22,38 +23,72 @@ static void word_of(unsigned k, char *out)
 #define EVENTS (DAYS + 2)
 #define REPORTS (DAYS * PER_DAY)
 
-/* Writes DAYS days of PER_DAY reports as JSON Lines, in day order: on day
- * d, reports of events d, d + 1 and d + 2 in turn, so that each event runs
+/* Report i of DAYS days of PER_DAY reports, as a JSON line: on day d,
+ * reports of events d, d + 1 and d + 2 in turn, so that each event runs
  * three days beside two others. An event has six words of its own, which
  * each report of it tells in an order of its own (so that few are copies)
  * within a frame all reports share. Ids are "e<event>-<n>". */
-static int write_event_stream(char *path)
+static void event_line(unsigned i, char *line, size_t size)
+{
+    unsigned day = i / PER_DAY, e = day + i % 3;
+    /* The (i * 7919 mod 720)-th ordering of the six words. */
+    char w[6][16];
+    int left[6] = {0, 1, 2, 3, 4, 5}, n = 6;
+    unsigned code = (i * 7919u) % 720u, fact = 120;
+    for (int k = 0; k < 6; k++) {
+        int at = (int)(code / fact);
+        code %= fact;
+        if (n > 1)
+            fact /= (unsigned)(n - 1);
+        word_of(1000 + 6 * e + (unsigned)left[at], w[k]);
+        memmove(left + at, left + at + 1, (size_t)(n - at - 1) * sizeof *left);
+        n--;
+    }
+    snprintf(line, size,
+             "{\"id\":\"e%u-%u\",\"published\":\"2024-05-%02u\",\"text\":\"Officials said "
+             "the %s and the %s near the %s were affected. The %s, the %s and the %s were "
+             "spoken of at the %s, where the %s met the %s.\"}\n",
+             e, i, 1 + day, w[0], w[1], w[2], w[3], w[4], w[5], w[1], w[3], w[5]);
+}
+
+/* Kinds of event streams. */
+enum {
+    IN_ORDER,  /* day by day */
+    SHUFFLED,  /* each two days' reports in a random order */
+    STRAYS,    /* in order, with a few reports dated decades away */
+};
+
+/* Writes the event stream of `kind` to a new file named from `path`. */
+static int write_event_stream(char *path, int kind)
 {
     int fd = mkstemps(path, 6);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f)
         return -1;
-    for (unsigned i = 0; i < REPORTS; i++) {
-        unsigned day = i / PER_DAY, e = day + i % 3;
-        /* The (i * 7919 mod 720)-th ordering of the six words. */
-        char w[6][16];
-        int left[6] = {0, 1, 2, 3, 4, 5}, n = 6;
-        unsigned code = (i * 7919u) % 720u, fact = 120;
-        for (int k = 0; k < 6; k++) {
-            int at = (int)(code / fact);
-            code %= fact;
-            if (n > 1)
-                fact /= (unsigned)(n - 1);
-            word_of(1000 + 6 * e + (unsigned)left[at], w[k]);
-            memmove(left + at, left + at + 1, (size_t)(n - at - 1) * sizeof *left);
-            n--;
+    unsigned *order = malloc(REPORTS * sizeof *order);
+    for (unsigned i = 0; i < REPORTS; i++)
+        order[i] = i;
+    uint64_t r = 88172645463325252ULL;
+    for (unsigned from = 0; kind == SHUFFLED && from < REPORTS; from += 2 * PER_DAY)
+        for (unsigned k = 2 * PER_DAY - 1; k > 0; k--) {
+            r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+            unsigned j = (unsigned)(r % (k + 1)), tmp = order[from + k];
+            order[from + k] = order[from + j];
+            order[from + j] = tmp;
         }
-        fprintf(f,
-                "{\"id\":\"e%u-%u\",\"published\":\"2024-05-%02u\",\"text\":\"Officials said "
-                "the %s and the %s near the %s were affected. The %s, the %s and the %s were "
-                "spoken of at the %s, where the %s met the %s.\"}\n",
-                e, i, 1 + day, w[0], w[1], w[2], w[3], w[4], w[5], w[1], w[3], w[5]);
+    static const char *const strays[] = {"2099-01-01", "2099-01-02", "1999-05-05", "2099-01-01"};
+    for (unsigned i = 0; i < REPORTS; i++) {
+        if (kind == STRAYS && i % 2000 == 1000)
+            fprintf(f,
+                    "{\"id\":\"stray-%u\",\"published\":\"%s\",\"text\":\"The annual report of "
+                    "the lighthouse keepers' guild lists the members who retired and the new "
+                    "rules for the winter season at the northern stations.\"}\n",
+                    i, strays[(i / 2000) % 4]);
+        char line[1024];
+        event_line(order[i], line, sizeof line);
+        fputs(line, f);
     }
+    free(order);
     return fclose(f);
 }
 
@@ -85,7 +120,7 @@ static void check_events_are_stories(test_ctx *t, const char *tsv)
 static void stories_are_written_as_they_close(test_ctx *t)
 {
     char path[] = "/tmp/chorus-stream-XXXXXX.jsonl";
-    CHECK_INT(t, write_event_stream(path), 0);
+    CHECK_INT(t, write_event_stream(path, IN_ORDER), 0);
     chorus_options o;
     chorus_options_init(&o);
     o.threads = 1; /* no batch is analysed beside reading: the output can be read at once */
@@ -320,7 +355,7 @@ static void a_stream_writes_the_same_for_any_threads(test_ctx *t)
 {
     /* Over two batches of 4,096: batches are analysed beside reading. */
     char path[] = "/tmp/chorus-stream-XXXXXX.jsonl";
-    CHECK_INT(t, write_event_stream(path), 0);
+    CHECK_INT(t, write_event_stream(path, IN_ORDER), 0);
     char *one = streamed_with(path, 1), *two = streamed_with(path, 2);
     CHECK(t, one && strlen(one) > REPORTS * 8);
     CHECK_STR(t, two, one);
@@ -328,7 +363,48 @@ static void a_stream_writes_the_same_for_any_threads(test_ctx *t)
     unlink(path);
 }
 
+/* The stories of a streamed file, as sets of names. */
+static char *streamed_partition(const char *path)
+{
+    char *tsv = streamed_with(path, 0);
+    char *p = partition(tsv);
+    free(tsv);
+    return p;
+}
+
+static void arrival_within_two_days_does_not_matter(test_ctx *t)
+{
+    char sorted[] = "/tmp/chorus-stream-XXXXXX.jsonl", shuffled[] = "/tmp/chorus-stream-XXXXXX.jsonl";
+    CHECK_INT(t, write_event_stream(sorted, IN_ORDER), 0);
+    CHECK_INT(t, write_event_stream(shuffled, SHUFFLED), 0);
+    char *a = streamed_partition(sorted), *b = streamed_partition(shuffled);
+    CHECK(t, a && strlen(a) > REPORTS * 8);
+    CHECK_STR(t, b, a);
+    free(a), free(b);
+    unlink(sorted), unlink(shuffled);
+}
+
+static void stray_dates_do_not_move_the_stream(test_ctx *t)
+{
+    /* Reports dated decades away, among a month of news: they neither run
+     * the stream ahead nor close its stories; each event is one story. */
+    char path[] = "/tmp/chorus-stream-XXXXXX.jsonl";
+    CHECK_INT(t, write_event_stream(path, STRAYS), 0);
+    char *tsv = streamed_with(path, 0);
+    check_events_are_stories(t, tsv);
+    size_t strays = 0;
+    for (const char *p = tsv; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+        unsigned at;
+        strays += sscanf(p, "%*[^\t]\tstray-%u", &at) == 1;
+    }
+    CHECK_INT(t, strays, 4);
+    free(tsv);
+    unlink(path);
+}
+
 const test_case stream_tests[] = {
+    {"arrival within two days does not matter", arrival_within_two_days_does_not_matter},
+    {"stray dates do not move the stream", stray_dates_do_not_move_the_stream},
     {"a stream writes the same for any threads", a_stream_writes_the_same_for_any_threads},
     {"stories are written as they close", stories_are_written_as_they_close},
     {"a stream groups as a whole run", a_stream_groups_as_a_whole_run},
