@@ -173,6 +173,85 @@ static void stage(const char *name, double seconds, size_t articles, double peak
            seconds > 0 ? (double)articles / seconds : 0.0, peak_mb);
 }
 
+/* Runs `chorus brief --format json` on `input` (as `--stream` reading its
+ * standard input with `stream`); wall seconds and peak resident megabytes
+ * of the child. Returns 0 when it succeeded. */
+static int run_brief(const char *chorus, const char *input, int stream, double *wall, double *peak_mb)
+{
+    double s0 = chorus__now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (stream) {
+            if (!freopen(input, "r", stdin))
+                _exit(127);
+            execl(chorus, chorus, "brief", "--quiet", "--stream", "--format", "json", "-o",
+                  "/dev/null", "-", (char *)NULL);
+        } else {
+            execl(chorus, chorus, "brief", "--quiet", "--format", "json", "-o", "/dev/null", input,
+                  (char *)NULL);
+        }
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    *wall = chorus__now() - s0;
+    *peak_mb = (double)ru.ru_maxrss / 1024.0;
+    return 0;
+}
+
+typedef struct {
+    char *line;
+    char day[16];
+    size_t at;
+} dated_line;
+
+static int cmp_dated(const void *x, const void *y)
+{
+    const dated_line *a = x, *b = y;
+    int c = strcmp(a->day, b->day);
+    return c ? c : (a->at > b->at) - (a->at < b->at);
+}
+
+/* Copies the JSON Lines at `from` to `to` in order of their "published"
+ * day, lines of one day in their order. */
+static int write_by_day(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "r"), *out = in ? fopen(to, "w") : NULL;
+    if (!out) {
+        if (in)
+            fclose(in);
+        return -1;
+    }
+    dated_line *lines = NULL;
+    size_t n = 0, cap = 0, len = 0;
+    char *line = NULL;
+    while (getline(&line, &len, in) > 0) {
+        if (n == cap) {
+            cap = cap ? 2 * cap : 1024;
+            lines = realloc(lines, cap * sizeof *lines);
+            if (!lines)
+                exit(1);
+        }
+        const char *p = strstr(line, "\"published\":");
+        const char *q = p ? strchr(p + 12, '"') : NULL;
+        snprintf(lines[n].day, sizeof lines[n].day, "%.10s", q ? q + 1 : "");
+        lines[n].line = strdup(line);
+        lines[n].at = n;
+        n++;
+    }
+    free(line);
+    qsort(lines, n, sizeof *lines, cmp_dated);
+    for (size_t i = 0; i < n; i++) {
+        fputs(lines[i].line, out);
+        free(lines[i].line);
+    }
+    free(lines);
+    fclose(in);
+    return fclose(out) == 0 ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
     size_t articles = 20000;
@@ -243,21 +322,29 @@ int main(int argc, char **argv)
     chorus_corpus_free(c);
 
     /* The command, as a user runs it. */
-    pid_t pid = fork();
-    if (pid == 0) {
-        execl(chorus, chorus, "brief", "--quiet", "--format", "json", "-o", "/dev/null", corpus_path,
-              (char *)NULL);
-        _exit(127);
-    }
-    double s0 = chorus__now();
-    int status;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    double wall, peak;
+    if (run_brief(chorus, corpus_path, 0, &wall, &peak)) {
         fprintf(stderr, "%s brief failed\n", chorus);
         return 1;
     }
-    double wall = chorus__now() - s0;
     printf("  chorus brief: %.2f s, %.0f articles/s, peak memory %.0f MB\n", wall,
-           (double)articles / wall, (double)ru.ru_maxrss / 1024.0);
+           (double)articles / wall, peak);
+
+    /* The same articles in order of day, as a feed brings them: whole, and
+     * as a stream from standard input. */
+    char by_day[1100];
+    snprintf(by_day, sizeof by_day, "%s/brief-%zu-by-day.jsonl", outdir, articles);
+    if (write_by_day(corpus_path, by_day)) {
+        printf("  cannot write %s\n", by_day);
+        return 1;
+    }
+    double swall, speak;
+    if (run_brief(chorus, by_day, 0, &wall, &peak) || run_brief(chorus, by_day, 1, &swall, &speak)) {
+        fprintf(stderr, "%s brief failed\n", chorus);
+        return 1;
+    }
+    printf("  in order of day: chorus brief %.2f s, peak memory %.0f MB; chorus brief --stream "
+           "< input %.2f s, peak memory %.0f MB\n",
+           wall, peak, swall, speak);
     return 0;
 }

@@ -60,7 +60,7 @@ static const option_spec options[] = {
      "similarity in [0,1] an article needs to join a story (default 0.2)"},
     {"window", OPT_WINDOW, "DAYS", CMD_BRIEF | CMD_CLUSTER,
      "days over which the similarity of dated articles decays (default 4)"},
-    {"stream", OPT_STREAM, NULL, CMD_CLUSTER,
+    {"stream", OPT_STREAM, NULL, CMD_BRIEF | CMD_CLUSTER,
      "write each story as soon as it is final and forget it, so that memory holds the "
      "open window rather than the input: articles are taken in the order of their day "
      "as they arrive (2 days of slack), stories numbered as written"},
@@ -400,7 +400,8 @@ static int run(size_t cmd, int argc, char **argv)
             chorus_corpus_free(corpus);
             return EXIT_OUTPUT;
         }
-        rc = chorus_corpus_stream_clusters(corpus, out, fmt);
+        rc = commands[cmd].id == CMD_BRIEF ? chorus_corpus_stream_brief(corpus, out, fmt)
+                                           : chorus_corpus_stream_clusters(corpus, out, fmt);
         if (rc) {
             fprintf(stderr, "chorus: %s\n", chorus_strerror(rc));
             return finish(corpus, out, rc == CHORUS_EIO ? EXIT_OUTPUT : EXIT_INTERNAL);

@@ -370,8 +370,9 @@ CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, cho
 /*
  * Groups the articles as a stream, for inputs larger than memory: call once,
  * right after chorus_corpus_new(), then add inputs and call
- * chorus_corpus_analyze() at the end. Each story is written to `out` (kept
- * open and owned by the caller) in the format of chorus_write_clusters()
+ * chorus_corpus_analyze() at the end. Each story is written to `out` (owned
+ * by the caller, and kept open until chorus_corpus_free(), since articles
+ * read may still be written then) in the format of chorus_write_clusters()
  * as soon as it is final, and its articles are then freed, so that memory
  * holds the articles of the stories still open rather than the input.
  * Articles are grouped as in a whole run with these differences: they are
@@ -394,6 +395,19 @@ CHORUS_API int chorus_write_clusters(const chorus_corpus *corpus, FILE *out, cho
  * dropped, and chorus_corpus_analyze() returns CHORUS_EIO.
  */
 CHORUS_API int chorus_corpus_stream_clusters(chorus_corpus *corpus, FILE *out, chorus_format format);
+
+/*
+ * The same for briefings (chorus brief --stream): each story's briefing is
+ * written to `out` in the format of chorus_write_brief() (Markdown or JSON)
+ * as soon as the story is final, numbered in that order, and its articles
+ * are then freed; memory holds the articles of open stories with their
+ * text. The briefing opens without the counts of a whole run, and the
+ * inputs that are no articles are listed at its end ("non_articles" in
+ * JSON, "Not articles" in Markdown), as in a whole run. Grouping is as in
+ * chorus_corpus_stream_clusters(). Errors as that, and CHORUS_EINVAL for a
+ * corpus in compact mode.
+ */
+CHORUS_API int chorus_corpus_stream_brief(chorus_corpus *corpus, FILE *out, chorus_format format);
 
 /*
  * Writes the summary of story `story` as plain text, one sentence a line,

@@ -115,6 +115,13 @@ void chorus__diag(const chorus_corpus *c, int severity, const char *source, long
 
 static int finish_batch(chorus_corpus *c);
 
+/* Articles are analysed in batches as they are read, and paragraphs told
+ * boilerplate by the articles read so far: in compact mode and in streams. */
+static int batched(const chorus_corpus *c)
+{
+    return c->opts.compact || c->stream;
+}
+
 int chorus_corpus_new(chorus_corpus **out, const chorus_options *opts)
 {
     if (!out)
@@ -155,6 +162,9 @@ void chorus_corpus_free(chorus_corpus *c)
         chorus__article_free(c->articles[i]);
     free(c->articles);
     chorus__stream_free(c->stream);
+    chorus__junk_free(c->stream_junk);
+    free(c->stream_sum);
+    chorus__buf_free(&c->stream_others);
     chorus__workers_free(c->workers);
     chorus__analyzer_done(&c->an);
     chorus__lexicon_free(c->lexicon);
@@ -372,7 +382,7 @@ static int analyze_pending(chorus_corpus *c, int beside)
     unsigned threads = c->opts.threads ? c->opts.threads : chorus__cpu_count();
     if (threads > 1 && !c->workers && !(c->workers = chorus__workers_new(threads, &c->an)))
         return CHORUS_ENOMEM;
-    if (c->opts.compact)
+    if (batched(c))
         for (size_t i = 0; !rc && i < n; i++)
             rc = chorus__analyzer_count_blocks(&c->an, batch[i]);
     if (rc)
@@ -409,7 +419,7 @@ static int add_article(chorus_corpus *c, chorus__article *a, int rc)
         chorus__article_free(a);
         return rc;
     }
-    if (c->opts.compact && c->article_count - c->analyzed_count >= COMPACT_BATCH) {
+    if (batched(c) && c->article_count - c->analyzed_count >= COMPACT_BATCH) {
         /* Not reading: waiting for the batch before (whose own time counts
          * as cleaning when it ends), and a batch analysed here. */
         double t0 = chorus__now();
@@ -635,14 +645,82 @@ size_t chorus__articles_read(const chorus_corpus *c)
     return c->streamed + c->article_count;
 }
 
+static int cmp_index_key(const void *key, const void *item)
+{
+    size_t k = *(const size_t *)key, i = (*(chorus__article *const *)item)->index;
+    return (k > i) - (k < i);
+}
+
+/* Writes the briefing of one story, or renders inputs that are no articles
+ * for the end, through a corpus that holds those articles only (in input
+ * order), so that the writers of a whole run serve. Runs on the thread that
+ * analyses batches, beside reading: it has patterns of its own. */
+static int write_streamed_brief(chorus_corpus *c, size_t story, chorus__article *const *articles,
+                                size_t n)
+{
+    chorus_corpus view;
+    memset(&view, 0, sizeof view);
+    view.opts = c->opts;
+    view.an = c->an;
+    view.an.junk = c->stream_junk;
+    view.articles = (chorus__article **)articles;
+    view.article_count = n;
+    view.analyzed = 1;
+    /* A copy names its original by its place in the view. */
+    for (size_t i = 0; i < n; i++) {
+        chorus__article *a = articles[i], *const *at = NULL;
+        if (a->original)
+            at = bsearch(&a->original->index, articles, n, sizeof *articles, cmp_index_key);
+        a->duplicate_of = at ? (long)(at - articles) : -1;
+    }
+    int rc = 0;
+    if (story == 0) {
+        rc = chorus__brief_stream_others(&view, c->stream_format, &c->stream_others, &c->others_first);
+        return rc;
+    }
+    size_t V = chorus__vocab_size(c->an.vocab) + 1;
+    if (V > c->stream_sum_cap) {
+        float *sum = realloc(c->stream_sum, V * sizeof *sum);
+        if (!sum)
+            return CHORUS_ENOMEM;
+        memset(sum + c->stream_sum_cap, 0, (V - c->stream_sum_cap) * sizeof *sum);
+        c->stream_sum = sum;
+        c->stream_sum_cap = V;
+    }
+    if (c->opts.facts && !c->lexicon && !(c->lexicon = chorus__lexicon_new()))
+        return CHORUS_ENOMEM;
+    view.lexicon = c->lexicon;
+    chorus__story st;
+    memset(&st, 0, sizeof st);
+    snprintf(st.id, sizeof st.id, "s%zu", story);
+    view.stories = &st;
+    view.story_count = 1;
+    size_t *members = chorus__arena_alloc(&view.mem, (n + 1) * sizeof *members);
+    if (!members)
+        rc = CHORUS_ENOMEM;
+    for (size_t i = 0; !rc && i < n; i++)
+        members[i] = i;
+    if (!rc)
+        rc = build_story(&view, &st, members, n, c->stream_sum);
+    if (!rc)
+        rc = chorus__brief_stream_story(&view, story, c->stream_out, c->stream_format, &c->stream_first);
+    chorus__arena_release(&view.mem);
+    /* Threads touch other stages' counters only. */
+    c->times.seconds[CHORUS_STAGE_FACTS] += view.times.seconds[CHORUS_STAGE_FACTS];
+    c->times.seconds[CHORUS_STAGE_SUMMARIZE] += view.times.seconds[CHORUS_STAGE_SUMMARIZE];
+    return rc;
+}
+
 static int write_streamed(void *userdata, size_t story, chorus__article *const *articles, size_t n)
 {
     chorus_corpus *c = userdata;
-    char id[32];
-    if (story) {
-        snprintf(id, sizeof id, "s%zu", story);
+    if (story)
         atomic_store(&c->stream_stories, story); /* for the progress display */
-    }
+    if (c->stream_brief)
+        return write_streamed_brief(c, story, articles, n);
+    char id[32];
+    if (story)
+        snprintf(id, sizeof id, "s%zu", story);
     int rc = 0;
     for (size_t i = 0; !rc && i < n; i++) {
         const chorus__article *orig = articles[i]->original;
@@ -653,26 +731,50 @@ static int write_streamed(void *userdata, size_t story, chorus__article *const *
     return rc;
 }
 
-int chorus_corpus_stream_clusters(chorus_corpus *c, FILE *out, chorus_format format)
+/* Makes the corpus a stream writing to `out`. */
+static int start_stream(chorus_corpus *c, FILE *out, chorus_format format)
 {
-    if (!c || !out || (format != CHORUS_FORMAT_TSV && format != CHORUS_FORMAT_JSON) ||
-        c->opts.one_story || c->opts.skip_stories)
-        return CHORUS_EINVAL;
     if (c->analyzed || c->stream || chorus__articles_read(c))
         return CHORUS_ESTATE;
     chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days, 0};
     c->stream = chorus__stream_new(&params, c->an.vocab, write_streamed, c);
     if (!c->stream)
         return CHORUS_ENOMEM;
-    c->opts.compact = 1;
-    c->opts.summary_sentences = 0;
-    c->opts.facts = 0;
     c->stream_out = out;
     c->stream_format = format;
     c->stream_first = 1;
+    c->others_first = 1;
+    return 0;
+}
+
+int chorus_corpus_stream_clusters(chorus_corpus *c, FILE *out, chorus_format format)
+{
+    if (!c || !out || (format != CHORUS_FORMAT_TSV && format != CHORUS_FORMAT_JSON) ||
+        c->opts.one_story || c->opts.skip_stories)
+        return CHORUS_EINVAL;
+    int rc = start_stream(c, out, format);
+    if (rc)
+        return rc;
+    c->opts.compact = 1;
+    c->opts.summary_sentences = 0;
+    c->opts.facts = 0;
     if (format == CHORUS_FORMAT_JSON && fputc('[', out) == EOF)
         return CHORUS_EIO;
     return 0;
+}
+
+int chorus_corpus_stream_brief(chorus_corpus *c, FILE *out, chorus_format format)
+{
+    if (!c || !out || (format != CHORUS_FORMAT_MARKDOWN && format != CHORUS_FORMAT_JSON) ||
+        c->opts.one_story || c->opts.skip_stories || c->opts.compact)
+        return CHORUS_EINVAL;
+    if (!c->stream_junk && !(c->stream_junk = chorus__junk_new()))
+        return CHORUS_ENOMEM;
+    int rc = start_stream(c, out, format);
+    if (rc)
+        return rc;
+    c->stream_brief = 1;
+    return chorus__brief_stream_open(out, format);
 }
 
 /* Analyses the last articles, takes every one still waiting and writes
@@ -691,8 +793,11 @@ static int finish_stream(chorus_corpus *c)
     if (!rc)
         rc = chorus__stream_finish(c->stream);
     c->story_count = chorus__stream_story_count(c->stream);
-    if (!rc && c->stream_format == CHORUS_FORMAT_JSON &&
-        fputs(c->stream_first ? "]\n" : "\n]\n", c->stream_out) < 0)
+    if (!rc && c->stream_brief)
+        rc = chorus__brief_stream_close(c->stream_out, c->stream_format, &c->stream_others,
+                                        c->stream_first, c->others_first);
+    else if (!rc && c->stream_format == CHORUS_FORMAT_JSON &&
+             fputs(c->stream_first ? "]\n" : "\n]\n", c->stream_out) < 0)
         rc = CHORUS_EIO;
     if (!rc && (fflush(c->stream_out) != 0 || ferror(c->stream_out)))
         rc = CHORUS_EIO;
@@ -718,7 +823,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
     int rc = finish_batch(c);
     double t0 = chorus__now();
     /* Outside compact mode boilerplate is judged against every article. */
-    if (!c->opts.compact)
+    if (!batched(c))
         for (size_t i = 0; !rc && i < c->article_count; i++)
             rc = chorus__analyzer_count_blocks(&c->an, c->articles[i]);
     if (!rc)

@@ -81,10 +81,32 @@ struct chorus_corpus {
     chorus_format stream_format;
     int stream_first; /* no JSON element written yet */
     int stream_rc;    /* the output failed: CHORUS_EIO, else 0 */
+    int stream_brief; /* the stream writes briefings, not the grouping */
+    struct chorus__junk *stream_junk; /* the briefings' own patterns: reading uses the corpus's */
+    float *stream_sum; /* scratch by term for headlines, zero between uses */
+    size_t stream_sum_cap;
+    chorus__buf stream_others; /* inputs that are no articles, rendered for the end */
+    int others_first;  /* none rendered yet */
     /* Stories written so far: written on the thread that analyses a batch,
      * read by the progress display on the reading one. */
     _Atomic size_t stream_stories;
 };
+
+/*
+ * A briefing written story by story (chorus_corpus_stream_brief()): its
+ * opening; one story, story 0 of `view` (a corpus holding that story's
+ * articles only), as the briefing's story `number`, `first` non-zero until
+ * a story is written; the inputs of `view` that are no articles, rendered
+ * into `others` for the end (`first` as before); and the end, with those.
+ * Each returns 0, CHORUS_EIO or CHORUS_ENOMEM.
+ */
+int chorus__brief_stream_open(FILE *out, chorus_format format);
+int chorus__brief_stream_story(const chorus_corpus *view, size_t number, FILE *out,
+                               chorus_format format, int *first);
+int chorus__brief_stream_others(const chorus_corpus *view, chorus_format format,
+                                chorus__buf *others, int *first);
+int chorus__brief_stream_close(FILE *out, chorus_format format, chorus__buf *others,
+                               int no_story, int no_other);
 
 /* Articles read so far, whether held or handed to a stream. */
 size_t chorus__articles_read(const chorus_corpus *c);

@@ -158,54 +158,64 @@ static void facts_json(const chorus_corpus *c, const chorus_story_info *st, json
     json_object_set_new(o, "coverage", coverage);
 }
 
+/* The JSON object of story s. */
+static json_t *story_json(const chorus_corpus *c, size_t s)
+{
+    chorus_story_info st;
+    chorus_corpus_story(c, s, &st);
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(st.id));
+    json_object_set_new(o, "headline", json_string(st.headline));
+    json_object_set_new(o, "start", json_str_or_null(st.start));
+    json_object_set_new(o, "end", json_str_or_null(st.end));
+    json_t *arts = json_array();
+    for (size_t k = 0; k < st.article_count; k++) {
+        chorus_article_info a;
+        chorus_corpus_article(c, st.articles[k], &a);
+        json_array_append_new(arts, article_json(&a));
+    }
+    json_object_set_new(o, "articles", arts);
+    json_t *summary = json_array();
+    for (size_t k = 0; k < st.summary_count; k++) {
+        json_t *item = json_object();
+        json_object_set_new(item, "text", json_string(st.summary[k].text));
+        json_t *src = json_array();
+        for (size_t m = 0; m < st.summary[k].source_count; m++) {
+            chorus_article_info a;
+            chorus_corpus_article(c, st.summary[k].sources[m], &a);
+            json_array_append_new(src, json_string(a.id));
+        }
+        json_object_set_new(item, "sources", src);
+        json_array_append_new(summary, item);
+    }
+    json_object_set_new(o, "summary", summary);
+    facts_json(c, &st, o);
+    return o;
+}
+
+/* The JSON object of an input that is not an article. */
+static json_t *other_json(const chorus_article_info *a)
+{
+    json_t *o = article_json(a);
+    json_object_set_new(o, "non_article", json_string(a->non_article));
+    return o;
+}
+
 static json_t *brief_json(const chorus_corpus *c)
 {
     json_t *root = json_object();
     json_object_set_new(root, "format", json_string("chorus-brief/1"));
     json_t *stories = json_array();
-    for (size_t s = 0; s < chorus_corpus_story_count(c); s++) {
-        chorus_story_info st;
-        chorus_corpus_story(c, s, &st);
-        json_t *o = json_object();
-        json_object_set_new(o, "id", json_string(st.id));
-        json_object_set_new(o, "headline", json_string(st.headline));
-        json_object_set_new(o, "start", json_str_or_null(st.start));
-        json_object_set_new(o, "end", json_str_or_null(st.end));
-        json_t *arts = json_array();
-        for (size_t k = 0; k < st.article_count; k++) {
-            chorus_article_info a;
-            chorus_corpus_article(c, st.articles[k], &a);
-            json_array_append_new(arts, article_json(&a));
-        }
-        json_object_set_new(o, "articles", arts);
-        json_t *summary = json_array();
-        for (size_t k = 0; k < st.summary_count; k++) {
-            json_t *item = json_object();
-            json_object_set_new(item, "text", json_string(st.summary[k].text));
-            json_t *src = json_array();
-            for (size_t m = 0; m < st.summary[k].source_count; m++) {
-                chorus_article_info a;
-                chorus_corpus_article(c, st.summary[k].sources[m], &a);
-                json_array_append_new(src, json_string(a.id));
-            }
-            json_object_set_new(item, "sources", src);
-            json_array_append_new(summary, item);
-        }
-        json_object_set_new(o, "summary", summary);
-        facts_json(c, &st, o);
-        json_array_append_new(stories, o);
-    }
+    for (size_t s = 0; s < chorus_corpus_story_count(c); s++)
+        json_array_append_new(stories, story_json(c, s));
     json_object_set_new(root, "stories", stories);
     /* Inputs that are no articles, in input order, each with the reason. */
     json_t *others = json_array();
     for (size_t i = 0; i < chorus_corpus_article_count(c); i++) {
         chorus_article_info a;
         chorus_corpus_article(c, i, &a);
-        if (!a.non_article)
-            continue;
-        json_t *o = article_json(&a);
-        json_object_set_new(o, "non_article", json_string(a.non_article));
-        json_array_append_new(others, o);
+        if (a.non_article)
+            json_array_append_new(others, other_json(&a));
     }
     json_object_set_new(root, "non_articles", others);
     return root;
@@ -413,11 +423,12 @@ static void md_article(chorus__buf *b, const chorus_article_info *a)
     }
 }
 
-static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
+/* Story s of the corpus, as the briefing's story `number`. */
+static void md_story(const chorus_corpus *c, size_t s, size_t number, chorus__buf *b)
 {
     chorus_story_info st;
     chorus_corpus_story(c, s, &st);
-    chorus__buf_printf(b, "## %zu. ", s + 1);
+    chorus__buf_printf(b, "## %zu. ", number);
     md_escape(b, st.headline);
     chorus__buf_puts(b, "\n\n");
     size_t outlets = distinct_sources(c, &st), dups = 0;
@@ -460,38 +471,46 @@ static void md_story(const chorus_corpus *c, size_t s, chorus__buf *b)
     chorus__buf_putc(b, '\n');
 }
 
-/* The inputs that are not articles, each with why and how it begins, so
- * that a reader can check the verdict. */
+static const char md_others_heading[] =
+    "## Not articles\n\n"
+    "In no story: a notice speaks of the page, the site, the browser, the "
+    "reader's account or a web crawl rather than of news; furniture is what "
+    "cleaning left (next to) nothing of.\n\n";
+
+/* An input that is not an article, with why and how it begins, so that a
+ * reader can check the verdict. */
+static void md_other(const chorus_article_info *a, chorus__buf *b)
+{
+    md_article(b, a);
+    const char *begins = a->text && *a->text ? a->text : a->removed_count ? a->removed[0] : NULL;
+    chorus__buf_printf(b, "  - %s", a->non_article);
+    if (begins) {
+        /* Its first words, cut at a character boundary. */
+        size_t len = strlen(begins), cut = len > NON_ARTICLE_QUOTE_BYTES ? NON_ARTICLE_QUOTE_BYTES : len;
+        while (cut < len && ((unsigned char)begins[cut] & 0xC0) == 0x80)
+            cut--;
+        char quoted[NON_ARTICLE_QUOTE_BYTES + 1];
+        size_t q = 0;
+        for (size_t k = 0; k < cut; k++)
+            if (begins[k] != '\n' || (q && quoted[q - 1] != ' '))
+                quoted[q++] = begins[k] == '\n' ? ' ' : begins[k]; /* paragraphs on one line */
+        quoted[q] = '\0';
+        chorus__buf_puts(b, ": \"");
+        md_escape(b, quoted);
+        chorus__buf_puts(b, cut < len ? "…\"" : "\"");
+    }
+    chorus__buf_putc(b, '\n');
+}
+
+/* The inputs that are not articles, in input order. */
 static void md_non_articles(const chorus_corpus *c, chorus__buf *b)
 {
-    chorus__buf_puts(b, "## Not articles\n\n"
-                        "In no story: a notice speaks of the page, the site, the browser, the "
-                        "reader's account or a web crawl rather than of news; furniture is what "
-                        "cleaning left (next to) nothing of.\n\n");
+    chorus__buf_puts(b, md_others_heading);
     for (size_t i = 0; i < chorus_corpus_article_count(c); i++) {
         chorus_article_info a;
         chorus_corpus_article(c, i, &a);
-        if (!a.non_article)
-            continue;
-        md_article(b, &a);
-        const char *begins = a.text && *a.text ? a.text : a.removed_count ? a.removed[0] : NULL;
-        chorus__buf_printf(b, "  - %s", a.non_article);
-        if (begins) {
-            /* Its first words, cut at a character boundary. */
-            size_t len = strlen(begins), cut = len > NON_ARTICLE_QUOTE_BYTES ? NON_ARTICLE_QUOTE_BYTES : len;
-            while (cut < len && ((unsigned char)begins[cut] & 0xC0) == 0x80)
-                cut--;
-            char quoted[NON_ARTICLE_QUOTE_BYTES + 1];
-            size_t q = 0;
-            for (size_t k = 0; k < cut; k++)
-                if (begins[k] != '\n' || (q && quoted[q - 1] != ' '))
-                    quoted[q++] = begins[k] == '\n' ? ' ' : begins[k]; /* paragraphs on one line */
-            quoted[q] = '\0';
-            chorus__buf_puts(b, ": \"");
-            md_escape(b, quoted);
-            chorus__buf_puts(b, cut < len ? "…\"" : "\"");
-        }
-        chorus__buf_putc(b, '\n');
+        if (a.non_article)
+            md_other(&a, b);
     }
     chorus__buf_putc(b, '\n');
 }
@@ -518,7 +537,7 @@ static int write_markdown(const chorus_corpus *c, FILE *out)
     chorus__buf_puts(&b, ". Each summary sentence lists, in brackets, the articles that state it.\n\n");
     int rc = 0;
     for (size_t s = 0; s < ns; s++) {
-        md_story(c, s, &b);
+        md_story(c, s, s + 1, &b);
         /* Flush story by story: a large briefing need not sit in memory. */
         if (b.len && fwrite(b.data, 1, b.len, out) != b.len) {
             rc = CHORUS_EIO;
@@ -557,20 +576,116 @@ int chorus_write_brief(const chorus_corpus *c, FILE *out, chorus_format format)
 }
 
 
-/* Writes one element of a JSON array as json_dumpf would inside the array
- * (indented by 2), so that the array is written object by object rather
- * than built whole: a million articles need not sit in memory as JSON. */
-static int dump_element(json_t *o, FILE *out, int first)
+/* Appends one element of a JSON array as json_dumpf would write it inside
+ * an array indented by `indent` spaces, so that an array is written object
+ * by object rather than built whole: a million articles need not sit in
+ * memory as JSON. Takes the reference to `o`. */
+static int element_text(json_t *o, int indent, int first, chorus__buf *b)
 {
     char *s = o ? json_dumps(o, JSON_INDENT(2)) : NULL;
     json_decref(o);
     if (!s)
         return CHORUS_ENOMEM;
-    int rc = fputs(first ? "\n  " : ",\n  ", out) < 0 ? CHORUS_EIO : 0;
-    for (const char *p = s; !rc && *p; p++)
-        if (fputc(*p, out) == EOF || (*p == '\n' && fputs("  ", out) < 0))
-            rc = CHORUS_EIO;
+    chorus__buf_puts(b, first ? "\n" : ",\n");
+    chorus__buf_printf(b, "%*s", indent, "");
+    for (const char *p = s; *p; p++) {
+        chorus__buf_putc(b, *p);
+        if (*p == '\n')
+            chorus__buf_printf(b, "%*s", indent, "");
+    }
     free(s);
+    return 0;
+}
+
+/* Writes the buffer and empties it. */
+static int flush_buf(chorus__buf *b, FILE *out)
+{
+    int rc = b->len && fwrite(b->data, 1, b->len, out) != b->len ? CHORUS_EIO : 0;
+    b->len = 0;
+    return rc;
+}
+
+static int dump_element(json_t *o, FILE *out, int first)
+{
+    chorus__buf b = {0};
+    int rc = element_text(o, 2, first, &b);
+    if (!rc)
+        rc = flush_buf(&b, out);
+    chorus__buf_free(&b);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Briefings written story by story (chorus_corpus_stream_brief)          */
+/* ---------------------------------------------------------------------- */
+
+int chorus__brief_stream_open(FILE *out, chorus_format format)
+{
+    const char *head = format == CHORUS_FORMAT_JSON
+                           ? "{\n  \"format\": \"chorus-brief/1\",\n  \"stories\": ["
+                           : "# Chorus briefing\n\nStories in the order they were complete. Each "
+                             "summary sentence lists, in brackets, the articles that state it.\n\n";
+    return fputs(head, out) < 0 ? CHORUS_EIO : 0;
+}
+
+int chorus__brief_stream_story(const chorus_corpus *view, size_t number, FILE *out,
+                               chorus_format format, int *first)
+{
+    chorus__buf b = {0};
+    int rc = 0;
+    if (format == CHORUS_FORMAT_JSON)
+        rc = element_text(story_json(view, 0), 4, *first, &b);
+    else
+        md_story(view, 0, number, &b);
+    *first = 0;
+    if (!rc)
+        rc = flush_buf(&b, out);
+    chorus__buf_free(&b);
+    return rc;
+}
+
+int chorus__brief_stream_others(const chorus_corpus *view, chorus_format format,
+                                chorus__buf *others, int *first)
+{
+    int rc = 0;
+    for (size_t i = 0; !rc && i < chorus_corpus_article_count(view); i++) {
+        chorus_article_info a;
+        chorus_corpus_article(view, i, &a);
+        if (!a.non_article)
+            continue;
+        if (format == CHORUS_FORMAT_JSON)
+            rc = element_text(other_json(&a), 4, *first, others);
+        else
+            md_other(&a, others);
+        *first = 0;
+    }
+    return rc;
+}
+
+int chorus__brief_stream_close(FILE *out, chorus_format format, chorus__buf *others,
+                               int no_story, int no_other)
+{
+    chorus__buf b = {0};
+    if (format == CHORUS_FORMAT_JSON) {
+        chorus__buf_puts(&b, no_story ? "],\n  \"non_articles\": [" : "\n  ],\n  \"non_articles\": [");
+        int rc = flush_buf(&b, out);
+        if (!rc)
+            rc = flush_buf(others, out);
+        chorus__buf_puts(&b, no_other ? "]\n}\n" : "\n  ]\n}\n");
+        if (!rc)
+            rc = flush_buf(&b, out);
+        chorus__buf_free(&b);
+        return rc;
+    }
+    if (no_other)
+        return 0;
+    chorus__buf_puts(&b, md_others_heading);
+    int rc = flush_buf(&b, out);
+    if (!rc)
+        rc = flush_buf(others, out);
+    if (!rc && fputc('\n', out) == EOF)
+        rc = CHORUS_EIO;
+    chorus__buf_free(&b);
     return rc;
 }
 

@@ -402,7 +402,96 @@ static void stray_dates_do_not_move_the_stream(test_ctx *t)
     unlink(path);
 }
 
+/* The briefing of `paths`, streamed or whole, in `format`. */
+static char *briefing(const char *const *paths, size_t n, int stream, chorus_format format)
+{
+    chorus_corpus *c;
+    chorus_corpus_new(&c, NULL);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    if (stream)
+        chorus_corpus_stream_brief(c, out, format);
+    for (size_t i = 0; i < n; i++)
+        chorus_corpus_add_path(c, paths[i]);
+    if (chorus_corpus_analyze(c) == 0 && !stream)
+        chorus_write_brief(c, out, format);
+    chorus_corpus_free(c);
+    fclose(out);
+    return buf;
+}
+
+static void a_streamed_briefing_is_the_whole_runs(test_ctx *t)
+{
+    /* Read in full before a story closes: the same stories, summaries and
+     * facts, in JSON to the byte. */
+    const char *paths[] = {"examples"};
+    char *whole = briefing(paths, 1, 0, CHORUS_FORMAT_JSON), *streamed = briefing(paths, 1, 1, CHORUS_FORMAT_JSON);
+    CHECK(t, whole && strlen(whole) > 1000);
+    CHECK_STR(t, streamed, whole);
+    free(whole), free(streamed);
+    /* Stories in the order they close, the inputs that are no articles at
+     * the end, as the whole run lists them. */
+    const char *more[] = {"examples", "tests/data/notices.jsonl", "tests/data/quakes.jsonl"};
+    whole = briefing(more, 3, 0, CHORUS_FORMAT_JSON);
+    streamed = briefing(more, 3, 1, CHORUS_FORMAT_JSON);
+    json_t *w = json_loads(whole, 0, NULL), *s = json_loads(streamed, 0, NULL);
+    CHECK(t, w && s);
+    CHECK_STR(t, json_string_value(json_object_get(s, "format")), "chorus-brief/1");
+    CHECK_INT(t, json_array_size(json_object_get(s, "stories")), json_array_size(json_object_get(w, "stories")));
+    CHECK(t, json_equal(json_object_get(s, "non_articles"), json_object_get(w, "non_articles")));
+    json_decref(w), json_decref(s);
+    free(whole), free(streamed);
+    /* Markdown: the same after the opening lines, which cannot count. */
+    char *md_whole = briefing(paths, 1, 0, CHORUS_FORMAT_MARKDOWN), *md_streamed = briefing(paths, 1, 1, CHORUS_FORMAT_MARKDOWN);
+    const char *a = md_whole ? strstr(md_whole, "\n## 1.") : NULL, *b = md_streamed ? strstr(md_streamed, "\n## 1.") : NULL;
+    CHECK(t, a && b);
+    if (a && b)
+        CHECK_STR(t, b, a);
+    free(md_whole), free(md_streamed);
+}
+
+static void a_streamed_briefing_is_written_as_stories_close(test_ctx *t)
+{
+    char path[] = "/tmp/chorus-stream-XXXXXX.jsonl";
+    CHECK_INT(t, write_event_stream(path, IN_ORDER), 0);
+    chorus_options o;
+    chorus_options_init(&o);
+    o.threads = 1;
+    o.facts = 0;
+    o.summary_sentences = 2;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    CHECK_INT(t, chorus_corpus_stream_brief(c, out, CHORUS_FORMAT_MARKDOWN), 0);
+    CHECK_INT(t, chorus_corpus_stream_brief(c, out, CHORUS_FORMAT_MARKDOWN), CHORUS_ESTATE);
+    chorus_corpus_add_path(c, path);
+    fflush(out);
+    CHECK_MSG(t, buf && strstr(buf, "\n## 1. "), "no briefing written before the end");
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    fflush(out);
+    char last[32];
+    snprintf(last, sizeof last, "\n## %d. ", EVENTS);
+    CHECK(t, buf && strstr(buf, last));
+    CHECK_INT(t, chorus_corpus_story_count(c), EVENTS);
+    chorus_corpus_free(c);
+    fclose(out);
+    free(buf);
+    unlink(path);
+    /* A compact corpus keeps no text to brief. */
+    chorus_options_init(&o);
+    o.compact = 1;
+    chorus_corpus_new(&c, &o);
+    CHECK_INT(t, chorus_corpus_stream_brief(c, stdout, CHORUS_FORMAT_MARKDOWN), CHORUS_EINVAL);
+    CHECK_INT(t, chorus_corpus_stream_brief(c, stdout, CHORUS_FORMAT_TSV), CHORUS_EINVAL);
+    chorus_corpus_free(c);
+}
+
 const test_case stream_tests[] = {
+    {"a streamed briefing is the whole run's", a_streamed_briefing_is_the_whole_runs},
+    {"a streamed briefing is written as stories close", a_streamed_briefing_is_written_as_stories_close},
     {"arrival within two days does not matter", arrival_within_two_days_does_not_matter},
     {"stray dates do not move the stream", stray_dates_do_not_move_the_stream},
     {"a stream writes the same for any threads", a_stream_writes_the_same_for_any_threads},
