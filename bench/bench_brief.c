@@ -18,11 +18,11 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "chorus.h"
 #include "corpus.h"
+#include "child.h"
 #include "pools.h"
 
 /* Epochs of publication, 30 days apart: the same material in two epochs is
@@ -178,27 +178,9 @@ static void stage(const char *name, double seconds, size_t articles, double peak
  * of the child. Returns 0 when it succeeded. */
 static int run_brief(const char *chorus, const char *input, int stream, double *wall, double *peak_mb)
 {
-    double s0 = chorus__now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (stream) {
-            if (!freopen(input, "r", stdin))
-                _exit(127);
-            execl(chorus, chorus, "brief", "--quiet", "--stream", "--format", "json", "-o",
-                  "/dev/null", "-", (char *)NULL);
-        } else {
-            execl(chorus, chorus, "brief", "--quiet", "--format", "json", "-o", "/dev/null", input,
-                  (char *)NULL);
-        }
-        _exit(127);
-    }
-    int status;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    *wall = chorus__now() - s0;
-    *peak_mb = (double)ru.ru_maxrss / 1024.0;
-    return 0;
+    char *args[] = {(char *)chorus, "brief", "--quiet", "--format", "json", "-o", "/dev/null",
+                    stream ? "--stream" : (char *)input, stream ? "-" : NULL, NULL};
+    return bench_run_child(args, stream ? input : NULL, wall, peak_mb);
 }
 
 typedef struct {

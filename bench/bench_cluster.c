@@ -23,19 +23,17 @@
 #define _DEFAULT_SOURCE
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "chorus.h"
+#include "child.h"
 #include "pools.h"
 
 /* ---------------------------------------------------------------------- */
@@ -804,30 +802,22 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
 static int run_chorus(const char *chorus, const char *input, const char *output, const char *threads,
                       int stream, double *seconds, double *peak_mb)
 {
-    double t0 = now();
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (stream) {
-            int fd = open(input, O_RDONLY);
-            if (fd < 0 || dup2(fd, 0) < 0)
-                _exit(127);
-            close(fd);
-            execl(chorus, chorus, "cluster", "--quiet", "--stream", "-o", output, "-", (char *)NULL);
-        } else if (threads) {
-            execl(chorus, chorus, "cluster", "--quiet", "--threads", threads, "-o", output, input,
-                  (char *)NULL);
-        } else {
-            execl(chorus, chorus, "cluster", "--quiet", "-o", output, input, (char *)NULL);
-        }
-        _exit(127);
+    char *args[12];
+    int n = 0;
+    args[n++] = (char *)chorus;
+    args[n++] = "cluster";
+    args[n++] = "--quiet";
+    if (threads) {
+        args[n++] = "--threads";
+        args[n++] = (char *)threads;
     }
-    int status;
-    struct rusage ru;
-    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return -1;
-    *seconds = now() - t0;
-    *peak_mb = (double)ru.ru_maxrss / 1024.0;
-    return 0;
+    if (stream)
+        args[n++] = "--stream";
+    args[n++] = "-o";
+    args[n++] = (char *)output;
+    args[n++] = stream ? "-" : (char *)input;
+    args[n] = NULL;
+    return bench_run_child(args, stream ? input : NULL, seconds, peak_mb);
 }
 
 /* Reads chorus cluster's TSV for a generated corpus: each article's story

@@ -91,17 +91,8 @@ int chorus__df_add(chorus__df *df, const chorus__article *a)
 {
     for (uint32_t k = 0; k < a->feature_count; k++) {
         uint32_t t = a->features[k].term;
-        if (t >= df->cap) {
-            size_t cap = df->cap ? df->cap : 1024;
-            while (cap <= t)
-                cap *= 2;
-            uint32_t *n = realloc(df->counts, cap * sizeof *n);
-            if (!n)
-                return CHORUS_ENOMEM;
-            memset(n + df->cap, 0, (cap - df->cap) * sizeof *n);
-            df->counts = n;
-            df->cap = cap;
-        }
+        if (chorus__grow_zeroed((void **)&df->counts, &df->cap, (size_t)t + 1, sizeof *df->counts))
+            return CHORUS_ENOMEM;
         df->counts[t]++;
     }
     df->docs++;
@@ -219,7 +210,7 @@ struct chorus__clusterer {
     size_t story_count, story_cap;
     posting *postings; /* by term id */
     float *dense;      /* the current article's weights by term, zero elsewhere */
-    size_t vocab_cap;  /* terms the two arrays above have room for */
+    size_t postings_cap, dense_cap; /* terms the two arrays above have room for */
     size_t *stamp;     /* per story: last lookup that looked at it */
     uint32_t *term_seen; /* per story: the lookup term that last counted it */
     float *overlap;    /* per story: weight of the article's terms it shares */
@@ -736,22 +727,9 @@ chorus__clusterer *chorus__clusterer_new(const chorus__cluster_params *params,
 
 int chorus__clusterer_reserve(clusterer *c, size_t vocab_size)
 {
-    if (vocab_size + 1 <= c->vocab_cap)
-        return 0;
-    size_t cap = c->vocab_cap ? c->vocab_cap : 1024;
-    while (cap < vocab_size + 1)
-        cap *= 2;
-    posting *p = realloc(c->postings, cap * sizeof *p);
-    if (!p)
+    if (chorus__grow_zeroed((void **)&c->postings, &c->postings_cap, vocab_size + 1, sizeof *c->postings) ||
+        chorus__grow_zeroed((void **)&c->dense, &c->dense_cap, vocab_size + 1, sizeof *c->dense))
         return CHORUS_ENOMEM;
-    c->postings = p;
-    float *d = realloc(c->dense, cap * sizeof *d);
-    if (!d)
-        return CHORUS_ENOMEM;
-    c->dense = d;
-    memset(c->postings + c->vocab_cap, 0, (cap - c->vocab_cap) * sizeof *p);
-    memset(c->dense + c->vocab_cap, 0, (cap - c->vocab_cap) * sizeof *d);
-    c->vocab_cap = cap;
     return 0;
 }
 
@@ -783,7 +761,8 @@ static int advance(clusterer *c)
 
 int chorus__clusterer_add(clusterer *c, chorus__article *a)
 {
-    if (a->vec.count && a->vec.terms[a->vec.count - 1] >= c->vocab_cap)
+    if (a->vec.count && (a->vec.terms[a->vec.count - 1] >= c->postings_cap ||
+                         a->vec.terms[a->vec.count - 1] >= c->dense_cap))
         return CHORUS_EINVAL;
     int rc = 0;
     if (a->day != CHORUS_NO_DAY && (!c->dated || a->day > c->now)) {
@@ -817,7 +796,7 @@ void chorus__clusterer_free(clusterer *c)
         return;
     for (size_t s = 0; s < c->story_count; s++)
         story_close(c, (uint32_t)s);
-    for (size_t t = 0; t < c->vocab_cap; t++)
+    for (size_t t = 0; t < c->postings_cap; t++)
         free(c->postings[t].ids);
     free(c->postings);
     free(c->dense);

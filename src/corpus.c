@@ -678,15 +678,9 @@ static int write_streamed_brief(chorus_corpus *c, size_t story, chorus__article 
         rc = chorus__brief_stream_others(&view, c->stream_format, &c->stream_others, &c->others_first);
         return rc;
     }
-    size_t V = chorus__vocab_size(c->an.vocab) + 1;
-    if (V > c->stream_sum_cap) {
-        float *sum = realloc(c->stream_sum, V * sizeof *sum);
-        if (!sum)
-            return CHORUS_ENOMEM;
-        memset(sum + c->stream_sum_cap, 0, (V - c->stream_sum_cap) * sizeof *sum);
-        c->stream_sum = sum;
-        c->stream_sum_cap = V;
-    }
+    if (chorus__grow_zeroed((void **)&c->stream_sum, &c->stream_sum_cap,
+                            chorus__vocab_size(c->an.vocab) + 1, sizeof *c->stream_sum))
+        return CHORUS_ENOMEM;
     if (c->opts.facts && !c->lexicon && !(c->lexicon = chorus__lexicon_new()))
         return CHORUS_ENOMEM;
     view.lexicon = c->lexicon;

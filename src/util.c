@@ -25,6 +25,15 @@ int chorus__grow(void **items, size_t *cap, size_t need, size_t elem_size)
     return 0;
 }
 
+int chorus__grow_zeroed(void **items, size_t *cap, size_t need, size_t elem_size)
+{
+    size_t old = *cap;
+    int rc = chorus__grow(items, cap, need, elem_size);
+    if (!rc && *cap > old)
+        memset((char *)*items + old * elem_size, 0, (*cap - old) * elem_size);
+    return rc;
+}
+
 int chorus__buf_append(chorus__buf *b, const char *s, size_t len)
 {
     if (chorus__grow((void **)&b->data, &b->cap, b->len + len + 1, 1))

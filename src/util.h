@@ -12,6 +12,10 @@
  */
 int chorus__grow(void **items, size_t *cap, size_t need, size_t elem_size);
 
+/* The same, with the new room filled with zero bytes: for tables indexed
+ * by id, which read a missing entry as zero. */
+int chorus__grow_zeroed(void **items, size_t *cap, size_t need, size_t elem_size);
+
 /* Appends `value` to the heap array `arr` of length `len` and capacity `cap`;
  * evaluates to 0 or CHORUS_ENOMEM. */
 #define CHORUS_PUSH(arr, len, cap, value)                                              \

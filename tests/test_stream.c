@@ -214,26 +214,42 @@ static char *partition(const char *tsv)
     return out;
 }
 
-/* The TSV grouping of `paths`, as a stream or as a whole compact run. */
-static char *grouping_tsv(const char *const *paths, size_t n, int stream)
+/* What chorus writes for `paths`: the grouping (TSV) or the briefing in
+ * `format`, whole or streamed, with `threads` threads (0: one per
+ * processor). The caller frees it. */
+enum { GROUPING, BRIEFING };
+static char *run(const char *const *paths, size_t n, int what, chorus_format format, int stream,
+                 unsigned threads)
 {
     chorus_options o;
     chorus_options_init(&o);
-    o.compact = 1;
+    o.compact = what == GROUPING; /* as chorus cluster runs */
+    o.threads = threads;
     chorus_corpus *c;
     chorus_corpus_new(&c, &o);
     char *buf = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&buf, &len);
-    if (stream)
-        chorus_corpus_stream_clusters(c, out, CHORUS_FORMAT_TSV);
+    if (stream && what == GROUPING)
+        chorus_corpus_stream_clusters(c, out, format);
+    else if (stream)
+        chorus_corpus_stream_brief(c, out, format);
     for (size_t i = 0; i < n; i++)
         chorus_corpus_add_path(c, paths[i]);
-    if (chorus_corpus_analyze(c) == 0 && !stream)
-        chorus_write_clusters(c, out, CHORUS_FORMAT_TSV);
+    if (chorus_corpus_analyze(c) == 0 && !stream) {
+        if (what == GROUPING)
+            chorus_write_clusters(c, out, format);
+        else
+            chorus_write_brief(c, out, format);
+    }
     chorus_corpus_free(c);
     fclose(out);
     return buf;
+}
+
+static char *grouping_tsv(const char *const *paths, size_t n, int stream)
+{
+    return run(paths, n, GROUPING, CHORUS_FORMAT_TSV, stream, 0);
 }
 
 static void a_stream_groups_as_a_whole_run(test_ctx *t)
@@ -335,20 +351,7 @@ static void stream_refuses_what_it_cannot_do(test_ctx *t)
 /* The streamed TSV of one file with `threads` threads. */
 static char *streamed_with(const char *path, unsigned threads)
 {
-    chorus_options o;
-    chorus_options_init(&o);
-    o.threads = threads;
-    chorus_corpus *c;
-    chorus_corpus_new(&c, &o);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    chorus_corpus_stream_clusters(c, out, CHORUS_FORMAT_TSV);
-    chorus_corpus_add_path(c, path);
-    chorus_corpus_analyze(c);
-    chorus_corpus_free(c);
-    fclose(out);
-    return buf;
+    return run(&path, 1, GROUPING, CHORUS_FORMAT_TSV, 1, threads);
 }
 
 static void a_stream_writes_the_same_for_any_threads(test_ctx *t)
@@ -405,20 +408,7 @@ static void stray_dates_do_not_move_the_stream(test_ctx *t)
 /* The briefing of `paths`, streamed or whole, in `format`. */
 static char *briefing(const char *const *paths, size_t n, int stream, chorus_format format)
 {
-    chorus_corpus *c;
-    chorus_corpus_new(&c, NULL);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    if (stream)
-        chorus_corpus_stream_brief(c, out, format);
-    for (size_t i = 0; i < n; i++)
-        chorus_corpus_add_path(c, paths[i]);
-    if (chorus_corpus_analyze(c) == 0 && !stream)
-        chorus_write_brief(c, out, format);
-    chorus_corpus_free(c);
-    fclose(out);
-    return buf;
+    return run(paths, n, BRIEFING, format, stream, 0);
 }
 
 static void a_streamed_briefing_is_the_whole_runs(test_ctx *t)
