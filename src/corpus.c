@@ -673,11 +673,9 @@ static int write_streamed_brief(chorus_corpus *c, size_t story, chorus__article 
             at = bsearch(&a->original->index, articles, n, sizeof *articles, cmp_index_key);
         a->duplicate_of = at ? (long)(at - articles) : -1;
     }
+    if (story == 0)
+        return chorus__brief_stream_others(&view, c->stream_format, &c->stream_others, &c->others_first);
     int rc = 0;
-    if (story == 0) {
-        rc = chorus__brief_stream_others(&view, c->stream_format, &c->stream_others, &c->others_first);
-        return rc;
-    }
     if (chorus__grow_zeroed((void **)&c->stream_sum, &c->stream_sum_cap,
                             chorus__vocab_size(c->an.vocab) + 1, sizeof *c->stream_sum))
         return CHORUS_ENOMEM;
