@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <xxhash.h>
+
 #include "chorus.h"
 
 /* Link text weighs this many times against an element as prose for it. */
@@ -130,7 +132,11 @@ static const char *const invisible_classes[] = {"sr-only",           "visually-h
 
 static int cmp_name_word(const void *key, const void *elem)
 {
-    return strcmp(key, ((const name_word_entry *)elem)->word);
+    const char *k = key, *w = ((const name_word_entry *)elem)->word;
+    /* The first letters settle most steps without a call. */
+    if (*k != *w)
+        return (unsigned char)*k - (unsigned char)*w;
+    return strcmp(k, w);
 }
 
 /* NAME_* for one word, 0 for words that name nothing. */
@@ -146,7 +152,7 @@ static int name_word(const char *w, size_t len)
 static int in_list(const char *w, const char *const *list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(w, list[i]) == 0)
+        if (w[0] == list[i][0] && strcmp(w, list[i]) == 0)
             return 1;
     return 0;
 }
@@ -208,22 +214,47 @@ static int name_value(const char *v, size_t len)
     return found;
 }
 
-static int node_names(const chorus__html_doc *doc, uint32_t n)
+/* Pages repeat the same class values over hundreds of elements ("menu-item
+ * menu-item-type-custom"): each value is read once per page and its
+ * verdict remembered, in a table indexed by the value's hash. */
+#define NAME_MEMO 512
+
+typedef struct {
+    const char *value;
+    size_t len;
+    int found;
+} name_memo;
+
+static int name_value_memo(name_memo *memo, const char *v, size_t len)
+{
+    if (!memo)
+        return name_value(v, len);
+    name_memo *m = &memo[XXH3_64bits(v, len) % NAME_MEMO];
+    if (m->value && m->len == len && memcmp(m->value, v, len) == 0)
+        return m->found;
+    m->value = v;
+    m->len = len;
+    m->found = name_value(v, len);
+    return m->found;
+}
+
+/* NAME_* of an element's class and id; memo may be NULL. */
+static int node_names(const chorus__html_doc *doc, uint32_t n, name_memo *memo)
 {
     size_t len;
     int found = 0;
     const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CLASS, &len);
     if (v)
-        found |= name_value(v, len);
+        found |= name_value_memo(memo, v, len);
     v = chorus__html_attr(doc, n, CHORUS_ATTR_ID, &len);
     if (v)
-        found |= name_value(v, len);
+        found |= name_value_memo(memo, v, len);
     return found;
 }
 
 int chorus__html_is_furniture(const chorus__html_doc *doc, uint32_t n)
 {
-    return node_names(doc, n) != 0;
+    return node_names(doc, n, NULL) != 0;
 }
 
 /* Furniture by element or ARIA role. */
@@ -368,8 +399,10 @@ static void set_aside_furniture(weigher *w)
     /* Each element's names, kept in set_aside until each decision replaces
      * them, and the prose of the largest marked article inside it. */
     uint8_t *names = w->set_aside;
+    name_memo *memo = calloc(NAME_MEMO, sizeof *memo); /* without it, only slower */
     for (size_t i = 0; i < w->n; i++)
-        names[i] = doc->nodes[i].tag == CHORUS_TAG_TEXT ? 0 : (uint8_t)node_names(doc, (uint32_t)i);
+        names[i] = doc->nodes[i].tag == CHORUS_TAG_TEXT ? 0 : (uint8_t)node_names(doc, (uint32_t)i, memo);
+    free(memo);
     double *inner = calloc(w->n + 1, sizeof *inner);
     if (!inner) {
         memset(w->set_aside, 0, w->n);
@@ -431,7 +464,7 @@ static uint32_t choose_container(const weigher *w)
         return 0;
     double own = w->good[best] - w->bad[best];
     for (uint32_t p = w->doc->nodes[best].parent; p; p = w->doc->nodes[p].parent) {
-        if (w->gone[p] || !content_mark(w->doc, p, node_names(w->doc, p)))
+        if (w->gone[p] || !content_mark(w->doc, p, node_names(w->doc, p, NULL)))
             continue;
         if (w->good[p] - w->bad[p] > own && w->good[best] <= w->good[p] * SECTION_SHARE)
             return p;

@@ -8,7 +8,10 @@
  * fill a tree of our own rather than libxml2's DOM: one array of small nodes
  * and one text buffer, with scripts, styles and other content no reader sees
  * dropped on the way, so that a page costs a few allocations instead of one
- * per node and attribute, and its depth is bounded. */
+ * per node and attribute, and its depth is bounded. The contents of scripts
+ * and style sheets are cut out before the parser sees them (see
+ * strip_raw_text()). */
+#define _GNU_SOURCE /* memmem */
 #include "html_doc.h"
 
 #include <errno.h>
@@ -19,6 +22,7 @@
 #include <string.h>
 
 #include "chorus.h"
+#include "text.h"
 
 /* Bytes at the start of a page searched for a declared charset. */
 #define CHARSET_SCAN_BYTES 8192
@@ -158,30 +162,11 @@ static int lower_ascii(int c)
  * byte. */
 static int valid_utf8(const unsigned char *s, size_t len, int *multibyte)
 {
-    *multibyte = 0;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (n == 0)
-            return 0;
-        if (i + n > len)
-            return 1;
-        for (size_t k = 1; k < n; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-        /* Overlong forms and surrogates. */
-        if ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0) ||
-            (c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90))
-            return 0;
-        *multibyte = 1;
-        i += n;
-    }
-    return 1;
+    size_t whole = chorus__utf8_valid_prefix((const char *)s, len, multibyte);
+    if (whole == len)
+        return 1;
+    size_t n = chorus__utf8_sequence_length(s[whole]);
+    return n > 0 && whole + n > len;
 }
 
 /* Appends U+FFFD, the replacement character. */
@@ -629,6 +614,139 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     d->nodes[node].text_len += (uint32_t)n;
 }
 
+/* ---------------------------------------------------------------------- */
+/* Scripts and style sheets                                               */
+/* ---------------------------------------------------------------------- */
+
+/* Does s[0..len) start with `word`, in any case? */
+static int starts_with_nocase(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (len < n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != word[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* The position just after the '>' closing the tag that opens at s[at], with
+ * quoted attribute values read whole ("a>b" is a value, not a tag's end),
+ * or len when the tag never closes. */
+static size_t tag_end(const char *s, size_t len, size_t at)
+{
+    size_t i = at + 1;
+    while (i < len && s[i] != '>') {
+        if (s[i] == '=') {
+            i++;
+            while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+                i++;
+            if (i < len && (s[i] == '"' || s[i] == '\'')) {
+                const char *q = memchr(s + i + 1, s[i], len - i - 1);
+                if (!q)
+                    return len;
+                i = (size_t)(q - s) + 1;
+            }
+            continue;
+        }
+        i++;
+    }
+    return i < len ? i + 1 : len;
+}
+
+/* The first "</name" at or after `from`, in any case, or len. */
+static size_t raw_text_end(const char *s, size_t len, size_t from, const char *name)
+{
+    for (size_t i = from; i + 1 < len;) {
+        const char *lt = memchr(s + i, '<', len - i - 1);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (s[i + 1] == '/' && starts_with_nocase(s + i + 2, len - i - 2, name))
+            return i;
+        i++;
+    }
+    return len;
+}
+
+/*
+ * Copies the page to `out` without the contents of its <script> and <style>
+ * elements, JSON-LD excepted. They are about half the bytes of a typical
+ * page, and the HTML parser would read them character by character only
+ * for chorus to drop them. The elements themselves stay, so the tree is
+ * the same. A page where nothing is dropped is not copied (out stays
+ * empty). The scan follows the tokenizer where it matters: tags are read
+ * with their quoted values, comments are skipped whole, an element's text
+ * runs to the first "</script" or "</style", and an element written empty
+ * ("<script/>") or never closed is left as it is.
+ */
+static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
+{
+    size_t copied = 0, i = 0;
+    while (i < len) {
+        const char *lt = memchr(s + i, '<', len - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
+            const char *end = NULL;
+            for (size_t k = i + 4; k + 3 <= len && !end; k++) {
+                const char *dash = memchr(s + k, '-', len - k);
+                if (!dash)
+                    break;
+                k = (size_t)(dash - s);
+                if (k + 3 <= len && s[k + 1] == '-' && s[k + 2] == '>')
+                    end = dash;
+            }
+            if (!end)
+                break;
+            i = (size_t)(end - s) + 3;
+            continue;
+        }
+        char next = i + 1 < len ? s[i + 1] : 0;
+        int letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
+        if (!letter && next != '/' && next != '!' && next != '?') {
+            i++;
+            continue;
+        }
+        size_t end = tag_end(s, len, i);
+        if (end >= len)
+            break;
+        const char *name = NULL;
+        if (letter) {
+            if (starts_with_nocase(s + i + 1, len - i - 1, "script"))
+                name = "script";
+            else if (starts_with_nocase(s + i + 1, len - i - 1, "style"))
+                name = "style";
+        }
+        if (name) {
+            char after = s[i + 1 + strlen(name)];
+            if (!(after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' ||
+                  after == '\r' || after == '\f'))
+                name = NULL;
+        }
+        if (!name || s[end - 2] == '/') {
+            i = end;
+            continue;
+        }
+        size_t close = raw_text_end(s, len, end, name);
+        if (close >= len)
+            break; /* never closed: the parser reads to the end as it will */
+        int keep = strcmp(name, "script") == 0 && memmem(s + i, end - i, "ld+json", 7) != NULL;
+        if (!keep && close > end) {
+            if (chorus__buf_append(out, s + copied, end - copied))
+                return CHORUS_ENOMEM;
+            copied = close;
+        }
+        i = close + 2;
+    }
+    if (out->data && chorus__buf_append(out, s + copied, len - copied))
+        return CHORUS_ENOMEM;
+    return 0;
+}
+
 int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
                        const char *transport_charset)
 {
@@ -654,12 +772,23 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
         len = utf8.len;
     }
 
+    chorus__buf stripped = {0};
+    if (strip_raw_text(bytes, len, &stripped)) {
+        chorus__buf_free(&utf8);
+        return CHORUS_ENOMEM;
+    }
+    if (stripped.data) {
+        bytes = stripped.data;
+        len = stripped.len;
+    }
+
     builder b = {0};
     b.doc = doc;
     xmlInitParser();
     b.ctxt = htmlNewParserCtxt();
     if (!b.ctxt) {
         chorus__buf_free(&utf8);
+        chorus__buf_free(&stripped);
         return CHORUS_ENOMEM;
     }
     /* Our handlers replace the tree builder; errors and warnings go nowhere
@@ -676,6 +805,7 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
     if (new_node(&b, CHORUS_TAG_ROOT) != 0 || b.failed) {
         htmlFreeParserCtxt(b.ctxt);
         chorus__buf_free(&utf8);
+        chorus__buf_free(&stripped);
         return CHORUS_ENOMEM;
     }
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -686,6 +816,7 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
         xmlFreeDoc(tree);
     htmlFreeParserCtxt(b.ctxt);
     chorus__buf_free(&utf8);
+    chorus__buf_free(&stripped);
     free(b.open);
     if (b.failed) {
         chorus__html_doc_free(doc);

@@ -248,6 +248,9 @@ static const char *const pattern_source[PAT_COUNT] = {
 struct chorus__junk {
     pcre2_code *re[PAT_COUNT];
     pcre2_match_data *md;
+    /* Set while the blocks being classified are known to be valid UTF-8:
+     * PCRE2 then need not check each subject again for every pattern. */
+    int blocks_valid;
 };
 
 static pcre2_code *compile(const char *pattern, int jit, int caseless)
@@ -297,10 +300,25 @@ void chorus__junk_free(chorus__junk *j)
     free(j);
 }
 
+/* PCRE2_NO_UTF_CHECK for a subject that is whole characters of a valid
+ * block: it opens on a character and its last sequence is complete. */
+static uint32_t utf_check(const chorus__junk *j, const char *s, size_t len)
+{
+    if (!j->blocks_valid || len == 0)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    if ((u[0] & 0xC0) == 0x80)
+        return 0;
+    size_t lead = len - 1, tail = 1;
+    while (lead > 0 && (u[lead] & 0xC0) == 0x80 && tail < 4)
+        lead--, tail++;
+    return chorus__utf8_sequence_length(u[lead]) == tail ? PCRE2_NO_UTF_CHECK : 0;
+}
+
 /* Matches pattern `p` against s[0..len); returns the match length + 1, or 0. */
 static size_t match(chorus__junk *j, int p, const char *s, size_t len)
 {
-    int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, 0, 0, j->md, NULL);
+    int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, 0, utf_check(j, s, len), j->md, NULL);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
@@ -327,8 +345,9 @@ static int count_matches(chorus__junk *j, int p, const char *s, size_t len, int 
 {
     int n = 0;
     size_t at = 0;
+    uint32_t check = utf_check(j, s, len);
     while (n < most && at < len) {
-        int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, at, 0, j->md, NULL);
+        int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, at, check, j->md, NULL);
         if (rc < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
@@ -347,13 +366,23 @@ size_t chorus__count_words(const char *s, size_t len)
     size_t words = 0, i = 0;
     int in_word = 0;
     while (i < len) {
-        int32_t cp = chorus__utf8_next(s, len, &i);
-        int w = chorus__is_letter(cp) || chorus__is_digit(cp);
+        unsigned char c = (unsigned char)s[i];
+        int w, space;
+        if (c < 0x80) {
+            /* Most text is ASCII: no decoding, no table lookup. */
+            i++;
+            w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+        } else {
+            int32_t cp = chorus__utf8_next(s, len, &i);
+            w = chorus__is_letter(cp) || chorus__is_digit(cp);
+            space = !w && chorus__is_space(cp);
+        }
         if (w && !in_word)
             words++;
         if (w)
             in_word = 1;
-        else if (chorus__is_space(cp))
+        else if (space)
             in_word = 0;
     }
     return words;
@@ -719,6 +748,12 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         return CHORUS_ENOMEM;
     article_shape as = {sh, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0};
     size_t total_chars = 0;
+    /* Blocks come from cleaned text, which is valid UTF-8; checked once here
+     * rather than by every pattern. */
+    int multibyte;
+    j->blocks_valid = 1;
+    for (size_t i = 0; i < n && j->blocks_valid; i++)
+        j->blocks_valid = chorus__utf8_valid_prefix(blocks[i].text, blocks[i].len, &multibyte) == blocks[i].len;
     for (size_t i = 0; i < n; i++) {
         const char *s = blocks[i].text;
         size_t len = blocks[i].len;
@@ -749,6 +784,7 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
             out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
     }
     if (mark_repeats(sh, n, out)) {
+        j->blocks_valid = 0;
         free(sh);
         return CHORUS_ENOMEM;
     }
@@ -768,6 +804,7 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         out[i].strip_prefix = (uint32_t)sh[i].prefix;
         out[i].heading = sh[i].prefix || (sh[i].words <= 20 && !sh[i].ends);
     }
+    j->blocks_valid = 0;
     free(sh);
     return 0;
 }

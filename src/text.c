@@ -253,6 +253,46 @@ int32_t chorus__utf8_next(const char *s, size_t len, size_t *i)
     return cp;
 }
 
+size_t chorus__utf8_sequence_length(unsigned char c)
+{
+    return c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+}
+
+size_t chorus__utf8_valid_prefix(const char *s, size_t len, int *multibyte)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    *multibyte = 0;
+    while (i < len) {
+        /* Eight ASCII bytes at a time: most of any page. */
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, u + i, 8);
+            if (!(w & 0x8080808080808080ULL)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = u[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = chorus__utf8_sequence_length(c);
+        if (n == 0 || i + n > len)
+            return i;
+        for (size_t k = 1; k < n; k++)
+            if ((u[i + k] & 0xC0) != 0x80)
+                return i;
+        if ((c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0) ||
+            (c == 0xF0 && u[i + 1] < 0x90) || (c == 0xF4 && u[i + 1] >= 0x90))
+            return i;
+        *multibyte = 1;
+        i += n;
+    }
+    return len;
+}
+
 int32_t chorus__utf8_prev(const char *s, size_t *i)
 {
     if (*i == 0)

@@ -33,6 +33,17 @@ int chorus__text_clean(const char *in, size_t len, chorus__buf *out, chorus__rep
  */
 int32_t chorus__utf8_next(const char *s, size_t len, size_t *i);
 
+/* The length of the UTF-8 sequence that byte c opens: 1 for ASCII, 2 to 4
+ * for a lead byte, 0 for a byte that opens none. */
+size_t chorus__utf8_sequence_length(unsigned char c);
+
+/*
+ * The length of the longest prefix of s[0..len) made of whole, well-formed
+ * UTF-8 sequences (no overlong forms, no surrogates); sets *multibyte when
+ * one of them is longer than a byte. It equals len for valid UTF-8.
+ */
+size_t chorus__utf8_valid_prefix(const char *s, size_t len, int *multibyte);
+
 /* Decodes the code point that ends just before s[*i] and moves *i to its start. */
 int32_t chorus__utf8_prev(const char *s, size_t *i);
 

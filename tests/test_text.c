@@ -159,6 +159,35 @@ static void stopword_lookup(test_ctx *t)
     CHECK(t, !chorus__is_stopword("xx", "the", 3));
 }
 
+/* The valid prefix: input -> bytes of whole, well-formed sequences. */
+static void utf8_valid_prefix_cases(test_ctx *t)
+{
+    static const struct {
+        const char *in;
+        size_t valid;
+        int multibyte;
+    } cases[] = {
+        {"", 0, 0},
+        {"plain ASCII text longer than eight bytes", 40, 0},
+        {"caf\xC3\xA9 au lait, \xE2\x80\x9Cquoted\xE2\x80\x9D", 27, 1},
+        {"emoji \xF0\x9F\x8C\x8A after", 16, 1},
+        {"eight ok\xFF" "after", 8, 0}, /* a byte no sequence starts with */
+        {"overlong \xC0\xAF slash", 9, 0}, /* two bytes for one */
+        {"overlong \xE0\x80\xAF", 9, 0},
+        {"surrogate \xED\xA0\x80 half", 10, 0},
+        {"beyond U+10FFFF \xF4\x90\x80\x80", 16, 0},
+        {"cut at the end \xE2\x80", 15, 0},
+        {"\xC3\xA9 then a lone continuation \x80", 28, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int multibyte = -1;
+        size_t got = chorus__utf8_valid_prefix(cases[i].in, strlen(cases[i].in), &multibyte);
+        CHECK_MSG(t, got == cases[i].valid, "\"%s\": %zu valid bytes, expected %zu", cases[i].in, got,
+                  cases[i].valid);
+        CHECK_MSG(t, multibyte == cases[i].multibyte, "\"%s\": multibyte %d", cases[i].in, multibyte);
+    }
+}
+
 const test_case text_tests[] = {
     {"clean repairs bytes", clean_repairs_bytes},
     {"clean undoes UTF-8 encoded twice", clean_undoes_double_encoding},
@@ -166,6 +195,7 @@ const test_case text_tests[] = {
     {"clean composes to NFC", clean_composes_to_nfc},
     {"fold matches typography", fold_matches_typography},
     {"trim removes unicode spaces", trim_removes_unicode_spaces},
+    {"the valid UTF-8 prefix", utf8_valid_prefix_cases},
     {NULL, NULL},
 };
 
