@@ -80,7 +80,11 @@ static const char *const loaded_verbs[] = {
 
 static int cmp_word(const void *key, const void *entry)
 {
-    return strcmp(key, *(const char *const *)entry);
+    const char *k = key, *w = *(const char *const *)entry;
+    /* The first letters settle most steps without a call. */
+    if (*k != *w)
+        return (unsigned char)*k - (unsigned char)*w;
+    return strcmp(k, w);
 }
 
 static int in_sorted(const char *const *list, size_t n, const char *w)
@@ -263,6 +267,8 @@ static int loaded_uses(const chorus__article *a, loaded_use **out, size_t *count
     for (size_t t = 0; t < a->title_token_start; t++) {
         const chorus__token *tok = &a->tokens[t];
         char w[64], base[40];
+        if (tok->flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER))
+            continue; /* the lexicon holds neither */
         size_t wl = chorus__token_word(a, tok, w, sizeof w);
         int kind = wl ? loaded(w, wl, base, sizeof base) : 0;
         if (!kind)

@@ -11,31 +11,26 @@
 /* ---------------------------------------------------------------------- */
 
 /* Month names in English, German, French, Spanish, Italian, Portuguese and
- * Dutch, folded to lower case; abbreviations may carry a final dot in text. */
+ * Dutch, folded to lower case; abbreviations may carry a final dot in text.
+ * Sorted by their bytes for bisection: every word of a text is looked up. */
 static const struct {
     const char *name;
     int month;
 } month_names[] = {
-    {"january", 1}, {"jan", 1}, {"januar", 1}, {"janvier", 1}, {"enero", 1}, {"gennaio", 1},
-    {"janeiro", 1}, {"januari", 1}, {"jän", 1},
-    {"february", 2}, {"feb", 2}, {"febr", 2}, {"februar", 2}, {"février", 2}, {"fevrier", 2},
-    {"febrero", 2}, {"febbraio", 2}, {"fevereiro", 2}, {"februari", 2},
-    {"march", 3}, {"mar", 3}, {"märz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3},
-    {"maart", 3},
-    {"april", 4}, {"apr", 4}, {"avril", 4}, {"abril", 4}, {"aprile", 4},
-    {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"maio", 5}, {"mei", 5},
-    {"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
-    {"junho", 6},
-    {"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"julio", 7}, {"luglio", 7},
-    {"julho", 7},
-    {"august", 8}, {"aug", 8}, {"août", 8}, {"aout", 8}, {"agosto", 8}, {"augustus", 8},
-    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9},
-    {"settembre", 9}, {"setembro", 9},
-    {"october", 10}, {"oct", 10}, {"oktober", 10}, {"octobre", 10}, {"octubre", 10},
-    {"ottobre", 10}, {"outubro", 10},
-    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
-    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"décembre", 12}, {"decembre", 12},
-    {"diciembre", 12}, {"dicembre", 12}, {"dezembro", 12},
+    {"abril", 4}, {"agosto", 8}, {"aout", 8}, {"août", 8}, {"apr", 4}, {"april", 4}, {"aprile", 4},
+    {"aug", 8}, {"august", 8}, {"augustus", 8}, {"avril", 4}, {"dec", 12}, {"december", 12},
+    {"decembre", 12}, {"dezember", 12}, {"dezembro", 12}, {"dicembre", 12}, {"diciembre", 12},
+    {"décembre", 12}, {"enero", 1}, {"feb", 2}, {"febbraio", 2}, {"febr", 2}, {"febrero", 2},
+    {"februar", 2}, {"februari", 2}, {"february", 2}, {"fevereiro", 2}, {"fevrier", 2},
+    {"février", 2}, {"gennaio", 1}, {"giugno", 6}, {"jan", 1}, {"janeiro", 1}, {"januar", 1},
+    {"januari", 1}, {"january", 1}, {"janvier", 1}, {"juillet", 7}, {"juin", 6}, {"jul", 7},
+    {"julho", 7}, {"juli", 7}, {"julio", 7}, {"july", 7}, {"jun", 6}, {"june", 6}, {"junho", 6},
+    {"juni", 6}, {"junio", 6}, {"jän", 1}, {"luglio", 7}, {"maart", 3}, {"maggio", 5}, {"mai", 5},
+    {"maio", 5}, {"mar", 3}, {"march", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3}, {"may", 5},
+    {"mayo", 5}, {"mei", 5}, {"märz", 3}, {"nov", 11}, {"november", 11}, {"novembre", 11},
+    {"novembro", 11}, {"noviembre", 11}, {"oct", 10}, {"october", 10}, {"octobre", 10},
+    {"octubre", 10}, {"oktober", 10}, {"ottobre", 10}, {"outubro", 10}, {"sep", 9}, {"sept", 9},
+    {"september", 9}, {"septembre", 9}, {"septiembre", 9}, {"setembro", 9}, {"settembre", 9},
 };
 
 static const char *const weekday_names[] = {
@@ -51,10 +46,22 @@ int chorus__month_from_name(const char *w, size_t len)
 {
     if (len < 3 || len > 10)
         return 0; /* names run from "may" to "septiembre" */
-    for (size_t i = 0; i < sizeof month_names / sizeof month_names[0]; i++)
-        if (month_names[i].name[0] == w[0] && strlen(month_names[i].name) == len &&
-            memcmp(month_names[i].name, w, len) == 0)
-            return month_names[i].month;
+    size_t lo = 0, hi = sizeof month_names / sizeof month_names[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *name = month_names[mid].name;
+        /* The name against w[0..len) as strcmp would order them. */
+        size_t k = 0;
+        while (k < len && name[k] && name[k] == w[k])
+            k++;
+        int c = k == len ? name[k] != '\0' : (unsigned char)name[k] - (unsigned char)w[k];
+        if (c == 0)
+            return month_names[mid].month;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
 }
 

@@ -62,6 +62,21 @@ static void date_line_cases(test_ctx *t)
     chorus__junk_free(j);
 }
 
+static void month_case(test_ctx *t, const test_record *r, void *unused)
+{
+    (void)unused;
+    const char *word = r->fields[0];
+    int want = r->field_count > 1 && strcmp(r->fields[1], "-") != 0 ? atoi(r->fields[1]) : 0;
+    int got = chorus__month_from_name(word, strlen(word));
+    if (got != want)
+        test_fail(t, "tests/cases/month_names.txt", r->line, "\"%s\" gave month %d, want %d", word, got, want);
+}
+
+static void month_name_cases(test_ctx *t)
+{
+    CHECK(t, test_each_record(t, "tests/cases/month_names.txt", month_case, NULL) >= 80);
+}
+
 static void day_numbers(test_ctx *t)
 {
     chorus__date epoch = {1970, 1, 1, 0, 0, 0, CHORUS_DATE_DAY, 0};
@@ -84,5 +99,6 @@ const test_case dates_tests[] = {
     {"cases from tests/cases/dates.txt", date_find_cases},
     {"cases from tests/cases/date_lines.txt", date_line_cases},
     {"day numbers and month lengths", day_numbers},
+    {"cases from tests/cases/month_names.txt", month_name_cases},
     {NULL, NULL},
 };
