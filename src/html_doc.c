@@ -895,10 +895,15 @@ static int word_byte(char c)
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
-static int node_text(const chorus__html_doc *doc, uint32_t n, int spaced, chorus__buf *out)
+enum { TEXT_SPACED = 1, TEXT_HEADLINE = 2 };
+
+static int node_text(const chorus__html_doc *doc, uint32_t n, int how, chorus__buf *out)
 {
     const chorus__html_node *node = &doc->nodes[n];
+    int spaced = how & TEXT_SPACED;
     if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
+        return 0;
+    if ((how & TEXT_HEADLINE) && (node->tag == CHORUS_TAG_TIME || (node->tag >= CHORUS_TAG_H2 && node->tag <= CHORUS_TAG_H6)))
         return 0;
     if (node->tag == CHORUS_TAG_TEXT) {
         const char *t = doc->text.data + node->text;
@@ -911,7 +916,7 @@ static int node_text(const chorus__html_doc *doc, uint32_t n, int spaced, chorus
     if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
         return CHORUS_ENOMEM;
     for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
-        if (node_text(doc, c, spaced, out))
+        if (node_text(doc, c, how, out))
             return CHORUS_ENOMEM;
     if (block && out->len && out->data[out->len - 1] != ' ' && chorus__buf_putc(out, ' '))
         return CHORUS_ENOMEM;
@@ -925,7 +930,12 @@ int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf 
 
 int chorus__html_node_text_spaced(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
 {
-    return node_text(doc, n, 1, out);
+    return node_text(doc, n, TEXT_SPACED, out);
+}
+
+int chorus__html_headline_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    return node_text(doc, n, TEXT_HEADLINE, out);
 }
 
 int chorus__html_sniff(const char *bytes, size_t len)

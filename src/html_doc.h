@@ -179,6 +179,11 @@ int chorus__html_node_text(const chorus__html_doc *doc, uint32_t n, chorus__buf 
  * names and titles keep the plain one, where "<b>W</b>ord" is one word. */
 int chorus__html_node_text_spaced(const chorus__html_doc *doc, uint32_t n, chorus__buf *out);
 
+/* The text of a headline element: as chorus__html_node_text, without the
+ * dates (<time>) and lesser headings that themes set inside it
+ * ("<h1><time>Dec 18 2025</time> Preparing a transition</h1>"). */
+int chorus__html_headline_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out);
+
 /* Non-zero when the bytes look like an HTML page: a doctype, <html>, <head>
  * or <body> near the start. */
 int chorus__html_sniff(const char *bytes, size_t len);

@@ -880,12 +880,15 @@ static void read_meta(reader *r, uint32_t n)
     }
 }
 
-/* The trimmed, collapsed text of an element, kept in the arena: spaced
- * (see chorus__html_node_text_spaced) for reading dates, plain otherwise. */
-static const char *some_text(reader *r, uint32_t n, int spaced, size_t *len)
+/* The trimmed, collapsed text of an element, kept in the arena: plain (0),
+ * spaced for reading dates (1, see chorus__html_node_text_spaced), or as a
+ * headline (2). */
+static const char *some_text(reader *r, uint32_t n, int how, size_t *len)
 {
+    static int (*const text_of[])(const chorus__html_doc *, uint32_t, chorus__buf *) = {
+        chorus__html_node_text, chorus__html_node_text_spaced, chorus__html_headline_text};
     r->scratch.len = 0;
-    if ((spaced ? chorus__html_node_text_spaced : chorus__html_node_text)(r->doc, n, &r->scratch)) {
+    if (text_of[how](r->doc, n, &r->scratch)) {
         r->failed = 1;
         *len = 0;
         return "";
@@ -898,6 +901,11 @@ static const char *some_text(reader *r, uint32_t n, int spaced, size_t *len)
 static const char *element_text(reader *r, uint32_t n, size_t *len)
 {
     return some_text(r, n, 0, len);
+}
+
+static const char *headline_text(reader *r, uint32_t n, size_t *len)
+{
+    return some_text(r, n, 2, len);
 }
 
 static const char *date_text(reader *r, uint32_t n, size_t *len)
@@ -972,6 +980,14 @@ static void read_marked(reader *r, uint32_t n)
 static const char *const title_separators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
                                                " :: ", " \xC2\xB7 ", " \xE2\x80\xA2 ", " \xC2\xBB ",
                                                " / "};
+
+static int starts_with_separator(const char *t)
+{
+    for (size_t k = 0; k < sizeof title_separators / sizeof *title_separators; k++)
+        if (strncmp(t, title_separators[k], strlen(title_separators[k])) == 0)
+            return 1;
+    return 0;
+}
 
 /* Length of the title without a site name appended after a separator
  * ("Headline | Site", "Headline - Site"): the part after the last separator
@@ -1074,11 +1090,21 @@ static void choose_title(reader *r, uint32_t container)
     /* The declared titles, site names cut off. */
     const char *declared[3] = {r->jsonld_title, r->og_title, r->title_tag};
     const char *best_declared = NULL;
-    for (int k = 0; k < 3 && !best_declared; k++)
-        if (declared[k]) {
-            size_t l = strip_site(declared[k], site);
-            best_declared = keep(r, declared[k], l);
-        }
+    size_t best_len = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!declared[k])
+            continue;
+        size_t l = strip_site(declared[k], site);
+        /* A later title that goes on where the first one stops (not with
+         * a site name after a separator) is the whole of it: content
+         * systems cut the structured headline to a length (Yoast at 110
+         * characters) and leave the others whole. */
+        if (best_declared && !(l > best_len && memcmp(declared[k], best_declared, best_len) == 0 &&
+                               declared[k][best_len] == ' ' && !starts_with_separator(declared[k] + best_len)))
+            continue;
+        best_declared = keep(r, declared[k], l);
+        best_len = best_declared ? strlen(best_declared) : 0;
+    }
     /* The visible headline: the <h1> inside the article, else the last one
      * before it, else the first; an <h1> that names the site (a logo) is
      * passed over. */
@@ -1092,7 +1118,7 @@ static void choose_title(reader *r, uint32_t container)
         if (h1_node && !inside && container && n > container)
             continue;
         size_t len;
-        const char *t = element_text(r, n, &len);
+        const char *t = headline_text(r, n, &len);
         if (!len || (site && word_overlap(t, site) >= 0.99) ||
             (best_declared && site_suffix(t, declared) && word_overlap(t, best_declared) < 0.5))
             continue;
