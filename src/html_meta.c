@@ -1861,6 +1861,33 @@ static void day_of(const char *s, char out[32])
 
 /* The most trusted author, passing over one whose words are all in the
  * site's name when another source names a person. */
+/* The length of the owner's name in a site name such as "Colin Watson's
+ * blog": two to four capitalised words, not opening with "The", before
+ * "'s" and a word for a personal site ("blog", "homepage", "notes"; not
+ * "newsletter" or "journal", which organisations publish too), else 0. */
+static size_t possessive_owner(const char *site)
+{
+    static const char *const kinds[] = {"blog", "weblog", "homepage", "home page", "notebook", "notes"};
+    const char *apos = strstr(site, "'s ");
+    size_t mark = 3;
+    if (!apos) {
+        apos = strstr(site, "\xE2\x80\x99s "); /* ’s */
+        mark = 5;
+    }
+    if (!apos || apos == site)
+        return 0;
+    const char *kind = apos + mark;
+    size_t kl = strlen(kind);
+    if (!in_names(kind, kl, kinds, sizeof kinds / sizeof *kinds))
+        return 0;
+    size_t len = (size_t)(apos - site), words = chorus__count_words(site, len);
+    if (words < 2 || words > 4 || !looks_like_names(site, len) || memchr(site, ',', len) ||
+        strncmp(site, "The ", 4) == 0 ||
+        strstr(site, " and ") || strstr(site, " & ") || not_a_name(site, len, 1))
+        return 0;
+    return len;
+}
+
 static void choose_author(reader *r)
 {
     const char *site = r->field[F_SITE];
@@ -1878,6 +1905,11 @@ static void choose_author(reader *r)
         r->field[F_AUTHOR] = a;
         return;
     }
+    /* Nothing names a writer: a personal site named for its owner ("Colin
+     * Watson's blog") is written by that owner. */
+    size_t owner = site ? possessive_owner(site) : 0;
+    if (owner)
+        r->field[F_AUTHOR] = keep(r, site, owner);
 }
 
 static void choose_date(reader *r, chorus__html_meta *out)
