@@ -1816,6 +1816,100 @@ static void read_far_date(reader *r)
     }
 }
 
+/* Leads that say without doubt that a name is the author's, unlike "By"
+ * ("By clicking ...") or "Posted by" (every comment in a thread). */
+static const char *const strong_leads[] = {"written by", "authored by", "article by", "story by", "words by",
+                                           "reported by", "author", "authors", "author(s)", "by:"};
+
+/* Non-zero when text n stands in a comment thread: an element around it is
+ * named as comments. */
+static int in_comments(const chorus__html_doc *doc, uint32_t n)
+{
+    for (uint32_t p = doc->nodes[n].parent; p; p = doc->nodes[p].parent)
+        if (has_class_word(doc, p, "comment") || has_class_word(doc, p, "comments") ||
+            has_class_word(doc, p, "respond") || has_class_word(doc, p, "disqus") ||
+            chorus__html_attr_has_word(doc, p, CHORUS_ATTR_ID, "comments"))
+            return 1;
+    return 0;
+}
+
+/* Non-zero when s[0..len) is one word of two or three capitals: the
+ * initials an avatar shows in place of a picture, not a name. */
+static int initials(const char *s, size_t len)
+{
+    if (len < 2 || len > 3)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* Does the text open with one of the strong leads? */
+static int strong_lead(const char *s, size_t len)
+{
+    while (len && (is_gap(*s) || *s == NODE_BOUNDARY)) {
+        s++;
+        len--;
+    }
+    for (size_t k = 0; k < sizeof strong_leads / sizeof *strong_leads; k++) {
+        size_t ll = strlen(strong_leads[k]);
+        if (len >= ll && ieq(s, ll, strong_leads[k]) &&
+            (len == ll || is_gap(s[ll]) || s[ll] == ':' || s[ll] == NODE_BOUNDARY || strong_leads[k][ll - 1] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A byline anywhere in the page's body, under a lead that leaves no doubt
+ * ("Written by Jane Doe", "Author: Jane Doe", or such a lead alone in the
+ * text before the name): the last resort, for pages that credit the author
+ * at the end of the article, far from the headline. Not in comments, nor
+ * where the page lists other pages. Only looked for when no other source
+ * names an author. */
+static void read_far_author(reader *r)
+{
+    for (int k = 0; k < A_COUNT; k++)
+        if (r->authors[k])
+            return;
+    const chorus__html_doc *doc = r->doc;
+    uint32_t last = 0;
+    int led = 0;
+    for (size_t i = r->body; i < doc->node_count && !r->authors[A_VISIBLE] && !r->failed; i++) {
+        if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
+            continue;
+        uint32_t b = block_of(doc, (uint32_t)i);
+        if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue;
+        last = b;
+        int lead = led;
+        led = 0;
+        if (text_longer_than(doc, b, AUTHOR_BOX_BYTES))
+            continue;
+        chorus__buf text = {0};
+        if (boundary_text(doc, b, &text)) {
+            r->failed = 1;
+            return;
+        }
+        const char *t = text.data ? text.data : "", *start;
+        size_t nl = 0;
+        if (strong_lead(t, text.len))
+            nl = byline_names(t, text.len, &start, BYLINE_NEED_LEAD);
+        else if (lead)
+            nl = byline_names(t, text.len, &start, 0);
+        if (nl && (!looks_like_names(start, nl) || not_a_name(start, nl, 0) || listed_or_changed(doc, b) ||
+                   in_comments(doc, b)))
+            nl = 0;
+        if (nl && initials(start, nl))
+            led = lead; /* an avatar's letters ("CP") between the lead and the name */
+        else if (nl)
+            r->authors[A_VISIBLE] = keep(r, start, nl);
+        else
+            led = lead_only(t, text.len) && strong_lead(t, text.len);
+        chorus__buf_free(&text);
+    }
+}
+
 /* A date in the URL's path: /2024/08/13/, /2024-08-13-, /2024/august/13/. */
 static void read_url_date(reader *r, const char *url)
 {
@@ -2036,6 +2130,8 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
         add_name(&r, &r.meta_names, r.card_name, strlen(r.card_name));
     offer_names(&r, &r.meta_names, A_META);
     offer_names(&r, &r.micro_names, A_MICRODATA);
+    if (!r.failed)
+        read_far_author(&r);
     if (!r.failed)
         choose_author(&r);
 #ifdef CHORUS_META_DEBUG
