@@ -81,6 +81,7 @@ enum {
     D_URL,            /* /2024/05/03/ in the URL */
     D_FAR,            /* a date labelled as the publication anywhere in the page */
     D_BYLINE,         /* a date beside a byline anywhere in the page */
+    D_LONE_TIME,      /* the one day that the page's <time> elements show */
     D_UPDATED,        /* a date shown near the headline as the last update */
     D_MODIFIED,       /* dateModified, article:modified_time */
     D_COUNT
@@ -93,7 +94,8 @@ enum {
  * landing and product pages alike, as the day the page was first saved; it
  * only lends its time of day to a date found elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
-                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE};
+                                 D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE,
+                                 D_LONE_TIME};
 /* Sources that give the time of day as well. */
 static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
                                    D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
@@ -1910,6 +1912,56 @@ static void read_far_author(reader *r)
     }
 }
 
+/* The day of the page's <time> elements when they all show that one day
+ * (in their text as in their datetime attribute), and none of them is
+ * marked or labelled as an update, stands in a list of other pages or in
+ * comments: the page's date, shown without a label away from the headline
+ * (in the article's footer, say). The last resort, when nothing else
+ * dates the page. */
+static void read_lone_time(reader *r)
+{
+    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
+        if (r->dates[date_trust[k]])
+            return;
+    const chorus__html_doc *doc = r->doc;
+    long day = 0;
+    char iso[32] = "";
+    for (size_t i = r->body; i < doc->node_count && !r->failed; i++) {
+        if (doc->nodes[i].tag != CHORUS_TAG_TIME || (doc->nodes[i].flags & CHORUS_NODE_HIDDEN))
+            continue;
+        uint32_t n = (uint32_t)i;
+        size_t len;
+        const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_DATETIME, &len);
+        if (!v)
+            v = element_text(r, n, &len);
+        chorus__date d, shown;
+        size_t at, span, tl;
+        if (!chorus__date_find(v, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
+            continue;
+        /* What the reader sees must be that day too, not a month ("April
+         * 2025") nor a time of day alone. */
+        const char *tt = element_text(r, n, &tl);
+        if (!chorus__date_find(tt, tl, &shown, &at, &span) || chorus__date_days(&shown) != chorus__date_days(&d))
+            return;
+        if (listed_or_changed(doc, n) || in_comments(doc, n))
+            return;
+        int label = LABEL_NONE;
+        for (uint32_t p = n, k = 0; !label && p && k < 3; p = doc->nodes[p].parent, k++)
+            label = date_mark(doc, p);
+        size_t bl;
+        const char *bt = element_text(r, block_of(doc, n), &bl);
+        if (label == LABEL_UPDATED || update_words(bt, bl))
+            return;
+        long dd = chorus__date_days(&d);
+        if (iso[0] && dd != day)
+            return; /* two days: which is the page's is not said */
+        day = dd;
+        chorus__date_iso(&d, iso);
+    }
+    if (iso[0])
+        offer_date(r, D_LONE_TIME, iso, strlen(iso));
+}
+
 /* A date in the URL's path: /2024/08/13/, /2024-08-13-, /2024/august/13/. */
 static void read_url_date(reader *r, const char *url)
 {
@@ -2124,6 +2176,8 @@ int chorus__html_meta_read(const chorus__html_doc *doc, uint32_t container, cons
         read_url_date(&r, r.field[F_URL]);
     if (!r.failed && page_url)
         read_url_date(&r, page_url);
+    if (!r.failed)
+        read_lone_time(&r);
     if (!r.failed)
         choose_date(&r, out);
     if (!r.meta_names.len && r.card_name)
