@@ -6,6 +6,7 @@
  * sees (the <h1>, a byline, a <time>, a date line under the headline), and
  * last the URL. Each field keeps the candidate of the most trusted source;
  * see html_meta.h for the order. */
+#define _GNU_SOURCE /* memmem */
 #include "html_meta.h"
 
 #include <jansson.h>
@@ -994,26 +995,43 @@ static int starts_with_separator(const char *t)
 /* Length of the title without a site name appended after a separator
  * ("Headline | Site", "Headline - Site"): the part after the last separator
  * is cut when it is short or equals the site's name. */
-static size_t strip_site(const char *t, const char *site)
+static size_t strip_site_once(const char *t, size_t len, const char *site)
 {
-    size_t len = strlen(t);
     size_t best = len;
     for (size_t k = 0; k < sizeof title_separators / sizeof *title_separators; k++) {
         const char *sep = title_separators[k];
         size_t sl = strlen(sep);
         const char *last = NULL;
-        for (const char *p = strstr(t, sep); p; p = strstr(p + 1, sep))
-            last = p;
+        for (const char *p = t; p + sl <= t + len; p++)
+            if (memcmp(p, sep, sl) == 0)
+                last = p;
         if (!last)
             continue;
         const char *tail = last + sl;
-        size_t head = (size_t)(last - t);
-        size_t tail_words = chorus__count_words(tail, strlen(tail));
-        int is_site = site && (strcmp(tail, site) == 0 || strstr(site, tail) || strstr(tail, site));
+        size_t head = (size_t)(last - t), tail_len = len - head - sl;
+        size_t tail_words = chorus__count_words(tail, tail_len);
+        int is_site = site && ((strlen(site) == tail_len && memcmp(tail, site, tail_len) == 0) ||
+                               memmem(site, strlen(site), tail, tail_len) ||
+                               memmem(tail, tail_len, site, strlen(site)));
         if ((is_site || tail_words <= 4) && chorus__count_words(t, head) >= 2 && head < best)
             best = head;
     }
     return best;
+}
+
+/* Length of the title without the site name and the section names
+ * appended after separators: the last part is cut as above, and further
+ * parts after " | ", which headlines do not use themselves ("Headline |
+ * Section | Site"), while a short part remains to cut. */
+static size_t strip_site(const char *t, const char *site)
+{
+    size_t len = strip_site_once(t, strlen(t), site);
+    for (;;) {
+        size_t head = strip_site_once(t, len, site);
+        if (head == len || memcmp(t + head, " | ", 3) != 0)
+            return len;
+        len = head;
+    }
 }
 
 static int word_char(char c)
@@ -1149,6 +1167,13 @@ static void choose_title(reader *r, uint32_t container)
      * the title; a declared title stands in only when there is no <h1>, or
      * when a one- or two-word <h1> is a section name that the declared
      * titles do not share. */
+    /* An <h1> that repeats a declared title whole, site name and all (a
+     * screen-reader copy of <title>), is cut as the declared title is. */
+    for (int k = 0; h1 && k < 3; k++)
+        if (declared[k] && same_words(h1, declared[k])) {
+            h1 = keep(r, h1, strip_site(h1, site));
+            break;
+        }
     const char *title = h1 ? h1 : best_declared;
     if (h1 && best_declared && chorus__count_words(h1, strlen(h1)) <= 2 &&
         word_overlap(h1, best_declared) < 0.5)

@@ -606,7 +606,24 @@ typedef struct {
     size_t n;
     size_t first_body, last_body; /* n when the article has none */
     uint64_t title_hash;          /* 0 without a title */
+    const char *title;
+    size_t title_len;
 } article_shape;
+
+/* Non-zero when a block is the title with a short tail after a separator:
+ * the headline as the page shows it, "Headline | Section" or "Headline –
+ * Site", where the title was cut. */
+static int title_with_tail(const article_shape *as, const char *s, size_t len)
+{
+    size_t tl = as->title_len;
+    if (!as->title || tl == 0 || len < tl + 4 || memcmp(s, as->title, tl) != 0 || s[tl] != ' ')
+        return 0;
+    size_t i = tl + 1;
+    int32_t mark = chorus__utf8_next(s, len, &i);
+    if (chorus__is_letter(mark) || chorus__is_digit(mark) || chorus__is_space(mark) || i >= len || s[i] != ' ')
+        return 0; /* no separator: a longer sentence that opens with the title */
+    return chorus__count_words(s + i, len - i) <= 6 && !chorus__ends_sentence(s + i, len - i);
+}
 
 /* Junk that a block's own wording and shape give away at its place. */
 static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const article_shape *as,
@@ -636,7 +653,7 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_CAPTION;
     if (head || tail) {
         chorus__date d;
-        if (as->title_hash && sh->hash == as->title_hash)
+        if (as->title_hash && (sh->hash == as->title_hash || title_with_tail(as, s, len)))
             return CHORUS_JUNK_META;
         if (!sh->body && chorus__is_label_line(j, s, len))
             return CHORUS_JUNK_LABEL;
@@ -746,7 +763,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
     block_shape *sh = calloc(n, sizeof *sh);
     if (!sh)
         return CHORUS_ENOMEM;
-    article_shape as = {sh, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0};
+    article_shape as = {sh, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0, title,
+                        title ? strlen(title) : 0};
     size_t total_chars = 0;
     /* Blocks come from cleaned text, which is valid UTF-8; checked once here
      * rather than by every pattern. */
