@@ -1766,6 +1766,23 @@ static int listed_or_changed(const chorus__html_doc *doc, uint32_t n)
     return 0;
 }
 
+/* The next block holding text from node *i on, other than the block
+ * `*last` (the one read before) and structured data: *i moves to the text
+ * node met first in it, and *last to the block. 0 at the end. */
+static uint32_t next_text_block(const chorus__html_doc *doc, size_t *i, uint32_t *last)
+{
+    for (; *i < doc->node_count; (*i)++) {
+        if (doc->nodes[*i].tag != CHORUS_TAG_TEXT)
+            continue;
+        uint32_t b = block_of(doc, (uint32_t)*i);
+        if (!b || b == *last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
+            continue;
+        *last = b;
+        return b;
+    }
+    return 0;
+}
+
 /* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
  * 15/12/2025") anywhere in the page's body, in a short text of its own,
  * else a date beside the author's byline, in its text ("By Jane Doe · May
@@ -1783,13 +1800,10 @@ static void read_far_date(reader *r)
     int carried = LABEL_NONE;
     uint32_t before = 0; /* the short text before, which may be a byline */
     size_t before_len = 0;
-    for (size_t i = r->body; i < doc->node_count && !r->dates[D_FAR] && !r->failed; i++) {
-        if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
-            continue;
-        uint32_t b = block_of(doc, (uint32_t)i);
-        if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
-            continue;
-        last = b;
+    for (size_t i = r->body; !r->dates[D_FAR] && !r->failed; i++) {
+        uint32_t b = next_text_block(doc, &i, &last);
+        if (!b)
+            break;
         int label = carried;
         uint32_t prev = before;
         size_t prev_len = before_len;
@@ -1902,13 +1916,10 @@ static void read_far_author(reader *r)
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int led = 0;
-    for (size_t i = r->body; i < doc->node_count && !r->authors[A_VISIBLE] && !r->failed; i++) {
-        if (doc->nodes[i].tag != CHORUS_TAG_TEXT)
-            continue;
-        uint32_t b = block_of(doc, (uint32_t)i);
-        if (!b || b == last || doc->nodes[b].tag == CHORUS_TAG_SCRIPT)
-            continue;
-        last = b;
+    for (size_t i = r->body; !r->authors[A_VISIBLE] && !r->failed; i++) {
+        uint32_t b = next_text_block(doc, &i, &last);
+        if (!b)
+            break;
         int lead = led;
         led = 0;
         if (text_longer_than(doc, b, AUTHOR_BOX_BYTES))
