@@ -395,7 +395,10 @@ static int not_a_name(const char *s, size_t len, int declared)
 {
     static const char *const words[] = {"administrator", "undefined", "null", "none", "unknown", "guest",
                                         "author", "authors", "anonymous", "by", "written by", "posted by",
-                                        "webmaster", "editor", "staff", "root", "user", "wordpress"};
+                                        "webmaster", "editor", "staff", "root", "user", "wordpress",
+                                        /* labels and links an author box holds beside the name */
+                                        "updated", "last updated", "published", "posted", "view more posts",
+                                        "view all posts", "more posts", "all posts", "read more", "see more"};
     static const char *const weekdays[] = {"mon",    "tue",     "tues",      "wed",      "thu",
                                            "thur",   "thurs",   "fri",       "sat",      "sun",
                                            "monday", "tuesday", "wednesday", "thursday", "friday",
