@@ -403,6 +403,15 @@ static int not_a_name(const char *s, size_t len, int declared)
                                            "thur",   "thurs",   "fri",       "sat",      "sun",
                                            "monday", "tuesday", "wednesday", "thursday", "friday",
                                            "saturday", "sunday"};
+    /* Credits for other work than the writing: "Updated by Jon Roe". */
+    static const char *const other_credits[] = {"updated by ", "reviewed by ", "edited by ", "fact checked by ",
+                                                "fact-checked by ", "medically reviewed by ", "photos by ",
+                                                "photo by ", "illustration by "};
+    for (size_t k = 0; k < sizeof other_credits / sizeof *other_credits; k++) {
+        size_t cl = strlen(other_credits[k]);
+        if (len > cl && ieq(s, cl, other_credits[k]))
+            return 1;
+    }
     /* "admin", "Site Admin", "q_admin": an account, not a person. */
     if (in_names(s, len, words, sizeof words / sizeof *words) || icontains(s, len, "admin") ||
         month_word(s, len) || in_names(s, len, weekdays, sizeof weekdays / sizeof *weekdays))
@@ -954,6 +963,58 @@ static int text_longer_than(const chorus__html_doc *doc, uint32_t n, size_t limi
     return 0;
 }
 
+/* Non-zero when s looks like the names of people: each name (names joined
+ * by ",", "&" or "and") of one to five words, each capitalised, an initial,
+ * or a particle ("van", "de"); no digits. Used where nothing but a class
+ * says the text is a byline, to tell a name from a tag list or a label. */
+static int looks_like_names(const char *s, size_t len)
+{
+    static const char *const particles[] = {"van", "von", "der", "den", "de", "del", "della", "da",
+                                            "di", "du", "la", "le", "bin", "ibn", "al", "y", "e"};
+    size_t i = 0, words = 0;
+    while (i < len) {
+        while (i < len && (is_gap(s[i]) || s[i] == ','))
+            i++;
+        size_t ws = i;
+        while (i < len && !is_gap(s[i]) && s[i] != ',')
+            i++;
+        if (i == ws)
+            break;
+        size_t wl = i - ws;
+        if ((wl == 3 && ieq(s + ws, 3, "and")) || (wl == 1 && s[ws] == '&')) {
+            if (!words)
+                return 0;
+            words = 0;
+            continue;
+        }
+        if (++words > 5)
+            return 0;
+        size_t k = ws;
+        int32_t cp = chorus__utf8_next(s, i, &k);
+        if (!chorus__is_upper(cp) && !in_names(s + ws, wl, particles, sizeof particles / sizeof *particles))
+            return 0;
+        for (size_t d = ws; d < i; d++)
+            if (s[d] >= '0' && s[d] <= '9')
+                return 0;
+    }
+    return words > 0;
+}
+
+/* The visible text of an element with NODE_BOUNDARY between its text nodes. */
+static int boundary_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
+{
+    const chorus__html_node *node = &doc->nodes[n];
+    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
+        return 0;
+    if (node->tag == CHORUS_TAG_TEXT)
+        return (out->len && chorus__buf_putc(out, NODE_BOUNDARY)) ||
+               chorus__buf_append(out, doc->text.data + node->text, node->text_len);
+    for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
+        if (boundary_text(doc, c, out))
+            return CHORUS_ENOMEM;
+    return 0;
+}
+
 /* Microdata and the marks pages put on their dates and bylines. */
 static void read_marked(reader *r, uint32_t n)
 {
@@ -972,8 +1033,22 @@ static void read_marked(reader *r, uint32_t n)
         /* Every marked author is gathered; a long text is an author's
          * box (name, biography, links), not a name. */
         const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CONTENT, &len);
-        if (!v && !text_longer_than(doc, n, AUTHOR_BOX_BYTES))
-            v = element_text(r, n, &len);
+        if (!v && !text_longer_than(doc, n, AUTHOR_BOX_BYTES)) {
+            /* The name ends with its element, as in a byline: "<a>Jane
+             * Doe</a><br><span>Senior Reporter</span>" names Jane Doe. */
+            chorus__buf text = {0};
+            const char *start;
+            size_t nl = 0;
+            if (boundary_text(doc, n, &text))
+                r->failed = 1;
+            else if (text.len)
+                nl = byline_names(text.data, text.len, &start, BYLINE_DECLARED);
+            if (nl && looks_like_names(start, nl))
+                v = keep(r, start, nl), len = v ? strlen(v) : 0;
+            else
+                v = element_text(r, n, &len);
+            chorus__buf_free(&text);
+        }
         if (v)
             add_name(r, &r->micro_names, v, len);
     }
@@ -1419,43 +1494,6 @@ static void read_dated_text(reader *r, const char *t, size_t len, int carried)
         r->swappable[kind] = (char)best.swappable;
 }
 
-/* Non-zero when s looks like the names of people: each name (names joined
- * by ",", "&" or "and") of one to five words, each capitalised, an initial,
- * or a particle ("van", "de"); no digits. Used where nothing but a class
- * says the text is a byline, to tell a name from a tag list or a label. */
-static int looks_like_names(const char *s, size_t len)
-{
-    static const char *const particles[] = {"van", "von", "der", "den", "de", "del", "della", "da",
-                                            "di", "du", "la", "le", "bin", "ibn", "al", "y", "e"};
-    size_t i = 0, words = 0;
-    while (i < len) {
-        while (i < len && (is_gap(s[i]) || s[i] == ','))
-            i++;
-        size_t ws = i;
-        while (i < len && !is_gap(s[i]) && s[i] != ',')
-            i++;
-        if (i == ws)
-            break;
-        size_t wl = i - ws;
-        if ((wl == 3 && ieq(s + ws, 3, "and")) || (wl == 1 && s[ws] == '&')) {
-            if (!words)
-                return 0;
-            words = 0;
-            continue;
-        }
-        if (++words > 5)
-            return 0;
-        size_t k = ws;
-        int32_t cp = chorus__utf8_next(s, i, &k);
-        if (!chorus__is_upper(cp) && !in_names(s + ws, wl, particles, sizeof particles / sizeof *particles))
-            return 0;
-        for (size_t d = ws; d < i; d++)
-            if (s[d] >= '0' && s[d] <= '9')
-                return 0;
-    }
-    return words > 0;
-}
-
 /* Non-zero when a text is only a byline lead ("Written by", "Author:"),
  * the name standing in the next element. */
 static int lead_only(const char *s, size_t len)
@@ -1467,21 +1505,6 @@ static int lead_only(const char *s, size_t len)
         len--;
     }
     return len && in_names(s, len, byline_leads, sizeof byline_leads / sizeof *byline_leads);
-}
-
-/* The visible text of an element with NODE_BOUNDARY between its text nodes. */
-static int boundary_text(const chorus__html_doc *doc, uint32_t n, chorus__buf *out)
-{
-    const chorus__html_node *node = &doc->nodes[n];
-    if ((node->flags & CHORUS_NODE_HIDDEN) || node->tag == CHORUS_TAG_CONTROL || node->tag == CHORUS_TAG_TEXTAREA)
-        return 0;
-    if (node->tag == CHORUS_TAG_TEXT)
-        return (out->len && chorus__buf_putc(out, NODE_BOUNDARY)) ||
-               chorus__buf_append(out, doc->text.data + node->text, node->text_len);
-    for (uint32_t c = node->first_child; c; c = doc->nodes[c].next)
-        if (boundary_text(doc, c, out))
-            return CHORUS_ENOMEM;
-    return 0;
 }
 
 /* Looks for a byline in block b (whose text is `len` bytes): "By Jane Doe",
