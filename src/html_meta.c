@@ -572,6 +572,16 @@ static void add_name(reader *r, chorus__buf *list, const char *s, size_t len)
     len = byline_names(k, strlen(k), &s, BYLINE_DECLARED);
     if (!len || memchr(s, '@', len) || (len >= 4 && looks_like_url(s)))
         return;
+    /* "Jane Doe, The Harbour Courier": news groups append their paper to
+     * the writer's name; the paper is no author beside a person. */
+    for (size_t at = 0; at + 6 < len; at++)
+        if (memcmp(s + at, ", The ", 6) == 0 && at > 0) {
+            const char *next = memchr(s + at + 6, ',', len - at - 6);
+            if (next)
+                continue; /* not the last part: a list of names goes on */
+            len = at;
+            break;
+        }
     /* The same name twice (a Person listed under two ids, a tag repeated)
      * counts once, and so does a list of names given twice. */
     const char *have = list->data;

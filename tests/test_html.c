@@ -130,6 +130,10 @@ static const meta_case metas[] = {
      "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": \"2023-05-30\","
      "\"author\": {\"@type\": \"Person\", \"name\": \"Ruth Okafor\"}}</script></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "Ruth Okafor", "2023-05-30"},
+    {"a paper appended to the writer's name is no author", NULL,
+     "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"author\": {\"@type\": \"Person\","
+     "\"name\": \"Ruth Okafor and Tomas Keel, The Island Courier\"}}</script></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor and Tomas Keel", "-"},
     {"malformed JSON-LD is ignored", NULL,
      "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"datePublished\": </script>"
      "<meta name=\"author\" content=\"Ruth Okafor\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
