@@ -257,6 +257,11 @@ int chorus__html_is_furniture(const chorus__html_doc *doc, uint32_t n)
     return node_names(doc, n, NULL) != 0;
 }
 
+int chorus__html_names_comments(const chorus__html_doc *doc, uint32_t n)
+{
+    return (node_names(doc, n, NULL) & NAME_COMMENTS) != 0;
+}
+
 /* Furniture by element or ARIA role. */
 static int furniture_element(const chorus__html_doc *doc, uint32_t n)
 {

@@ -41,4 +41,8 @@ void chorus__html_paras_free(chorus__html_paras *t);
  * share bars, comments, related links, cookie or newsletter boxes, ads). */
 int chorus__html_is_furniture(const chorus__html_doc *doc, uint32_t n);
 
+/* Non-zero when a class or id of node `n` names comments ("comments",
+ * "comment-list", "disqus", "respond"). */
+int chorus__html_names_comments(const chorus__html_doc *doc, uint32_t n);
+
 #endif

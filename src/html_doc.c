@@ -152,6 +152,18 @@ static int lower_ascii(int c)
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* Does s[0..len) start with `word` (lower case), in any case? */
+static int starts_with_nocase(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    if (len < n)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (lower_ascii((unsigned char)s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Character encoding                                                     */
 /* ---------------------------------------------------------------------- */
@@ -292,8 +304,7 @@ static int declared_charset(const char *s, size_t len, const char **name, size_t
     for (size_t i = 0; i + 8 < len; i++) {
         if (s[i] != '<')
             continue;
-        int meta = (lower_ascii((unsigned char)s[i + 1]) == 'm' && lower_ascii((unsigned char)s[i + 2]) == 'e' &&
-                    lower_ascii((unsigned char)s[i + 3]) == 't' && lower_ascii((unsigned char)s[i + 4]) == 'a');
+        int meta = starts_with_nocase(s + i + 1, len - i - 1, "meta");
         int xml = i == 0 && memcmp(s, "<?xml", 5) == 0;
         if (!meta && !xml)
             continue;
@@ -302,10 +313,7 @@ static int declared_charset(const char *s, size_t len, const char **name, size_t
         const char *end = memchr(s + i, '>', len - i);
         size_t tag_end = end ? (size_t)(end - s) : len;
         for (size_t j = i + 5; j + klen < tag_end; j++) {
-            size_t k = 0;
-            while (k < klen && lower_ascii((unsigned char)s[j + k]) == key[k])
-                k++;
-            if (k < klen)
+            if (!starts_with_nocase(s + j, tag_end - j, key))
                 continue;
             size_t v = j + klen;
             while (v < tag_end && s[v] == ' ')
@@ -618,20 +626,6 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 /* Scripts and style sheets                                               */
 /* ---------------------------------------------------------------------- */
 
-/* Does s[0..len) start with `word`, in any case? */
-static int starts_with_nocase(const char *s, size_t len, const char *word)
-{
-    size_t n = strlen(word);
-    if (len < n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != word[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* The position just after the '>' closing the tag that opens at s[at], with
  * quoted attribute values read whole ("a>b" is a value, not a tag's end),
  * or len when the tag never closes. */
@@ -641,7 +635,7 @@ static size_t tag_end(const char *s, size_t len, size_t at)
     while (i < len && s[i] != '>') {
         if (s[i] == '=') {
             i++;
-            while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
+            while (i < len && is_space_byte((unsigned char)s[i]))
                 i++;
             if (i < len && (s[i] == '"' || s[i] == '\'')) {
                 const char *q = memchr(s + i + 1, s[i], len - i - 1);
@@ -722,9 +716,8 @@ static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
                 name = "style";
         }
         if (name) {
-            char after = s[i + 1 + strlen(name)];
-            if (!(after == '>' || after == '/' || after == ' ' || after == '\t' || after == '\n' ||
-                  after == '\r' || after == '\f'))
+            unsigned char after = (unsigned char)s[i + 1 + strlen(name)];
+            if (!(after == '>' || after == '/' || is_space_byte(after)))
                 name = NULL;
         }
         if (!name || s[end - 2] == '/') {
@@ -953,13 +946,9 @@ int chorus__html_sniff(const char *bytes, size_t len)
     for (size_t j = i; j < end; j++) {
         if (u[j] != '<')
             continue;
-        for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-            size_t ml = strlen(marks[m]), k = 0;
-            while (k < ml && j + k < end && lower_ascii(u[j + k]) == marks[m][k])
-                k++;
-            if (k == ml)
+        for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++)
+            if (starts_with_nocase(bytes + j, end - j, marks[m]))
                 return 1;
-        }
     }
     return 0;
 }

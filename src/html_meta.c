@@ -15,6 +15,7 @@
 
 #include "chorus.h"
 #include "dates.h"
+#include "extract_html.h"
 #include "text.h"
 #include "util.h"
 
@@ -1903,9 +1904,7 @@ static const char *const strong_leads[] = {"written by", "authored by", "article
 static int in_comments(const chorus__html_doc *doc, uint32_t n)
 {
     for (uint32_t p = doc->nodes[n].parent; p; p = doc->nodes[p].parent)
-        if (has_class_word(doc, p, "comment") || has_class_word(doc, p, "comments") ||
-            has_class_word(doc, p, "respond") || has_class_word(doc, p, "disqus") ||
-            chorus__html_attr_has_word(doc, p, CHORUS_ATTR_ID, "comments"))
+        if (chorus__html_names_comments(doc, p))
             return 1;
     return 0;
 }
