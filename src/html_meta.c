@@ -1820,6 +1820,15 @@ static uint32_t next_text_block(const chorus__html_doc *doc, size_t *i, uint32_t
     return 0;
 }
 
+/* Non-zero when a source the publication date is taken from has a date. */
+static int has_date(const reader *r)
+{
+    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
+        if (r->dates[date_trust[k]])
+            return 1;
+    return 0;
+}
+
 /* A date labelled as the publication ("Published Feb 2, 2023", "Posted on
  * 15/12/2025") anywhere in the page's body, in a short text of its own,
  * else a date beside the author's byline, in its text ("By Jane Doe · May
@@ -1829,9 +1838,8 @@ static uint32_t next_text_block(const chorus__html_doc *doc, size_t *i, uint32_t
  * Only looked for when no other source has a date. */
 static void read_far_date(reader *r)
 {
-    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
-        if (r->dates[date_trust[k]])
-            return;
+    if (has_date(r))
+        return;
     const chorus__html_doc *doc = r->doc;
     uint32_t last = 0;
     int carried = LABEL_NONE;
@@ -1991,9 +1999,8 @@ static void read_far_author(reader *r)
  * dates the page. */
 static void read_lone_time(reader *r)
 {
-    for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
-        if (r->dates[date_trust[k]])
-            return;
+    if (has_date(r))
+        return;
     const chorus__html_doc *doc = r->doc;
     long day = 0;
     char iso[32] = "";
