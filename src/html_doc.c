@@ -685,15 +685,7 @@ static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
             break;
         i = (size_t)(lt - s);
         if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
-            const char *end = NULL;
-            for (size_t k = i + 4; k + 3 <= len && !end; k++) {
-                const char *dash = memchr(s + k, '-', len - k);
-                if (!dash)
-                    break;
-                k = (size_t)(dash - s);
-                if (k + 3 <= len && s[k + 1] == '-' && s[k + 2] == '>')
-                    end = dash;
-            }
+            const char *end = memmem(s + i + 4, len - i - 4, "-->", 3);
             if (!end)
                 break;
             i = (size_t)(end - s) + 3;

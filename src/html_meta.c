@@ -1974,7 +1974,8 @@ static void read_far_author(reader *r)
         }
         const char *t = text.data ? text.data : "", *start;
         size_t nl = 0;
-        if (strong_lead(t, text.len))
+        int strong = strong_lead(t, text.len);
+        if (strong)
             nl = byline_names(t, text.len, &start, BYLINE_NEED_LEAD);
         else if (lead)
             nl = byline_names(t, text.len, &start, 0);
@@ -1986,7 +1987,7 @@ static void read_far_author(reader *r)
         else if (nl)
             r->authors[A_VISIBLE] = keep(r, start, nl);
         else
-            led = lead_only(t, text.len) && strong_lead(t, text.len);
+            led = strong && lead_only(t, text.len);
         chorus__buf_free(&text);
     }
 }
@@ -2008,17 +2009,19 @@ static void read_lone_time(reader *r)
         if (doc->nodes[i].tag != CHORUS_TAG_TIME || (doc->nodes[i].flags & CHORUS_NODE_HIDDEN))
             continue;
         uint32_t n = (uint32_t)i;
-        size_t len;
+        size_t len, tl;
+        const char *tt = element_text(r, n, &tl);
         const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_DATETIME, &len);
-        if (!v)
-            v = element_text(r, n, &len);
+        if (!v) {
+            v = tt;
+            len = tl;
+        }
         chorus__date d, shown;
-        size_t at, span, tl;
+        size_t at, span;
         if (!chorus__date_find(v, len, &d, &at, &span) || d.precision < CHORUS_DATE_DAY)
             continue;
         /* What the reader sees must be that day too, not a month ("April
          * 2025") nor a time of day alone. */
-        const char *tt = element_text(r, n, &tl);
         if (!chorus__date_find(tt, tl, &shown, &at, &span) || chorus__date_days(&shown) != chorus__date_days(&d))
             return;
         if (listed_or_changed(doc, n) || in_comments(doc, n))
