@@ -114,7 +114,10 @@ typedef struct chorus_options {
      * since their similarity to any story is lower. An article that joined
      * no story may then join the story of two or more articles it is
      * clearly nearest to (1.5 times as similar as to any other) on 0.6 of
-     * its threshold; at 1 every article stays apart. */
+     * its threshold. Two stories become one when their sums reach 1.75 times
+     * the threshold and their articles are, on average, at least half as
+     * similar across the two as within each. At 1 every article stays
+     * apart. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
      * story; beyond it the similarity decays to nothing (default 4). */

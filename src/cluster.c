@@ -23,6 +23,10 @@
 #define NAME_BOOST 1.5
 /* Terms of an article used to look up candidate stories. */
 #define LOOKUP_TERMS 16
+/* Terms of a story's sum used to look up the stories it may join (see
+ * story_fold()): a sum holds the words of all its articles, and the words
+ * two sides of a story share can come after each side's own. */
+#define FOLD_LOOKUP_TERMS 64
 /* Most recent stories looked at per term: bounds the work on common terms
  * and favours recent stories. */
 #define LOOKUP_RECENT 400
@@ -42,6 +46,10 @@
  * every story stays alone. */
 #define ALONE_SHARE 0.6
 #define ALONE_RATIO 1.5
+/* Two stories become one at this multiple of the threshold, when their
+ * articles are also this close across as within (see story_fold()). */
+#define FOLD_FACTOR 1.75
+#define FOLD_COHESION 0.5
 /* Terms of a text held to the threshold as given: half a full vector, an
  * article of about 150 words. Shorter texts are held to less (see
  * join_threshold()). */
@@ -192,6 +200,8 @@ typedef struct {
     int dated;
     long last_pos; /* the latest day a member was placed at (see article.h) */
     int closed; /* out of the window: no article can join it any more */
+    int folded;    /* joined story `into` (see story_fold()) */
+    uint32_t into;
     size_t members;
     uint32_t pending; /* members not looked at a second time yet */
     /* The members themselves, kept only when closed stories are handed on
@@ -352,8 +362,9 @@ static int posting_add(clusterer *c, uint32_t t, uint32_t sid)
 }
 
 /* Adds sign * v to the story's sum and keeps the inverted index current;
- * v must be scattered in c->dense. */
-static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float sign)
+ * v must be scattered in c->dense, and v_norm2 is its squared norm (1 for
+ * an article's vector). */
+static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, double v_norm2, float sign)
 {
     story *s = &c->stories[sid];
     double dot = story_dot(s, v, c->dense);
@@ -376,8 +387,8 @@ static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float
             return CHORUS_ENOMEM;
         s->recent[s->recent_count++] = (weighted){v->terms[k], sign * v->weights[k]};
     }
-    /* |S + v|^2 = |S|^2 + 2 S.v + |v|^2, with |v| = 1. */
-    s->norm2 += sign * 2 * dot + 1.0;
+    /* |S + v|^2 = |S|^2 + 2 S.v + |v|^2. */
+    s->norm2 += sign * 2 * dot + v_norm2;
     if (s->norm2 < 1e-9)
         s->norm2 = 0;
     if (s->recent_count >= RECENT_MIN && s->recent_count * 2 >= s->count)
@@ -385,15 +396,22 @@ static int story_add(clusterer *c, uint32_t sid, const chorus__termvec *v, float
     return 0;
 }
 
+/* How much a gap of `gap` days between an article or story and a story
+ * leaves of their similarity: a day's gap costs nothing, since a story
+ * reported late in one place and early in another spans two dates. */
+static double gap_factor(const clusterer *c, long gap)
+{
+    if (gap <= 1)
+        return 1.0;
+    return exp(-(double)(gap - 1) / c->params.window_days);
+}
+
 static double time_factor(const clusterer *c, const story *s, const chorus__article *a)
 {
     long day;
     if (!s->dated || !article_day(a, &day))
         return 1.0;
-    long gap = day < s->first_day ? s->first_day - day : day > s->last_day ? day - s->last_day : 0;
-    if (gap <= 1)
-        return 1.0;
-    return exp(-(double)(gap - 1) / c->params.window_days);
+    return gap_factor(c, day < s->first_day ? s->first_day - day : day > s->last_day ? day - s->last_day : 0);
 }
 
 /* Similarity of article `a` (scattered in c->dense) to story `sid`. */
@@ -419,15 +437,16 @@ static int ranks_above(const clusterer *c, uint32_t x, uint32_t y)
     return c->overlap[x] > c->overlap[y] || (c->overlap[x] == c->overlap[y] && x < y);
 }
 
-/* Open stories sharing one of the article's heaviest terms: the
- * MAX_CANDIDATES sharing the most weight, best first. */
-static int candidates(clusterer *c, const chorus__article *a, size_t stamp)
+/* Open stories sharing one of the heaviest terms of v (an article's vector
+ * or a story's sum): the MAX_CANDIDATES sharing the most weight, best
+ * first. */
+static int candidates(clusterer *c, const chorus__termvec *v, size_t lookup_terms, size_t stamp)
 {
-    weighted top[LOOKUP_TERMS];
+    weighted top[FOLD_LOOKUP_TERMS];
     size_t nt = 0;
-    for (uint32_t k = 0; k < a->vec.count; k++) {
-        weighted x = {a->vec.terms[k], a->vec.weights[k]};
-        if (nt < LOOKUP_TERMS) {
+    for (uint32_t k = 0; k < v->count; k++) {
+        weighted x = {v->terms[k], v->weights[k]};
+        if (nt < lookup_terms) {
             top[nt++] = x;
             continue;
         }
@@ -567,6 +586,89 @@ static int story_close(clusterer *c, uint32_t sid)
     return rc;
 }
 
+/* The mean cosine between the members of a story of n >= 2 articles: the
+ * squared norm of a sum of n unit vectors is n plus twice the sum of their
+ * pairwise cosines. */
+static double story_cohesion(const story *s)
+{
+    double n = (double)s->members;
+    return n >= 2 ? (s->norm2 - n) / (n * (n - 1)) : 0;
+}
+
+/* A story about to close joins the open story nearest to it when the two
+ * are alike as wholes and article by article. Each article was held to the
+ * threshold against a story as it stood when the article came, so an event
+ * told from several sides (the announcement, the reactions, the reviews)
+ * can grow as two stories side by side, each too far from any one article
+ * of the other, while the two stories, every side of each counted, say the
+ * same. As wholes: the cosine of their sums, damped by the gap between their
+ * dates, reaches FOLD_FACTOR times the threshold. Article by article: the
+ * mean cosine between a member of one and a member of the other is at
+ * least FOLD_COHESION of the mean within each (their geometric mean); a
+ * sum's cosine alone grows with the stories' sizes, and would make one of
+ * two large stories on one topic, such as two budget fights in one week. */
+static int story_fold(clusterer *c, uint32_t sid)
+{
+    story *s = &c->stories[sid];
+    double within_s = story_cohesion(s), need = c->params.threshold * FOLD_FACTOR;
+    if (within_s <= 0 || c->params.threshold >= 1)
+        return 0;
+    if (s->recent_count && story_merge(c, s))
+        return CHORUS_ENOMEM;
+    chorus__termvec v = {s->terms, s->weights, s->count};
+    int rc = candidates(c, &v, FOLD_LOOKUP_TERMS, ++c->lookups);
+    if (rc)
+        return rc;
+    scatter(c->dense, &v, 1);
+    double best = 0;
+    long best_id = -1;
+    for (size_t q = 0; q < c->cand_count; q++) {
+        uint32_t tid = c->cands[q];
+        const story *t = &c->stories[tid];
+        double within_t = story_cohesion(t);
+        if (tid == sid || within_t <= 0)
+            continue;
+        double dot = story_dot(t, &v, c->dense), damp = 1.0;
+        if (s->dated && t->dated)
+            damp = gap_factor(c, s->first_day > t->last_day   ? s->first_day - t->last_day
+                                 : t->first_day > s->last_day ? t->first_day - s->last_day
+                                                              : 0);
+        double sim = dot / sqrt(t->norm2 * s->norm2) * damp;
+        double across = dot / ((double)s->members * (double)t->members) * damp;
+            if (sim < need || across < FOLD_COHESION * sqrt(within_s * within_t))
+            continue;
+        if (sim > best || (sim == best && tid < (uint32_t)best_id)) {
+            best = sim;
+            best_id = tid;
+        }
+    }
+    if (best_id >= 0) {
+        story *t = &c->stories[best_id];
+        rc = story_add(c, (uint32_t)best_id, &v, s->norm2, 1.0f);
+        t->members += s->members;
+        s->members = 0;
+        s->folded = 1;
+        s->into = (uint32_t)best_id;
+        if (s->last_pos > t->last_pos)
+            t->last_pos = s->last_pos;
+        if (s->dated) {
+            if (!t->dated || s->first_day < t->first_day)
+                t->first_day = s->first_day;
+            if (!t->dated || s->last_day > t->last_day)
+                t->last_day = s->last_day;
+            t->dated = 1;
+        }
+        for (size_t i = 0; !rc && i < s->list_count; i++) {
+            s->list[i]->story = (size_t)best_id;
+            if (CHORUS_PUSH(t->list, t->list_count, t->list_cap, s->list[i]))
+                rc = CHORUS_ENOMEM;
+        }
+        s->list_count = 0;
+    }
+    scatter(c->dense, &v, 0);
+    return rc;
+}
+
 /* Closes the open stories whose last article was placed before `day` and
  * whose every member has had its second look. */
 static int close_before(clusterer *c, long day)
@@ -575,10 +677,13 @@ static int close_before(clusterer *c, long day)
     int rc = 0;
     for (size_t i = 0; i < c->open_count; i++) {
         story *s = &c->stories[c->open[i]];
-        if (!rc && s->last_pos < day && s->pending == 0)
-            rc = story_close(c, c->open[i]);
-        else
+        if (!rc && s->last_pos < day && s->pending == 0) {
+            rc = story_fold(c, c->open[i]);
+            if (!rc)
+                rc = story_close(c, c->open[i]);
+        } else {
             c->open[m++] = c->open[i];
+        }
     }
     c->open_count = m;
     return rc;
@@ -607,7 +712,7 @@ static double join_threshold(const clusterer *c, const chorus__article *a)
 /* First pass for one article: it joins its most similar story or opens one. */
 static int place(clusterer *c, chorus__article *a, size_t stamp)
 {
-    int rc = candidates(c, a, stamp);
+    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp);
     if (rc)
         return rc;
     double best = 0, need = join_threshold(c, a);
@@ -630,7 +735,7 @@ static int place(clusterer *c, chorus__article *a, size_t stamp)
         }
     }
     a->story = (size_t)best_id;
-    rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0f);
+    rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0, 1.0f);
     scatter(c->dense, &a->vec, 0);
     story *s = &c->stories[best_id];
     s->members++;
@@ -659,7 +764,7 @@ static int list_move(story *from, story *to, chorus__article *a)
  * that story stands out among its neighbours (see ALONE_RATIO). */
 static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
 {
-    int rc = candidates(c, a, stamp);
+    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp);
     if (rc)
         return rc;
     uint32_t cur = (uint32_t)a->story;
@@ -691,9 +796,9 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
         nearest >= runner_up * ALONE_RATIO)
         best_id = nearest_id;
     if (best_id >= 0) {
-        rc = story_add(c, cur, &a->vec, -1.0f);
+        rc = story_add(c, cur, &a->vec, 1.0, -1.0f);
         if (!rc)
-            rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0f);
+            rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0, 1.0f);
         c->stories[cur].members--;
         c->stories[best_id].members++;
         a->story = (size_t)best_id;
@@ -783,10 +888,12 @@ int chorus__clusterer_finish(clusterer *c)
     for (; !rc && c->queue_head < c->queue_count; c->queue_head++)
         rc = reconsider(c, c->queue[c->queue_head], ++c->lookups);
     c->queue_head = c->queue_count = 0;
-    if (c->on_close)
-        for (size_t s = 0; !rc && s < c->story_count; s++)
-            if (!c->stories[s].closed)
+    for (size_t s = 0; !rc && s < c->story_count; s++)
+        if (!c->stories[s].closed) {
+            rc = story_fold(c, (uint32_t)s);
+            if (!rc)
                 rc = story_close(c, (uint32_t)s);
+        }
     return rc;
 }
 
@@ -848,6 +955,12 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         rc = chorus__clusterer_add(c, order[k].a);
     if (!rc)
         rc = chorus__clusterer_finish(c);
+    /* Members of a story that joined another follow it. */
+    for (size_t k = 0; !rc && k < m; k++) {
+        chorus__article *a = order[k].a;
+        while (c->stories[a->story].folded)
+            a->story = c->stories[a->story].into;
+    }
 
     /* Copies join the story of what they copy; stories are renumbered
      * largest first, ties by first article read. */

@@ -52,7 +52,9 @@ int chorus__build_vectors(chorus__article **articles, size_t n);
  * still alone joins the story it is clearly nearest to on less than the
  * threshold. A story that can no longer reach the threshold for any
  * article to come (its time factor alone keeps it below) is closed and its
- * centroid freed.
+ * centroid freed; as it closes, it joins the open story nearest to it when
+ * the two are alike as wholes and article by article (see story_fold() in
+ * cluster.c).
  * Duplicates go to the story of the article they copy. Articles marked as
  * no articles (a->non_article) are in no story: CHORUS_NO_STORY. Stories
  * are numbered largest first.
@@ -67,8 +69,10 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
  * again once the stream is a horizon past it. A story that no article to
  * come can join is closed: its centroid is freed and, when `on_close` is
  * given, its members are handed to it, after which the clusterer does not
- * touch them again. a->story holds the article's story number (the order
- * stories were opened in) until then.
+ * touch them again; unless it joins, as it closes, the open story nearest
+ * to it (when the two are alike enough), whose members its members then
+ * become. a->story holds the article's story number (the order stories were
+ * opened in) until then.
  */
 typedef struct chorus__clusterer chorus__clusterer;
 

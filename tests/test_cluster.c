@@ -1,12 +1,15 @@
 /* test_cluster.c - grouping articles into stories: split and merge cases, input order, threads, compact mode. */
 #define _DEFAULT_SOURCE /* open_memstream, mkstemps */
+#include <math.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
+#include "article.h"
 #include "blockcount.h"
 #include "chorus.h"
+#include "cluster.h"
 #include "runner.h"
 
 /* The story index of the article whose path or input id is `name`. */
@@ -397,6 +400,84 @@ static void block_counts_forget_what_was_seen_once(test_ctx *t)
     chorus__blockcount_free(b);
 }
 
+/* Two sides of one story, built as vectors whose cosines are known: every
+ * article weighs `shared` (squared) on the story's name, `side` on a word
+ * of its side, and the rest on 60 words of its own. Two articles of one
+ * side then have a cosine of shared + side, two of different sides
+ * `shared`. The sides come in turns (A, B, A, B...), undated. */
+#define SIDE_OWN_TERMS 60
+
+static chorus__article *side_article(size_t index, int side, double shared, double side_weight)
+{
+    chorus__article *a = chorus__article_new(index);
+    if (!a)
+        return NULL;
+    uint32_t n = 2 + SIDE_OWN_TERMS;
+    a->vec.terms = chorus__arena_alloc(&a->mem, n * sizeof *a->vec.terms);
+    a->vec.weights = chorus__arena_alloc(&a->mem, n * sizeof *a->vec.weights);
+    if (!a->vec.terms || !a->vec.weights) {
+        chorus__article_free(a);
+        return NULL;
+    }
+    a->vec.count = n;
+    /* Term 0: the name; 1 and 2: the two sides' words; then each article's own. */
+    a->vec.terms[0] = 0;
+    a->vec.weights[0] = (float)sqrt(shared);
+    a->vec.terms[1] = 1 + (uint32_t)side;
+    a->vec.weights[1] = (float)sqrt(side_weight);
+    for (uint32_t k = 0; k < SIDE_OWN_TERMS; k++) {
+        a->vec.terms[2 + k] = 3 + (uint32_t)index * SIDE_OWN_TERMS + k;
+        a->vec.weights[2 + k] = (float)sqrt((1 - shared - side_weight) / SIDE_OWN_TERMS);
+    }
+    a->content_hash = index; /* the order of placing */
+    return a;
+}
+
+/* Groups `per_side` articles of each side and returns the number of
+ * stories, with *mixed set when a story holds articles of both sides. */
+static long group_two_sides(test_ctx *t, size_t per_side, double shared, double side_weight, int *mixed)
+{
+    size_t n = 2 * per_side;
+    chorus__article **articles = calloc(n, sizeof *articles);
+    long stories = -1;
+    int ok = articles != NULL;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (articles[i] = side_article(i, (int)(i % 2), shared, side_weight)) != NULL;
+    if (ok) {
+        chorus__cluster_params params = {0.2, 4.0, 0};
+        stories = chorus__cluster(articles, n, 3 + n * SIDE_OWN_TERMS, &params);
+        *mixed = 0;
+        for (size_t i = 2; i < n; i++)
+            if (articles[i]->story == articles[i % 2 ? 0 : 1]->story)
+                *mixed = 1;
+    }
+    CHECK(t, ok);
+    for (size_t i = 0; articles && i < n; i++)
+        chorus__article_free(articles[i]);
+    free(articles);
+    return stories;
+}
+
+/* The first pass grows each side as a story of its own: no article of one
+ * side is within the threshold (0.2) of the other side's story when it
+ * comes. Taken whole, two sides of six with cosines 0.25 within and 0.15
+ * across are one story: their sums' cosine is 0.4 (at least 1.75 times the
+ * threshold), and a pair across is 0.6 times as close as a pair within (at
+ * least half). Two sides of twenty with cosines 0.3 within and 0.12 across
+ * have sums as close (0.36), but a pair across is only 0.4 times as close
+ * as a pair within: two events under one name (two budget fights in one
+ * week), which stay two stories. With fewer articles the sums' cosine
+ * stays below: six and six at 0.3 and 0.12 are 0.29 apart. */
+static void sides_of_one_story_become_one(test_ctx *t)
+{
+    int mixed = 0;
+    CHECK_INT(t, group_two_sides(t, 6, 0.15, 0.10, &mixed), 1);
+    CHECK_INT(t, group_two_sides(t, 20, 0.12, 0.18, &mixed), 2);
+    CHECK(t, !mixed);
+    CHECK_INT(t, group_two_sides(t, 6, 0.12, 0.18, &mixed), 2);
+    CHECK(t, !mixed);
+}
+
 const test_case cluster_tests[] = {
     {"split and merge cases from tests/cases/cluster.txt", split_and_merge_cases},
     {"threads give identical output", threads_give_identical_output},
@@ -410,5 +491,6 @@ const test_case cluster_tests[] = {
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
     {"headlines join their story", headlines_join_their_story},
     {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
+    {"two sides of one story become one", sides_of_one_story_become_one},
     {NULL, NULL},
 };
