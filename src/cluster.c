@@ -46,8 +46,10 @@
  * every story stays alone. */
 #define ALONE_SHARE 0.6
 #define ALONE_RATIO 1.5
-/* Two stories become one at this multiple of the threshold, when their
- * articles are also this close across as within (see story_fold()). */
+/* Two stories become one when the cosine of their sums reaches FOLD_FACTOR
+ * times the threshold and their articles are, on average, at least
+ * FOLD_COHESION times as close across the two as within each (see
+ * story_fold()). */
 #define FOLD_FACTOR 1.75
 #define FOLD_COHESION 0.5
 /* Terms of a text held to the threshold as given: half a full vector, an

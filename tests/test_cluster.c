@@ -400,11 +400,12 @@ static void block_counts_forget_what_was_seen_once(test_ctx *t)
     chorus__blockcount_free(b);
 }
 
-/* Two sides of one story, built as vectors whose cosines are known: every
- * article weighs `shared` (squared) on the story's name, `side` on a word
- * of its side, and the rest on 60 words of its own. Two articles of one
- * side then have a cosine of shared + side, two of different sides
- * `shared`. The sides come in turns (A, B, A, B...), undated. */
+/* Two sides of one story, built as vectors whose cosines are known: the
+ * squared weights of every article's unit vector are `shared` on the
+ * story's name, `side_weight` on a word of its side, and the rest spread
+ * over 60 words of its own. Two articles of one side then have a cosine of
+ * shared + side_weight, two of different sides `shared`. The sides come in
+ * turns (A, B, A, B...), undated. */
 #define SIDE_OWN_TERMS 60
 
 static chorus__article *side_article(size_t index, int side, double shared, double side_weight)
@@ -467,7 +468,7 @@ static long group_two_sides(test_ctx *t, size_t per_side, double shared, double 
  * have sums as close (0.36), but a pair across is only 0.4 times as close
  * as a pair within: two events under one name (two budget fights in one
  * week), which stay two stories. With fewer articles the sums' cosine
- * stays below: six and six at 0.3 and 0.12 are 0.29 apart. */
+ * stays below: for six and six at 0.3 and 0.12 it is 0.29. */
 static void sides_of_one_story_become_one(test_ctx *t)
 {
     int mixed = 0;
