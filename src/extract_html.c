@@ -287,6 +287,15 @@ static int furniture_element(const chorus__html_doc *doc, uint32_t n)
     return 0;
 }
 
+/* A dialog drawn over the page (a cookie notice's settings, a newsletter
+ * sign-up): never the article, however much prose it holds. */
+static int overlay_element(const chorus__html_doc *doc, uint32_t n)
+{
+    return doc->nodes[n].tag == CHORUS_TAG_DIALOG ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "dialog") ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "alertdialog");
+}
+
 /* Elements whose content is never article text, however much of it there
  * is: a <textarea> holds raw markup (the article's HTML offered for
  * republishing, or the rest of the page when it is left open) or a
@@ -435,7 +444,7 @@ static void set_aside_furniture(weigher *w)
             continue;
         double share = w->good[i] / total;
         int prose = named && !(kind & NAME_COMMENTS) && share >= PROSE_SHARE &&
-                    w->bad[i] <= w->good[i] * PROSE_LINK_SHARE;
+                    w->bad[i] <= w->good[i] * PROSE_LINK_SHARE && !overlay_element(doc, (uint32_t)i);
         int wraps_article = inner[i] >= total * PROSE_SHARE;
         if (share < WRAPPER_SHARE && !prose && !wraps_article)
             names[i] = 1; /* set_aside and names share one array */
