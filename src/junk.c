@@ -131,10 +131,12 @@ static const char LEGAL_PATTERN[] =
     "|все\\s+права\\s+защищены)";
 
 /* An affiliate disclosure: "We may earn a commission when you buy through
- * links on our site", "Pack Hacker is reader-supported". */
+ * links on our site", "We may earn money when you click on our links",
+ * "Pack Hacker is reader-supported". */
 static const char DISCLOSURE_PATTERN[] =
     "(?:\\b(?:we|us|i)\\b[^.!?]{0,60}\\b(?:earn|receive|get|make)s?\\b[^.!?]{0,40}"
     "\\b(?:commissions?|compensation)\\b|\\breader[- ]supported\\b"
+    "|\\b(?:we|i)\\b[^.!?]{0,20}\\b(?:earn|make)s?\\s+money\\b[^.!?]{0,30}\\bclick\\b[^.!?]{0,20}\\blinks?\\b"
     "|\\b(?:purchases?|buying)\\s+(?:made\\s+)?(?:through|via)\\s+(?:our\\s+|the\\s+)?links\\b"
     "|\\baffiliate\\s+(?:links?|commissions?)\\b.{0,80}\\b(?:earn|support)"
     "|\\b(?:earn|receive)s?\\b.{0,40}\\baffiliate\\s+(?:links?|commissions?))";
