@@ -8,6 +8,9 @@
  *     recall and F1 and B-cubed F1. Multi-News documents whose first 80
  *     characters recur across stories (crawl and embed notices) and those
  *     under 60 words are left out of the scoring, as the data's README says.
+ *     Then the same-language pairs of SemEval 2022 (articles in ten languages
+ *     rated by readers as one story or not), all in one corpus: precision,
+ *     recall and F1 of the pairs put in one story, by language.
  *  2. Scaling: corpora of 10,000, 100,000 and 1,000,000 articles generated
  *     from Multi-News paragraphs (see generate()), clustered by the chorus
  *     command as a user runs it, with wall time, articles per second, peak
@@ -421,6 +424,215 @@ static void quality_multinews(const char *data, const char *out)
     for (size_t i = 0; i < n; i++)
         free(docs[i].id), free(docs[i].text);
     free(docs), free(scored), free(order);
+}
+
+/* ---------------------------------------------------------------------- */
+/* SemEval 2022 pairs: one story or two                                   */
+/* ---------------------------------------------------------------------- */
+
+/* Reads the next RFC 4180 record of a whole file, in place: quoted fields
+ * may hold commas, doubled quotes and line breaks. Returns the field count
+ * (at most `max`), 0 at the end of the buffer. */
+static size_t csv_record(char **cursor, char **fields, size_t max)
+{
+    char *s = *cursor;
+    if (!*s)
+        return 0;
+    size_t n = 0;
+    for (;;) {
+        char *out = s, *start = s;
+        if (*s == '"') {
+            s++;
+            for (;;) {
+                if (*s == '"' && s[1] == '"') {
+                    *out++ = '"';
+                    s += 2;
+                } else if (*s == '"' || *s == '\0') {
+                    if (*s)
+                        s++;
+                    break;
+                } else {
+                    *out++ = *s++;
+                }
+            }
+            while (*s && *s != ',' && *s != '\n')
+                s++;
+        } else {
+            while (*s && *s != ',' && *s != '\n' && *s != '\r')
+                *out++ = *s++;
+            while (*s == '\r')
+                s++;
+        }
+        char end = *s;
+        *out = '\0';
+        if (n < max)
+            fields[n++] = start;
+        if (end)
+            s++;
+        if (end != ',')
+            break;
+    }
+    *cursor = s;
+    return n;
+}
+
+/* Same-language pairs of articles rated by readers from 1 (one story) to 4
+ * (unrelated): does chorus put the two in one story? A pair rated 1.5 or
+ * better counts as one story, as the data's README says. Every article of
+ * these pairs goes into one corpus, ten languages mixed as in a feed, grouped
+ * with chorus cluster's settings; each article once, though it may be in
+ * several pairs. */
+typedef struct {
+    char lang[8];
+    size_t pairs, same, together, both;
+} pair_tally;
+
+static void tally_pair(pair_tally *t, int same, int together)
+{
+    t->pairs++;
+    t->same += same;
+    t->together += together;
+    t->both += same && together;
+}
+
+static void quality_pairs(const char *data)
+{
+    char path[2048];
+    snprintf(path, sizeof path, "%s/semeval2022-train/training_set.csv", data);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        printf("  semeval: skipped: %s is not readable (%s)\n", path, strerror(errno));
+        return;
+    }
+    size_t cap = 1 << 22, len = 0, got;
+    char *buf = xmalloc(cap + 1);
+    while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+        len += got;
+        if (len == cap) {
+            cap *= 2;
+            buf = realloc(buf, cap + 1);
+            if (!buf)
+                abort();
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+
+    enum { PAIR_ID, LANG1, LANG2, TEXT1, TEXT2, OVERALL, NEEDED };
+    static const char *const wanted[NEEDED] = {"pair_id", "lang1", "lang2", "text1", "text2", "Overall"};
+    int column[NEEDED];
+    char *fields[32], *cursor = buf;
+    size_t nf = csv_record(&cursor, fields, 32);
+    for (int w = 0; w < NEEDED; w++) {
+        column[w] = -1;
+        for (size_t k = 0; k < nf; k++)
+            if (strcmp(fields[k], wanted[w]) == 0)
+                column[w] = (int)k;
+        if (column[w] < 0) {
+            printf("  semeval: skipped: %s has no %s column\n", path, wanted[w]);
+            free(buf);
+            return;
+        }
+    }
+    chorus_options o;
+    chorus_options_init(&o);
+    o.summary_sentences = 0;
+    o.facts = 0;
+    chorus_corpus *c;
+    if (chorus_corpus_new(&c, &o)) {
+        free(buf);
+        return;
+    }
+    /* The pairs as article names ("a1586893419"), with their language and
+     * rating; the fields stay in buf. */
+    typedef struct {
+        char first[24], second[24];
+        const char *lang;
+        int same;
+    } pair;
+    pair *pairs = NULL;
+    size_t np = 0, pcap = 0;
+    labelled seen = {0}; /* the names added, to add each article once */
+    while ((nf = csv_record(&cursor, fields, 32)) > 0) {
+        int short_record = 0;
+        for (int w = 0; w < NEEDED; w++)
+            short_record |= (size_t)column[w] >= nf;
+        if (short_record || strcmp(fields[column[LANG1]], fields[column[LANG2]]) != 0)
+            continue;
+        char *id2 = strchr(fields[column[PAIR_ID]], '_');
+        if (!id2)
+            continue;
+        *id2++ = '\0';
+        if (np == pcap) {
+            pcap = pcap ? 2 * pcap : 1024;
+            pairs = realloc(pairs, pcap * sizeof *pairs);
+            if (!pairs)
+                abort();
+        }
+        pair *pr = &pairs[np++];
+        snprintf(pr->first, sizeof pr->first, "a%s", fields[column[PAIR_ID]]);
+        snprintf(pr->second, sizeof pr->second, "a%s", id2);
+        pr->lang = fields[column[LANG1]];
+        pr->same = atof(fields[column[OVERALL]]) <= 1.5;
+        const char *names[2] = {pr->first, pr->second}, *texts[2] = {fields[column[TEXT1]], fields[column[TEXT2]]};
+        for (int k = 0; k < 2; k++) {
+            size_t m = 0;
+            while (m < seen.count && strcmp(seen.ids[m], names[k]) != 0)
+                m++;
+            if (m < seen.count)
+                continue;
+            labelled_add(&seen, names[k], 0, 1);
+            chorus_corpus_add_text(c, names[k], texts[k], strlen(texts[k]));
+        }
+    }
+    double t0 = now();
+    int ok = chorus_corpus_analyze(c) == 0;
+    double seconds = now() - t0;
+    /* Each article's story, by name. */
+    size_t n = chorus_corpus_article_count(c);
+    pair_tally langs[32], all;
+    memset(langs, 0, sizeof langs);
+    memset(&all, 0, sizeof all);
+    size_t nl = 0;
+    for (size_t k = 0; ok && k < np; k++) {
+        size_t story[2] = {CHORUS_NO_STORY, CHORUS_NO_STORY};
+        for (size_t i = 0; i < n; i++) {
+            chorus_article_info a;
+            chorus_corpus_article(c, i, &a);
+            if (strcmp(a.path, pairs[k].first) == 0)
+                story[0] = a.story;
+            else if (strcmp(a.path, pairs[k].second) == 0)
+                story[1] = a.story;
+        }
+        int together = story[0] != CHORUS_NO_STORY && story[0] == story[1];
+        size_t li = 0;
+        while (li < nl && strcmp(langs[li].lang, pairs[k].lang) != 0)
+            li++;
+        if (li == nl && nl < sizeof langs / sizeof *langs)
+            snprintf(langs[nl++].lang, sizeof langs[li].lang, "%s", pairs[k].lang);
+        if (li < nl)
+            tally_pair(&langs[li], pairs[k].same, together);
+        tally_pair(&all, pairs[k].same, together);
+    }
+    printf("  semeval: %zu same-language pairs rated by readers, %zu of them one story (rated 1.5 or better); "
+           "their %zu articles in one corpus\n",
+           all.pairs, all.same, n);
+    for (size_t k = 0; ok && k <= nl; k++) {
+        const pair_tally *t = k < nl ? &langs[k] : &all;
+        double p = t->together ? (double)t->both / (double)t->together : 1;
+        double r = t->same ? (double)t->both / (double)t->same : 1;
+        printf("  semeval %-4s pairs %4zu, one story %3zu: put together %3zu, precision %.3f recall %.3f F1 %.3f",
+               k < nl ? t->lang : "all", t->pairs, t->same, t->together, p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+        if (k == nl)
+            printf(", %.2f s", seconds);
+        printf("\n");
+    }
+    if (!ok)
+        printf("  semeval: chorus failed\n");
+    labelled_free(&seen);
+    free(pairs);
+    chorus_corpus_free(c);
+    free(buf);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1103,6 +1315,7 @@ int main(int argc, char **argv)
     printf("bench cluster: grouping quality on the development data (chorus cluster's settings)\n");
     quality_multinews(data, out);
     quality_uci(data, out);
+    quality_pairs(data);
     fflush(stdout);
 
     printf("bench cluster: time and memory of chorus cluster on generated corpora\n");

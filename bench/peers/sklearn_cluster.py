@@ -9,7 +9,8 @@ peer) and MiniBatchKMeans (told the true number of stories, which no
 streaming system knows). Scored as bench_cluster scores chorus: pairwise
 precision, recall and F1, and B-cubed F1; Multi-News documents whose first 80
 characters recur across stories or under 60 words are left out of the scoring.
-The generated corpus (OUT_DIR/cluster-10000.jsonl and its .truth, written by
+SemEval 2022's same-language pairs are scored by the TF-IDF cosine of the two
+articles at the cut that does best on the answers. The generated corpus (OUT_DIR/cluster-10000.jsonl and its .truth, written by
 bench_cluster) is clustered with MiniBatchKMeans only: agglomerative
 clustering needs the dense matrix of all pairs.
 """
@@ -97,6 +98,44 @@ def uci(data):
     run("uci", [r[1] for r in rows], [r[5] for r in rows])
 
 
+def semeval(data):
+    """Same-language SemEval 2022 pairs: TF-IDF cosine of the two articles (fitted on all of
+    them, no stop words for ten languages) against a cut, the best one on the answers."""
+    path = os.path.join(data, "semeval2022-train", "training_set.csv")
+    if not os.path.exists(path):
+        print("  semeval: skipped: %s is absent" % path)
+        return
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["lang1"] == r["lang2"]]
+    t0 = time.perf_counter()
+    texts, index = [], {}
+    for r in rows:
+        for pid, text in zip(r["pair_id"].split("_"), (r["text1"], r["text2"])):
+            if pid not in index:
+                index[pid] = len(texts)
+                texts.append(text)
+    x = TfidfVectorizer(sublinear_tf=True).fit_transform(texts)
+    cosines = []
+    for r in rows:
+        a, b = (index[p] for p in r["pair_id"].split("_"))
+        cosines.append(x[a].multiply(x[b]).sum())
+    same = [float(r["Overall"]) <= 1.5 for r in rows]
+    best = None
+    for step in range(1, 20):
+        cut = step / 20
+        together = [c >= cut for c in cosines]
+        both = sum(1 for t, s in zip(together, same) if t and s)
+        p = both / sum(together) if sum(together) else 1.0
+        r_ = both / sum(same) if sum(same) else 1.0
+        f1 = 2 * p * r_ / (p + r_) if p + r_ else 0.0
+        if best is None or f1 > best[0]:
+            best = (f1, p, r_, cut, sum(together))
+    f1, p, r_, cut, together = best
+    print("  semeval    cosine (best cut %.2f)       pairs %d, one story %d: put together %d, precision %.3f "
+          "recall %.3f F1 %.3f, %.2f s" % (cut, len(rows), sum(same), together, p, r_, f1,
+                                           time.perf_counter() - t0))
+
+
 def generated(out):
     path = os.path.join(out, "cluster-10000.jsonl")
     truth_path = os.path.join(out, "cluster-10000.truth")
@@ -125,6 +164,7 @@ def main():
     print("  scikit-learn %s (Debian python3-sklearn), TF-IDF:" % sklearn.__version__)
     multinews(sys.argv[1])
     uci(sys.argv[1])
+    semeval(sys.argv[1])
     generated(sys.argv[2])
 
 
