@@ -639,43 +639,6 @@ static void quality_pairs(const char *data)
 /* UCI News Aggregator headlines                                          */
 /* ---------------------------------------------------------------------- */
 
-/* Splits one CSV record (RFC 4180 quoting, on one line) into at most `max`
- * fields, in place. Returns the field count. */
-static size_t csv_fields(char *s, char **fields, size_t max)
-{
-    size_t n = 0;
-    while (n < max) {
-        char *out = s;
-        fields[n++] = s;
-        if (*s == '"') {
-            s++;
-            for (;;) {
-                if (*s == '"' && s[1] == '"') {
-                    *out++ = '"';
-                    s += 2;
-                } else if (*s == '"' || *s == '\0') {
-                    if (*s)
-                        s++;
-                    break;
-                } else {
-                    *out++ = *s++;
-                }
-            }
-            while (*s && *s != ',')
-                s++;
-        } else {
-            while (*s && *s != ',' && *s != '\n' && *s != '\r')
-                *out++ = *s++;
-        }
-        int more = *s == ',';
-        *out = '\0';
-        if (!more)
-            break;
-        s++;
-    }
-    return n;
-}
-
 static void quality_uci(const char *data, const char *out)
 {
     char path[2048], jsonl[2048];
@@ -696,8 +659,8 @@ static void quality_uci(const char *data, const char *out)
     while (w && getline(&line, &lcap, f) > 0) {
         if (lineno++ == 0)
             continue; /* header */
-        char *fl[8];
-        if (csv_fields(line, fl, 8) != 8)
+        char *fl[8], *cursor = line;
+        if (csv_record(&cursor, fl, 8) != 8)
             continue; /* a record cut short at the end of the prefix */
         /* Story ids as small numbers, by first appearance. */
         long story = -1;
