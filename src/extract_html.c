@@ -262,38 +262,40 @@ int chorus__html_names_comments(const chorus__html_doc *doc, uint32_t n)
     return (node_names(doc, n, NULL) & NAME_COMMENTS) != 0;
 }
 
+/* A dialog drawn over the page (a cookie notice's settings, a newsletter
+ * sign-up). Unlike other furniture it is not taken for the article for
+ * holding a large share of the page's prose; one holding most of it still
+ * is (a page that shows its article in a dialog). */
+static int overlay_element(const chorus__html_doc *doc, uint32_t n)
+{
+    return doc->nodes[n].tag == CHORUS_TAG_DIALOG ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "dialog") ||
+           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "alertdialog");
+}
+
 /* Furniture by element or ARIA role. */
 static int furniture_element(const chorus__html_doc *doc, uint32_t n)
 {
+    if (overlay_element(doc, n))
+        return 1;
     switch (doc->nodes[n].tag) {
     case CHORUS_TAG_NAV:
     case CHORUS_TAG_ASIDE:
     case CHORUS_TAG_FOOTER:
     case CHORUS_TAG_HEADER:
     case CHORUS_TAG_FORM:
-    case CHORUS_TAG_DIALOG:
     case CHORUS_TAG_MENU:
     case CHORUS_TAG_CONTROL:
         return 1;
     default:
         break;
     }
-    static const char *const roles[] = {"navigation", "banner",    "contentinfo", "complementary",
-                                        "search",     "dialog",    "alertdialog", "menu",
-                                        "menubar",    "toolbar"};
+    static const char *const roles[] = {"navigation", "banner", "contentinfo", "complementary",
+                                        "search",     "menu",   "menubar",     "toolbar"};
     for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
         if (chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, roles[i]))
             return 1;
     return 0;
-}
-
-/* A dialog drawn over the page (a cookie notice's settings, a newsletter
- * sign-up): never the article, however much prose it holds. */
-static int overlay_element(const chorus__html_doc *doc, uint32_t n)
-{
-    return doc->nodes[n].tag == CHORUS_TAG_DIALOG ||
-           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "dialog") ||
-           chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ROLE, "alertdialog");
 }
 
 /* Elements whose content is never article text, however much of it there
