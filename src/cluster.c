@@ -637,7 +637,7 @@ static int story_fold(clusterer *c, uint32_t sid)
                                                               : 0);
         double sim = dot / sqrt(t->norm2 * s->norm2) * damp;
         double across = dot / ((double)s->members * (double)t->members) * damp;
-            if (sim < need || across < FOLD_COHESION * sqrt(within_s * within_t))
+        if (sim < need || across < FOLD_COHESION * sqrt(within_s * within_t))
             continue;
         if (sim > best || (sim == best && tid < (uint32_t)best_id)) {
             best = sim;
