@@ -221,7 +221,9 @@ typedef struct chorus_article_info {
     const char *title;     /* NULL when none was found */
     const char *source;    /* outlet name, or NULL when unknown */
     const char *url;       /* or NULL */
-    const char *published; /* ISO 8601 ("2024-08-13T23:14:00" or "2024-08-13"), or NULL */
+    const char *published; /* ISO 8601 ("2024-08-13T23:14:00" or "2024-08-13"), or NULL; the
+                              publication date, or for a web page that gives none, the last
+                              update it shows its readers */
     const char *language;  /* ISO 639-1 code such as "en", or "und" when unknown */
     const char *text;      /* cleaned body, paragraphs separated by a blank line */
     size_t words;          /* words in the cleaned body */

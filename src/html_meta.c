@@ -91,16 +91,25 @@ enum {
 
 /* The order of trust among dates: the date shown with the headline is the
  * one the page states to its readers; metadata can be a template's default.
- * An update is never taken for the publication. Nor is the datePublished of
- * a bare WebPage on its own: content systems write one for every page,
+ * An update is never taken for the publication while the page gives a
+ * publication date anywhere; a page that shows its readers only when it was
+ * last updated ("Updated March 5, 2025" under the headline of a guide kept
+ * current) is dated by that day, as readers and archives date it. A
+ * modification the page only declares (dateModified) dates nothing: content
+ * systems stamp every page they re-save. Nor is the datePublished of a bare
+ * WebPage taken on its own: content systems write one for every page,
  * landing and product pages alike, as the day the page was first saved; it
  * only lends its time of day to a date found elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
                                  D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE,
-                                 D_LONE_TIME};
-/* Sources that give the time of day as well. */
+                                 D_LONE_TIME, D_UPDATED};
+/* Sources that give the time of day as well. An update shown is chosen
+ * only when no article's publication is declared: its time comes from the
+ * web page's own date when that is the same day (an update on the day of
+ * publication is the publication), else from the declared modification. */
 static const int date_precise[] = {D_JSONLD,    D_META_PRIMARY,   D_META,
                                    D_MICRODATA, D_JSONLD_CREATED, D_JSONLD_PAGE};
+static const int update_precise[] = {D_JSONLD_PAGE, D_MODIFIED};
 
 typedef struct reader {
     const chorus__html_doc *doc;
@@ -1820,11 +1829,12 @@ static uint32_t next_text_block(const chorus__html_doc *doc, size_t *i, uint32_t
     return 0;
 }
 
-/* Non-zero when a source the publication date is taken from has a date. */
+/* Non-zero when a source the publication date is taken from has a date
+ * (an update shown is no publication: the last resorts look on). */
 static int has_date(const reader *r)
 {
     for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust; k++)
-        if (r->dates[date_trust[k]])
+        if (date_trust[k] != D_UPDATED && r->dates[date_trust[k]])
             return 1;
     return 0;
 }
@@ -2145,16 +2155,6 @@ static void choose_date(reader *r, chorus__html_meta *out)
     for (size_t k = 0; k < sizeof date_trust / sizeof *date_trust && chosen < 0; k++)
         if (r->dates[date_trust[k]])
             chosen = date_trust[k];
-    /* A web page's own date is taken when the page shows that day, be it
-     * marked as the last update: an update on the day of publication is
-     * the publication. */
-    char day[32], other[32];
-    if (chosen < 0 && r->dates[D_JSONLD_PAGE] && r->dates[D_UPDATED]) {
-        day_of(r->dates[D_JSONLD_PAGE], day);
-        day_of(r->dates[D_UPDATED], other);
-        if (day[0] && strcmp(day, other) == 0)
-            chosen = D_JSONLD_PAGE;
-    }
     if (chosen < 0)
         return;
     /* A date shown with day and month as numbers can be read both ways
@@ -2180,11 +2180,15 @@ static void choose_date(reader *r, chorus__html_meta *out)
     r->field[F_PUBLISHED] = r->dates[chosen];
     out->published_from = chosen;
     /* The same day in metadata usually comes with the time of day. */
+    char day[32], other[32];
     day_of(r->dates[chosen], day);
-    for (size_t m = 0; m < sizeof date_precise / sizeof *date_precise; m++) {
-        day_of(r->dates[date_precise[m]], other);
+    const int *precise = chosen == D_UPDATED ? update_precise : date_precise;
+    size_t n_precise = chosen == D_UPDATED ? sizeof update_precise / sizeof *update_precise
+                                           : sizeof date_precise / sizeof *date_precise;
+    for (size_t m = 0; m < n_precise; m++) {
+        day_of(r->dates[precise[m]], other);
         if (other[0] && strcmp(day, other) == 0) {
-            r->field[F_PUBLISHED] = r->dates[date_precise[m]];
+            r->field[F_PUBLISHED] = r->dates[precise[m]];
             break;
         }
     }

@@ -110,10 +110,18 @@ static const meta_case metas[] = {
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\">"
      "<meta property=\"article:published_time\" content=\"2023-05-30T08:15:00Z\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "-", "2023-05-30T08:15:00"},
-    {"a page showing only its update date has no publication date", NULL,
+    {"a page showing only its update date is dated by it, at the time its metadata gives", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\"></head><body>"
      "<h1>Ferries sail again</h1><p>Updated: June 2, 2023</p>" BODY "</body></html>",
+     "-", "-", "2023-06-02T10:00:00"},
+    {"a modification date the page only declares dates nothing", NULL,
+     "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\"></head><body>"
+     "<h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "-", NULL},
+    {"a publication date the page only declares outranks the update it shows", NULL,
+     "<html><head><meta property=\"article:published_time\" content=\"2023-05-30T08:15:00Z\"></head><body>"
+     "<h1>Ferries sail again</h1><p>Updated: June 2, 2023</p>" BODY "</body></html>",
+     "-", "-", "2023-05-30T08:15:00"},
     {"a date in a script is not the page's", NULL,
      "<html><head><script>var d = {\"datePublished\": \"2011-01-01\"};</script></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "-", NULL},
