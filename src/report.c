@@ -431,11 +431,12 @@ static void md_story(const chorus_corpus *c, size_t s, size_t number, chorus__bu
     chorus__buf_printf(b, "## %zu. ", number);
     md_escape(b, st.headline);
     chorus__buf_puts(b, "\n\n");
-    size_t outlets = distinct_sources(c, &st), dups = 0;
+    size_t outlets = distinct_sources(c, &st), dups = 0, unnamed = 0;
     for (size_t k = 0; k < st.article_count; k++) {
         chorus_article_info a;
         chorus_corpus_article(c, st.articles[k], &a);
         dups += a.duplicate_of != NULL;
+        unnamed += a.source == NULL;
     }
     chorus__buf_printf(b, "Story %s · ", st.id);
     if (st.start && st.end && strcmp(st.start, st.end) != 0)
@@ -443,8 +444,14 @@ static void md_story(const chorus_corpus *c, size_t s, size_t number, chorus__bu
     else if (st.start)
         chorus__buf_printf(b, "%s · ", st.start);
     chorus__buf_printf(b, "%zu article%s", st.article_count, st.article_count == 1 ? "" : "s");
+    /* Articles whose outlet is unknown are said apart: "5 articles from 1
+     * outlet" would read as one outlet's five. */
     if (outlets)
         chorus__buf_printf(b, " from %zu outlet%s", outlets, outlets == 1 ? "" : "s");
+    if (unnamed && outlets)
+        chorus__buf_printf(b, " and %zu of unknown outlet", unnamed);
+    else if (unnamed)
+        chorus__buf_puts(b, unnamed == 1 ? ", its outlet unknown" : ", their outlets unknown");
     if (dups)
         chorus__buf_printf(b, " (%zu cop%s)", dups, dups == 1 ? "y" : "ies");
     chorus__buf_puts(b, "\n\n### Summary\n\n");
