@@ -7,7 +7,8 @@
  *    class or id names furniture (share bars, comments, related links,
  *    cookie and newsletter boxes, ads). A page's outer wrappers are often
  *    named that way too ("content has-sidebar"), so an element that holds
- *    most of the page's prose is never set aside by its name alone.
+ *    most of the page's prose is never set aside by its name alone, nor one
+ *    of the same class as such an element.
  * 2. Every block of text (a paragraph, heading, list item, table row) is
  *    weighed: its text outside links counts for it, its link text against
  *    it, and a block mostly made of links counts wholly against it. The
@@ -398,6 +399,42 @@ static int content_mark(const chorus__html_doc *doc, uint32_t n, int names)
            chorus__html_attr_has_word(doc, n, CHORUS_ATTR_ITEMPROP, "articlebody");
 }
 
+/* Non-zero when two elements have the same class value. */
+static int same_class(const chorus__html_doc *doc, uint32_t a, uint32_t b)
+{
+    size_t al, bl;
+    const char *av = chorus__html_attr(doc, a, CHORUS_ATTR_CLASS, &al);
+    const char *bv = chorus__html_attr(doc, b, CHORUS_ATTR_CLASS, &bl);
+    return av && bv && al == bl && memcmp(av, bv, al) == 0;
+}
+
+/* Elements kept as prose that lend their class to others, at most. */
+#define PROSE_CLASS_MAX 8
+
+/* An article cut into sections by a box set between them (a call to
+ * action, an ad) gives each section the same class: when the name of that
+ * class reads as furniture ("content-nav-section"), the larger sections are
+ * kept for their prose and the smaller ones must follow. An element set
+ * aside is kept when an element of the same tag and class was kept as
+ * prose and it has as few links itself. */
+static void keep_like_sections(weigher *w, const uint8_t *prose_kept)
+{
+    const chorus__html_doc *doc = w->doc;
+    size_t lenders = 0;
+    for (size_t j = 1; j < w->n && lenders < PROSE_CLASS_MAX; j++) {
+        if (!prose_kept[j] || !chorus__html_attr(doc, (uint32_t)j, CHORUS_ATTR_CLASS, NULL))
+            continue;
+        lenders++;
+        for (uint32_t i = 1; i < w->n; i++) {
+            if (!w->set_aside[i] || doc->nodes[i].tag != doc->nodes[j].tag || w->good[i] <= 0 ||
+                w->bad[i] > w->good[i] * PROSE_LINK_SHARE || !same_class(doc, i, (uint32_t)j) ||
+                chorus__html_names_comments(doc, i) || overlay_element(doc, i))
+                continue;
+            w->set_aside[i] = 0;
+        }
+    }
+}
+
 /*
  * Sets aside furniture and hidden elements. Names can mislead: a layout
  * wrapper is named "content has-sidebar", a section "content-nav-section".
@@ -420,7 +457,10 @@ static void set_aside_furniture(weigher *w)
         names[i] = doc->nodes[i].tag == CHORUS_TAG_TEXT ? 0 : (uint8_t)node_names(doc, (uint32_t)i, memo);
     free(memo);
     double *inner = calloc(w->n + 1, sizeof *inner);
-    if (!inner) {
+    uint8_t *prose_kept = calloc(w->n + 1, 1); /* named as furniture, kept for its prose */
+    if (!inner || !prose_kept) {
+        free(inner);
+        free(prose_kept);
         memset(w->set_aside, 0, w->n);
         weigh(w);
         return;
@@ -448,10 +488,13 @@ static void set_aside_furniture(weigher *w)
         int prose = named && !(kind & NAME_COMMENTS) && share >= PROSE_SHARE &&
                     w->bad[i] <= w->good[i] * PROSE_LINK_SHARE && !overlay_element(doc, (uint32_t)i);
         int wraps_article = inner[i] >= total * PROSE_SHARE;
+        prose_kept[i] = (uint8_t)prose;
         if (share < WRAPPER_SHARE && !prose && !wraps_article)
             names[i] = 1; /* set_aside and names share one array */
     }
     free(inner);
+    keep_like_sections(w, prose_kept);
+    free(prose_kept);
     weigh(w);
 }
 
