@@ -29,6 +29,8 @@
 #define BODY_MIN_WORDS 15
 /* Prompts and labels are short; longer blocks are judged as prose. */
 #define PROMPT_MAX_WORDS 15
+/* Longest placeholder: a shortcode with its arguments, or a few template fields. */
+#define PLACEHOLDER_MAX_WORDS 12
 /* Before the first or after the last real paragraph, prompts run longer
  * ("Sign up for our daily newsletter and get the top stories ..."). */
 #define EDGE_PROMPT_MAX_WORDS 40
@@ -79,7 +81,8 @@
     "|don['\\x{2019}]t\\s+miss|editor['\\x{2019}]s\\s+picks" \
     "|click\\s+here|tap\\s+here|skip\\s+to\\s+(?:main\\s+)?content|back\\s+to\\s+top" \
     "|privacy\\s+policy|terms\\s+of\\s+(?:use|service)|cookie\\s+(?:policy|settings)" \
-    "|sponsored\\s+content" \
+    "|sponsored\\s+content|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
+    "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
     "|weiterlesen|mehr\\s+zum\\s+thema|kommentare|teilen\\s+sie|folgen\\s+sie\\s+uns" \
     "|jetzt\\s+abonnieren|lire\\s+aussi|lire\\s+la\\s+suite|à\\s+lire\\s+aussi" \
@@ -98,6 +101,20 @@ static const char WIDGET_PATTERN[] =
     "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
     "|next|previous|menu|search|home|subscribe|newsletter|sponsored|watch|video"
     "|listen|photos?|gallery|close)\\b[\\W\\d]*$";
+
+/* What a page shows until its scripts fill it in: a loading notice ("Loading
+ * posts…"), a template's placeholders ("{{ number }}"), a content system's
+ * shortcode left unexpanded ("[cta_module]"). */
+static const char PLACEHOLDER_PATTERN[] =
+    "^\\W*(?:loading(?:\\s+\\p{L}+){1,2}\\s*(?:\\.{2,}|…)|(?:\\{\\{[^{}]{0,60}\\}\\}\\W*)+"
+    "|\\[[a-z]+(?:_[a-z]+)+(?:\\s[^\\]]{0,60})?\\])\\W*$";
+
+/* A page's word to browsers that run no script: "We're sorry but this site
+ * doesn't work properly without JavaScript enabled", "Please enable
+ * JavaScript to continue". */
+static const char SCRIPT_NOTICE_PATTERN[] =
+    "(?:\\b(?:sorry|please|without)\\b|\\byou\\s+(?:will\\s+)?(?:need|must|have)\\s+to\\b)[^.!?]{0,60}"
+    "\\bjavascript\\b|\\bjavascript\\b[^.!?]{0,30}\\b(?:is\\s+)?(?:disabled|required|must\\s+be\\s+enabled)\\b";
 
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
@@ -236,6 +253,8 @@ enum {
     PAT_CONTACT_OPENING,
     PAT_DISCLOSURE,
     PAT_READ_TIME,
+    PAT_PLACEHOLDER,
+    PAT_SCRIPT_NOTICE,
     PAT_COUNT
 };
 
@@ -244,7 +263,8 @@ static const char *const pattern_source[PAT_COUNT] = {
     LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
-    DISCLOSURE_PATTERN, READ_TIME_PATTERN,
+    DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
+    SCRIPT_NOTICE_PATTERN,
 };
 
 struct chorus__junk {
@@ -594,7 +614,7 @@ const char *chorus__junk_reason_name(int reason)
 {
     static const char *const names[] = {
         "text", "prompt", "social", "label", "caption", "repeat", "contents",
-        "list", "trailing", "boilerplate", "link", "meta", "legal",
+        "list", "trailing", "boilerplate", "link", "meta", "legal", "placeholder",
     };
     if (reason < 0 || (size_t)reason >= sizeof names / sizeof names[0])
         return "unknown";
@@ -641,6 +661,14 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
     if (match(j, PAT_LINK, s, len))
         return CHORUS_JUNK_LINK;
+    if (words <= PLACEHOLDER_MAX_WORDS && match(j, PAT_PLACEHOLDER, s, len))
+        return CHORUS_JUNK_PLACEHOLDER;
+    /* A notice for browsers without script, above or below an article that
+     * has paragraphs of its own (alone, the text is a notice page, which
+     * notice.c names as such); it may be long enough to pass for one. */
+    if (words <= EDGE_PROMPT_MAX_WORDS && as->first_body < as->n && (as->first_body != i || as->last_body != i) &&
+        (i <= as->first_body || i >= as->last_body) && match(j, PAT_SCRIPT_NOTICE, s, len))
+        return CHORUS_JUNK_PLACEHOLDER;
     if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
         return CHORUS_JUNK_LEGAL;
     /* An affiliate disclosure stands above the article (or below it), and

@@ -20,6 +20,7 @@ enum {
     CHORUS_JUNK_LINK,        /* a bare URL or e-mail address */
     CHORUS_JUNK_META,        /* date line, byline or a repeat of the title */
     CHORUS_JUNK_LEGAL,       /* copyright and "all rights reserved" lines */
+    CHORUS_JUNK_PLACEHOLDER, /* what a page shows until its scripts run: "Loading posts…", "{{ price }}" */
 };
 
 /* Compiled patterns; one per corpus, used by one thread at a time. */
