@@ -417,9 +417,19 @@ static int not_a_name(const char *s, size_t len, int declared)
     static const char *const other_credits[] = {"updated by ", "reviewed by ", "edited by ", "fact checked by ",
                                                 "fact-checked by ", "medically reviewed by ", "photos by ",
                                                 "photo by ", "illustration by "};
+    /* Links to the writer's page say so around the name: "More about Jane
+     * Doe »", "View all posts by Jane Doe". The name stands elsewhere too. */
+    static const char *const link_labels[] = {"more about ",        "more from ",    "more by ",
+                                              "view all posts by ", "all posts by ", "see all posts by ",
+                                              "view posts by ",     "posts by ",     "articles by "};
     for (size_t k = 0; k < sizeof other_credits / sizeof *other_credits; k++) {
         size_t cl = strlen(other_credits[k]);
         if (len > cl && ieq(s, cl, other_credits[k]))
+            return 1;
+    }
+    for (size_t k = 0; k < sizeof link_labels / sizeof *link_labels; k++) {
+        size_t cl = strlen(link_labels[k]);
+        if (len > cl && ieq(s, cl, link_labels[k]))
             return 1;
     }
     /* "admin", "Site Admin", "q_admin": an account, not a person. */
@@ -863,6 +873,44 @@ static int publication_key(const char *key, size_t kl)
            !modification_key(key, kl) && !icontains(key, kl, "publisher");
 }
 
+/* Scholarly metadata (Highwire's citation_author, Dublin Core's creator)
+ * writes a name surname first: "Roy, Aniruddha" is Aniruddha Roy. Writes
+ * the name turned round into out (AUTHOR_MAX_BYTES + 1 bytes) and returns
+ * its length, or returns 0 when the value is not of that form: one comma
+ * between one to three capitalised words on each side, the second not a
+ * degree or a suffix ("Jane Doe, MD", "John Roe, Jr."). */
+static size_t surname_first(const char *key, size_t kl, const char *v, size_t len, char *out)
+{
+    if (!ieq(key, kl, "citation_author") && !ieq(key, kl, "dc.creator") && !ieq(key, kl, "dcterms.creator"))
+        return 0;
+    const char *comma = memchr(v, ',', len);
+    if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - v)) || len > AUTHOR_MAX_BYTES)
+        return 0;
+    size_t sl = (size_t)(comma - v), gl = len - sl - 1;
+    const char *given = comma + 1;
+    while (gl && is_space(*given))
+        given++, gl--;
+    while (sl && is_space(v[sl - 1]))
+        sl--;
+    size_t sw = chorus__count_words(v, sl), gw = chorus__count_words(given, gl);
+    if (!sl || !gl || sw > 3 || gw > 3 || !(v[0] >= 'A' && v[0] <= 'Z') || !(given[0] >= 'A' && given[0] <= 'Z'))
+        return 0;
+    /* "MD", "FACS", "PhD", "Jr.": a degree or a suffix, no given name. */
+    static const char *const suffixes[] = {"jr", "jr.", "sr", "sr.", "phd", "ph.d.", "md", "m.d.", "ii", "iii"};
+    size_t capitals = 0, small = 0;
+    for (size_t i = 0; i < gl; i++) {
+        capitals += given[i] >= 'A' && given[i] <= 'Z';
+        small += (given[i] >= 'a' && given[i] <= 'z') || given[i] == '.';
+    }
+    if (in_names(given, gl, suffixes, sizeof suffixes / sizeof *suffixes) || (capitals >= 2 && !small))
+        return 0;
+    memcpy(out, given, gl);
+    out[gl] = ' ';
+    memcpy(out + gl + 1, v, sl);
+    out[gl + 1 + sl] = '\0';
+    return gl + 1 + sl;
+}
+
 static void read_meta(reader *r, uint32_t n)
 {
     const chorus__html_doc *doc = r->doc;
@@ -903,7 +951,12 @@ static void read_meta(reader *r, uint32_t n)
         offer_date(r, D_MODIFIED, content, cl);
     } else if (in_names(key, kl, author_names, sizeof author_names / sizeof *author_names)) {
         /* Pages with several authors repeat the tag: all are gathered. */
-        add_name(r, &r->meta_names, content, cl);
+        char turned[AUTHOR_MAX_BYTES + 1];
+        size_t tl = surname_first(key, kl, content, cl, turned);
+        if (tl)
+            add_name(r, &r->meta_names, turned, tl);
+        else
+            add_name(r, &r->meta_names, content, cl);
     } else if (kl == 14 && ieq(key, 13, "twitter:label") &&
                (ieq(content, cl, "written by") || ieq(content, cl, "author"))) {
         /* Twitter's card labels its data: "twitter:label1" = "Written by",

@@ -106,6 +106,17 @@ static const meta_case metas[] = {
      "<html><head><meta property=\"article:author\" content=\"https://example.org/people/ruth\">"
      "<meta name=\"author\" content=\"Ruth Okafor\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "Ruth Okafor", "-"},
+    {"scholarly metadata writes the surname first", NULL,
+     "<html><head><meta name=\"citation_author\" content=\"Okafor, Ruth\">"
+     "<meta name=\"citation_author\" content=\"Lindqvist, M.\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor, M. Lindqvist", "-"},
+    {"a degree after the comma is not a given name", NULL,
+     "<html><head><meta name=\"dc.creator\" content=\"Ruth Okafor, MD\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor, MD", "-"},
+    {"a link to the writer's page is labelled, not named", NULL,
+     "<html><body><h1>Ferries sail again</h1><p>Ruth Okafor</p>"
+     "<p><a rel=\"author\" href=\"/people/ruth\">More about Ruth Okafor &raquo;</a></p>" BODY "</body></html>",
+     "-", NULL, "-"},
     {"the publication date, not the modification date", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\">"
      "<meta property=\"article:published_time\" content=\"2023-05-30T08:15:00Z\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
