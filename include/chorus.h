@@ -319,7 +319,8 @@ typedef struct chorus_coverage {
 /* One story. Every pointer is owned by the corpus. */
 typedef struct chorus_story_info {
     const char *id;        /* "s1", "s2", ...: largest story first */
-    const char *headline;  /* the title of the story's most central article */
+    const char *headline;  /* the title of the story's most central article, one that
+                              tells before one that asks ("What did ...?") */
     const char *start;     /* earliest publication date "YYYY-MM-DD", or NULL */
     const char *end;       /* latest publication date, or NULL */
     const size_t *articles; /* article indices, ascending */

@@ -531,7 +531,18 @@ int chorus_corpus_add_text(chorus_corpus *c, const char *name, const char *text,
 /* Analysis                                                               */
 /* ---------------------------------------------------------------------- */
 
-/* The headline: the title of the member closest to the story's centroid. */
+/* Non-zero when a title asks rather than tells ("What did Putin discuss
+ * with Abbas?"): a briefing's headline should say what happened. */
+static int asks(const char *title)
+{
+    size_t n = strlen(title);
+    while (n > 0 && (title[n - 1] == ' ' || title[n - 1] == '"' || title[n - 1] == '\''))
+        n--;
+    return n > 0 && title[n - 1] == '?';
+}
+
+/* The headline: the title of the member closest to the story's centroid,
+ * a title that tells before one that asks. */
 static const char *story_headline(chorus_corpus *c, const size_t *members, size_t count, float *sum)
 {
     const chorus__article *best = NULL;
@@ -548,8 +559,9 @@ static const char *story_headline(chorus_corpus *c, const size_t *members, size_
         double dot = 0;
         for (uint32_t k = 0; k < a->vec.count; k++)
             dot += (double)a->vec.weights[k] * sum[a->vec.terms[k]];
-        /* Prefer articles with a title; among them the most central. */
-        double sim = dot + (a->title ? 1e6 : 0);
+        /* Prefer articles with a title, then titles that tell; among them
+         * the most central. */
+        double sim = dot + (a->title ? 2e6 : 0) - (a->title && asks(a->title) ? 1e6 : 0);
         if (sim > best_sim) {
             best_sim = sim;
             best = a;

@@ -150,8 +150,38 @@ static void demo_corpus_stories(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* A story's headline says what happened: a title that asks gives way to one
+ * that tells, even when its article is the story's most central. */
+static void headline_tells_rather_than_asks(test_ctx *t)
+{
+    static const char *const texts[] = {
+        "What did the harbour board decide about the Brookfield ferry?\n\n"
+        "The Brookfield harbour board voted on Tuesday to keep the night ferry to the islands running "
+        "through the winter, reversing a plan to cut the service from November.\n\n"
+        "The board said the night ferry would keep its timetable and fares, and that the islands' council "
+        "would pay a third of the cost of the winter crossings.\n\n"
+        "Island residents had protested against the cut at the harbour on Saturday, saying the night ferry "
+        "was their only way home from evening shifts on the mainland.\n",
+        "Harbour board keeps the Brookfield night ferry through the winter\n\n"
+        "The Brookfield harbour board voted on Tuesday to keep the night ferry to the islands running "
+        "through the winter, after island residents protested against the cut.\n\n"
+        "The islands' council will pay a third of the cost of the winter crossings, the board said.\n",
+    };
+    chorus_corpus *c;
+    CHECK_INT(t, chorus_corpus_new(&c, NULL), 0);
+    for (size_t i = 0; i < 2; i++)
+        CHECK_INT(t, chorus_corpus_add_text(c, i ? "tells.txt" : "asks.txt", texts[i], strlen(texts[i])), 1);
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    CHECK_INT(t, chorus_corpus_story_count(c), 1);
+    chorus_story_info st;
+    if (chorus_corpus_story_count(c) == 1 && chorus_corpus_story(c, 0, &st) == 0)
+        CHECK_STR(t, st.headline, "Harbour board keeps the Brookfield night ferry through the winter");
+    chorus_corpus_free(c);
+}
+
 const test_case end_to_end_tests[] = {
     {"seeds make one story", seeds_make_one_story},
     {"demo corpus stories", demo_corpus_stories},
+    {"a headline tells rather than asks", headline_tells_rather_than_asks},
     {NULL, NULL},
 };
