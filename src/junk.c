@@ -81,7 +81,10 @@
     "|don['\\x{2019}]t\\s+miss|editor['\\x{2019}]s\\s+picks" \
     "|click\\s+here|tap\\s+here|skip\\s+to\\s+(?:main\\s+)?content|back\\s+to\\s+top" \
     "|privacy\\s+policy|terms\\s+of\\s+(?:use|service)|cookie\\s+(?:policy|settings)" \
-    "|sponsored\\s+content|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
+    "|sponsored\\s+content|donate\\s+(?:now|today|here|via|to\\s+(?:us|our))" \
+    "|become\\s+a\\s+(?:patron|supporter|paying\\s+member)|support\\s+(?:us|our\\s+(?:work|journalism|reporting))\\b" \
+    "|(?:enjoyed|like[ds]?)\\s+this\\s+(?:piece|article|story|post)\\?|we\\s+need\\s+your\\s+(?:help|support)" \
+    "|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
     "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
     "|weiterlesen|mehr\\s+zum\\s+thema|kommentare|teilen\\s+sie|folgen\\s+sie\\s+uns" \
@@ -118,8 +121,9 @@ static const char SCRIPT_NOTICE_PATTERN[] =
 
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
-    "^\\W*(?:related(?:\\s+\\w+)?|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
+    "^\\W*(?:related(?:\\s+\\w+){0,2}|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
     "|read\\s+(?:this\\s+)?(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)"
+    "|(?:more\\s+)?(?:articles|stories|posts|reads)\\s+you\\s+(?:may|might|will)\\s+(?:also\\s+)?(?:like|enjoy|love)"
     "|(?:popular|recent|trending|featured)\\s+(?:posts|articles|stories|reads)\\b.*|explore\\s+more|more\\s+to\\s+explore"
     "|keep\\s+reading|what\\s+to\\s+read\\s+next|up\\s+next"
     "|references|sources|footnotes|bibliography|works\\s+cited|citations"
