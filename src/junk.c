@@ -102,7 +102,8 @@ static const char PROMPT_PATTERN[] = "\\b" PROMPT_WORDS;
 static const char WIDGET_PATTERN[] =
     "^\\W*(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|ad"
     "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
-    "|next|previous|menu|search|home|subscribe|newsletter|sponsored|watch|video"
+    "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+this|menu|search|home|subscribe|newsletter"
+    "|sponsored|watch|video"
     "|listen|photos?|gallery|close)\\b[\\W\\d]*$";
 
 /* What a page shows until its scripts fill it in: a loading notice ("Loading
@@ -126,7 +127,8 @@ static const char SECTION_PATTERN[] =
     "|(?:more\\s+)?(?:articles|stories|posts|reads)\\s+you\\s+(?:may|might|will)\\s+(?:also\\s+)?(?:like|enjoy|love)"
     "|(?:popular|recent|trending|featured)\\s+(?:posts|articles|stories|reads)\\b.*|explore\\s+more|more\\s+to\\s+explore"
     "|keep\\s+reading|what\\s+to\\s+read\\s+next|up\\s+next"
-    "|references|sources|footnotes|bibliography|works\\s+cited|citations"
+    "|(?:article\\s+)?(?:references|sources)|footnotes(?:\\s*\\(\\s*returns?\\s+to\\s+text\\s*\\))?"
+    "|bibliography|works\\s+cited|citations"
     "|recommended(?:\\s+\\w+){0,2}|most\\s+(?:read|popular|viewed|shared)|top\\s+stories"
     "|trending(?:\\s+now)?|sign\\s+up\\s+for\\s+.*|subscribe\\s+to\\s+.*|newsletter"
     "|comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list|leave\\s+a\\s+(?:reply|comment)"
@@ -176,7 +178,7 @@ static const char COPYRIGHT_OWNER_PATTERN[] =
 /* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images". */
 static const char CAPTION_PATTERN[] =
     "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic)s?(?:\\s+credits?)?\\s*(?::|/|by\\b)"
-    "\\s*[^.!?]{1,60}|\\bgetty\\s+images|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
+    "\\s*[^.!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
     "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
 
