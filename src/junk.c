@@ -167,7 +167,7 @@ static const char DISCLOSURE_PATTERN[] =
 /* How long the article takes to read: "5 min read", "Reading time: 8 minutes". */
 static const char READ_TIME_PATTERN[] =
     "(?:\\b(?:\\d+|x)\\s*(?:[-–]\\s*\\d+\\s*)?(?:min(?:ute)?s?)\\.?\\s*(?:read|reading)\\b"
-    "|\\breading\\s+time\\b|\\bmin(?:ute)?s?\\s+read\\b|\\blesezeit\\b|\\btemps\\s+de\\s+lecture\\b"
+    "|\\bread(?:ing)?\\s+time\\b|\\bmin(?:ute)?s?\\s+read\\b|\\blesezeit\\b|\\btemps\\s+de\\s+lecture\\b"
     "|\\btiempo\\s+de\\s+lectura\\b)";
 
 /* "© 2025 Harbour Post." / "Copyright 2024 The Example Times, all rights reserved" */
