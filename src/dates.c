@@ -304,6 +304,19 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         return time_at(t, n, k + 5, d);
     }
 
+    /* Year first with the month's name, as citations write it: 2023 Jan 7.
+     * Not when a year follows the day: "Guide 2026 Dec 26, 2025" is a
+     * headline's year before a date written month first. */
+    if ((y = year_value(&t[k])) != 0 && (j = month_at(t, n, k + 1, &m)) != 0) {
+        size_t j2 = day_at(t, n, j, &day), j3 = j2;
+        if (j3 && j3 < n && is_punct(&t[j3], ','))
+            j3++;
+        if (j2 && valid_ymd(y, m, day) && !(j3 < n && year_value(&t[j3]))) {
+            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+            return time_at(t, n, j2, d);
+        }
+    }
+
     /* Month first: [Weekday,] Aug 13[th][,] 2024 */
     if ((j = month_at(t, n, k, &m)) != 0) {
         size_t j2 = day_at(t, n, j, &day);
