@@ -413,23 +413,17 @@ static int not_a_name(const char *s, size_t len, int declared)
                                            "thur",   "thurs",   "fri",       "sat",      "sun",
                                            "monday", "tuesday", "wednesday", "thursday", "friday",
                                            "saturday", "sunday"};
-    /* Credits for other work than the writing: "Updated by Jon Roe". */
-    static const char *const other_credits[] = {"updated by ", "reviewed by ", "edited by ", "fact checked by ",
-                                                "fact-checked by ", "medically reviewed by ", "photos by ",
-                                                "photo by ", "illustration by "};
-    /* Links to the writer's page say so around the name: "More about Jane
-     * Doe »", "View all posts by Jane Doe". The name stands elsewhere too. */
-    static const char *const link_labels[] = {"more about ",        "more from ",    "more by ",
-                                              "view all posts by ", "all posts by ", "see all posts by ",
-                                              "view posts by ",     "posts by ",     "articles by "};
-    for (size_t k = 0; k < sizeof other_credits / sizeof *other_credits; k++) {
-        size_t cl = strlen(other_credits[k]);
-        if (len > cl && ieq(s, cl, other_credits[k]))
-            return 1;
-    }
-    for (size_t k = 0; k < sizeof link_labels / sizeof *link_labels; k++) {
-        size_t cl = strlen(link_labels[k]);
-        if (len > cl && ieq(s, cl, link_labels[k]))
+    /* Credits for other work than the writing ("Updated by Jon Roe"), and
+     * the labels of links to the writer's page ("More about Jane Doe »",
+     * "View all posts by Jane Doe"), whose name stands elsewhere too. */
+    static const char *const not_by_the_writer[] = {
+        "updated by ", "reviewed by ", "edited by ", "fact checked by ", "fact-checked by ",
+        "medically reviewed by ", "photos by ", "photo by ", "illustration by ",
+        "more about ", "more from ", "more by ", "view all posts by ", "all posts by ",
+        "see all posts by ", "view posts by ", "posts by ", "articles by "};
+    for (size_t k = 0; k < sizeof not_by_the_writer / sizeof *not_by_the_writer; k++) {
+        size_t cl = strlen(not_by_the_writer[k]);
+        if (len > cl && ieq(s, cl, not_by_the_writer[k]))
             return 1;
     }
     /* "admin", "Site Admin", "q_admin": an account, not a person. */
