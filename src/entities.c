@@ -127,6 +127,13 @@ static const char *const connectors[] = {
     "el", "bin", "ibn", "le", "la", "du", "y", "the", "for",
 };
 
+/* Particles that open a name when written with a capital: "Al Jazeera",
+ * "Le Pen", "De Niro", "El Salvador", "Van Gogh". The other connectors
+ * ("The", "For", "Do") are English words opening a sentence or a title. */
+static const char *const name_particles[] = {
+    "de", "del", "della", "da", "dos", "das", "van", "von", "der", "al", "el", "bin", "ibn", "le", "la", "du",
+};
+
 /* Prepositions of place, after which a lone name is most likely a place
  * ("from" and "to" also take people and organisations). */
 static const char *const place_prepositions[] = {
@@ -494,8 +501,11 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
     const chorus__article *a = b->story->articles[article];
     const chorus__lexicon *lex = b->story->lex;
     chorus__facts *f = b->f;
-    /* Trim "The" and connectors at the ends. */
-    while (from < to && (IN(connectors, w[from].fold, w[from].len)))
+    /* Trim "The" and connectors at the ends, keeping a particle that opens
+     * the name with a capital before another capitalised word. */
+    while (from < to && IN(connectors, w[from].fold, w[from].len) &&
+           !(from + 1 < to && capitalised(&w[from]) && capitalised(&w[from + 1]) &&
+             IN(name_particles, w[from].fold, w[from].len)))
         from++;
     while (to > from && IN(connectors, w[to - 1].fold, w[to - 1].len))
         to--;
@@ -908,6 +918,25 @@ static int merge_aliases(builder *b, title_mention *titles, size_t ntitles)
                     (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_COUNTRY)))
             continue;
         long owner = sole_owner(f, i, e->name, strlen(e->name), CHORUS_ENTITY_PERSON, HOLDS_WORD, 2);
+        if (owner >= 0 && merge(f, i, (size_t)owner))
+            return CHORUS_ENOMEM;
+    }
+
+    /* A surname with its particle ("Le Pen", "De Niro") is the one person
+     * whose full name ends with it ("Marine Le Pen"). */
+    for (size_t i = 0; i < n; i++) {
+        chorus__entity *e = &f->entities[i];
+        const char *space = strchr(e->name, ' ');
+        char particle[8];
+        size_t pl = space ? (size_t)(space - e->name) : 0;
+        if (e->merged_into >= 0 || e->type != CHORUS_ENTITY_PERSON || word_count(e->name) != 2 || !pl ||
+            pl >= sizeof particle)
+            continue;
+        for (size_t c = 0; c < pl; c++)
+            particle[c] = (char)tolower((unsigned char)e->name[c]);
+        if (!IN(name_particles, particle, pl))
+            continue;
+        long owner = sole_owner(f, i, e->name, strlen(e->name), CHORUS_ENTITY_PERSON, HOLDS_END, 3);
         if (owner >= 0 && merge(f, i, (size_t)owner))
             return CHORUS_ENOMEM;
     }
