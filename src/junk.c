@@ -170,6 +170,24 @@ static const char READ_TIME_PATTERN[] =
     "|\\bread(?:ing)?\\s+time\\b|\\bmin(?:ute)?s?\\s+read\\b|\\blesezeit\\b|\\btemps\\s+de\\s+lecture\\b"
     "|\\btiempo\\s+de\\s+lectura\\b)";
 
+/* The line that opens a box about the writer below an article: the
+ * writer's role ("Contributing Writer", "Editor, Running Reviews", "Jane
+ * Doe, Founder of Example Labs"), "Written by Jane Doe", "About the author". */
+static const char BIO_LABEL_PATTERN[] =
+    "^\\W*(?:(?:written|reviewed|edited|fact[- ]?checked)\\s+by\\b.*"
+    "|about\\s+the\\s+(?:authors?|writers?|reviewers?|contributors?|experts?)\\W*"
+    "|[^.!?]{0,80}\\b(?:writer|editor|editor[- ]in[- ]chief|contributor|(?:co-?)?founder|director|reporter"
+    "|correspondent|journalist|columnist|author|producer|ceo|cto|strategist|analyst|specialist|consultant"
+    "|fellow|professor|researcher|blogger|photographer)s?\\b[^.!?]{0,80})$";
+
+/* A paragraph that opens with a person's name and says who they are: "Jane
+ * Doe is a freelance writer…", "Dr. Jane Doe, MD, has…". Case matters. */
+static const char BIO_OPENING_PATTERN[] =
+    "(?-i)^(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?\\p{Lu}[\\p{L}\\p{M}'’.-]*"
+    "(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.-]*|van|von|de|da|del|der|le|la|al|bin)){1,3}"
+    "(?:,\\s+[^,.!?]{1,60}){0,3},?\\s+(?:is|was|has|holds|writes|covers|studied|serves|joined|lives"
+    "|speciali[sz]es|brings|leads|earned|graduated|began)\\s";
+
 /* "© 2025 Harbour Post." / "Copyright 2024 The Example Times, all rights reserved" */
 static const char COPYRIGHT_OWNER_PATTERN[] =
     "^\\W*(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?,?\\s*"
@@ -261,6 +279,8 @@ enum {
     PAT_READ_TIME,
     PAT_PLACEHOLDER,
     PAT_SCRIPT_NOTICE,
+    PAT_BIO_LABEL,
+    PAT_BIO_OPENING,
     PAT_COUNT
 };
 
@@ -270,7 +290,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
-    SCRIPT_NOTICE_PATTERN,
+    SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN,
 };
 
 struct chorus__junk {
@@ -620,7 +640,7 @@ const char *chorus__junk_reason_name(int reason)
 {
     static const char *const names[] = {
         "text", "prompt", "social", "label", "caption", "repeat", "contents",
-        "list", "trailing", "boilerplate", "link", "meta", "legal", "placeholder",
+        "list", "trailing", "boilerplate", "link", "meta", "legal", "placeholder", "bio",
     };
     if (reason < 0 || (size_t)reason >= sizeof names / sizeof names[0])
         return "unknown";
@@ -791,6 +811,110 @@ static int mark_repeats(const block_shape *sh, size_t n, chorus__junk_verdict *o
     return 0;
 }
 
+/* Words of a name that a block opens with, after a title ("Dr. Jane Doe"):
+ * sets *from and *len to its first word; returns 0 when there is none. */
+static int first_name_word(const char *s, size_t len, size_t *from, size_t *word_len)
+{
+    static const char *const titles[] = {"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."};
+    size_t i = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        size_t e = i;
+        while (e < len && s[e] != ' ' && s[e] != ',')
+            e++;
+        int title = 0;
+        for (size_t t = 0; t < sizeof titles / sizeof *titles && pass == 0; t++)
+            title |= strlen(titles[t]) == e - i && memcmp(titles[t], s + i, e - i) == 0;
+        if (!title) {
+            *from = i;
+            *word_len = e - i;
+            return e > i;
+        }
+        i = e + 1;
+    }
+    return 0;
+}
+
+/* Non-zero when a text holds only degrees and their separators: ", MD",
+ * ", PhD, RD*": words of at most six letters, two of them capitals. */
+static int degrees_only(const char *s, size_t len)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (s[i] == ',' || s[i] == ' ' || s[i] == '*'))
+            i++;
+        size_t letters = 0, capitals = 0;
+        for (; i < len && s[i] != ',' && s[i] != ' ' && s[i] != '*'; i++) {
+            if (s[i] == '.')
+                continue;
+            letters++;
+            capitals += s[i] >= 'A' && s[i] <= 'Z';
+            if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z')))
+                return 0;
+        }
+        if (letters && (letters > 6 || capitals < 2))
+            return 0;
+        words += letters > 0;
+    }
+    return words > 0;
+}
+
+/* Most real paragraphs an article may have after a box about its writer
+ * (teasers of other articles, a reviewer's box), and least before it. */
+#define AUTHOR_BOX_MAX_BODY_AFTER 4
+#define AUTHOR_BOX_MIN_BODY_BEFORE 2
+
+/*
+ * A box about the writer below the article: a short line naming the
+ * writer or their role ("Contributing Writer", "Written by Jane Doe", "Jane
+ * Doe, MD"), then a paragraph that opens with a name and says who they are
+ * ("Jane Doe is a freelance writer…"), and the paragraphs that go on about
+ * them ("She lives…", "Jane holds…"). Content systems print it under every
+ * article the writer signs. A paragraph about a person inside the article
+ * has no such line before it, or a heading of the article's own ("Why trust
+ * us").
+ */
+static void mark_author_box(chorus__junk *j, const chorus__junk_block *blocks, const block_shape *sh,
+                            const article_shape *as, chorus__junk_verdict *out)
+{
+    size_t n = as->n, body_before = 0;
+    for (size_t i = 0; i + 1 < n; i++) {
+        body_before += sh[i].body && !out[i].reason;
+        const char *label = blocks[i].text, *bio = blocks[i + 1].text;
+        size_t label_len = blocks[i].len, bio_len = blocks[i + 1].len;
+        if (out[i].reason || out[i + 1].reason || sh[i].body || sh[i].words == 0 || sh[i].words > 12 ||
+            !sh[i + 1].body || body_before < AUTHOR_BOX_MIN_BODY_BEFORE ||
+            !match(j, PAT_BIO_OPENING, bio, bio_len))
+            continue;
+        size_t name_at, name_len;
+        if (!first_name_word(bio, bio_len, &name_at, &name_len))
+            continue;
+        /* The label names the writer as the paragraph does, with their
+         * degrees after a comma ("Jane Doe, MD"), or gives their role. */
+        const char *comma = memchr(label, ',', label_len);
+        size_t full = (size_t)(comma ? comma - label : 0);
+        int names = comma && full > name_len + 1 && bio_len > name_at + full &&
+                    memcmp(label, bio + name_at, full) == 0 && chorus__count_words(label, full) >= 2 &&
+                    degrees_only(label + full, label_len - full);
+        if (!names && !match(j, PAT_BIO_LABEL, label, label_len))
+            continue;
+        size_t end = i + 2;
+        while (end < n && !out[end].reason && sh[end].body &&
+               ((blocks[end].len > name_len && memcmp(blocks[end].text, bio + name_at, name_len) == 0 &&
+                 blocks[end].text[name_len] == ' ') ||
+                strncmp(blocks[end].text, "He ", 3) == 0 || strncmp(blocks[end].text, "She ", 4) == 0 ||
+                strncmp(blocks[end].text, "They ", 5) == 0))
+            end++;
+        size_t body_after = 0;
+        for (size_t k = end; k < n; k++)
+            body_after += sh[k].body && !out[k].reason;
+        if (body_after > AUTHOR_BOX_MAX_BODY_AFTER)
+            continue;
+        for (size_t k = i; k < end; k++)
+            out[k].reason = CHORUS_JUNK_BIO;
+        i = end - 1;
+    }
+}
+
 int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, size_t n,
                           const char *title, chorus__junk_verdict *out)
 {
@@ -842,6 +966,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         free(sh);
         return CHORUS_ENOMEM;
     }
+
+    mark_author_box(j, blocks, sh, &as, out);
 
     /* Short fragments after the last real paragraph: author names, tags. */
     for (size_t i = n; as.last_body != n && i-- > as.last_body + 1;) {

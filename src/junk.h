@@ -21,6 +21,7 @@ enum {
     CHORUS_JUNK_META,        /* date line, byline or a repeat of the title */
     CHORUS_JUNK_LEGAL,       /* copyright and "all rights reserved" lines */
     CHORUS_JUNK_PLACEHOLDER, /* what a page shows until its scripts run: "Loading posts…", "{{ price }}" */
+    CHORUS_JUNK_BIO,         /* a box about the writer below the article: "Contributing Writer", "Jane Doe is a…" */
 };
 
 /* Compiled patterns; one per corpus, used by one thread at a time. */
