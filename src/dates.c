@@ -391,6 +391,38 @@ int chorus__date_find(const char *s, size_t len, chorus__date *d, size_t *at, si
         size_t n = lex(s + base, wend - base, toks, sizeof toks / sizeof toks[0]);
         for (size_t k = 0; k < n; k++) {
             size_t start = k;
+            /* A time of day in front belongs to the date too: "10:02 AM EDT,
+             * March 4, 2025", "16:47 EST / DECEMBER 19 2025". */
+            chorus__date clock;
+            size_t after_clock = toks[k].type == LEX_NUM ? time_at(toks, n, k, &clock) : k;
+            if (after_clock > k) {
+                size_t j = after_clock;
+                if (j < n && (is_punct(&toks[j], ',') || is_punct(&toks[j], '/') || is_punct(&toks[j], '|') ||
+                              is_punct(&toks[j], '-') || is_punct(&toks[j], 0x00B7) || is_punct(&toks[j], 0x2022) ||
+                              is_word(&toks[j], "on")))
+                    j++;
+                if (j < n && toks[j].type == LEX_WORD && toks[j].word_len && is_weekday(toks[j].word, toks[j].word_len)) {
+                    j++;
+                    if (j < n && is_punct(&toks[j], '.'))
+                        j++;
+                    if (j < n && is_punct(&toks[j], ','))
+                        j++;
+                }
+                size_t e = j < n ? date_at(toks, n, j, d) : 0;
+                if (e) {
+                    if (d->precision < CHORUS_DATE_MINUTE) {
+                        d->hour = clock.hour;
+                        d->minute = clock.minute;
+                        d->second = clock.second;
+                        d->precision = clock.precision;
+                    }
+                    *at = base + toks[start].start;
+                    *span = toks[e - 1].end - toks[start].start;
+                    return 1;
+                }
+                k = after_clock - 1;
+                continue;
+            }
             /* A weekday in front belongs to the date: "Tuesday, August 13, 2024". */
             if (toks[k].type == LEX_WORD && toks[k].word_len &&
                 is_weekday(toks[k].word, toks[k].word_len)) {
