@@ -558,8 +558,9 @@ static size_t byline_names(const char *s, size_t len, const char **start, int fl
         }
     }
 done:
+    /* A footnote's mark after the name ("Jane Doe, MD*") is no part of it. */
     while (end > i && (is_gap(s[end - 1]) || s[end - 1] == ',' || s[end - 1] == '.' ||
-                       s[end - 1] == ':')) {
+                       s[end - 1] == ':' || s[end - 1] == '*')) {
         if (s[end - 1] == '.' && abbreviation_end(s + i, end - i))
             break; /* "Jeff T.", "Jane Doe, Ph.D.", "John Roe Jr." */
         end--;
@@ -1371,12 +1372,32 @@ static int publish_words(const char *s, size_t len)
 
 /* Non-zero when the element or one of its two nearest ancestors is marked
  * as a byline or author by its class ("byline", "author-name"). */
+/* AUTHOR_CLASS when element n's class names the writer ("author-name",
+ * "byline"), NOT_THE_NAME when it names something of theirs that is no name
+ * (their role, bio or picture) or a commenter, else 0. */
+enum { AUTHOR_CLASS = 1, NOT_THE_NAME };
+
+static int author_class(const chorus__html_doc *doc, uint32_t n)
+{
+    static const char *const not_the_name[] = {"title", "role", "job", "position", "bio", "description",
+                                               "date", "label", "avatar", "image", "photo", "more",
+                                               "category", "tag", "tags", "topic", "section", "separator",
+                                               "comment", "comments", "reply"};
+    if (!has_class_word(doc, n, "author") && !has_class_word(doc, n, "byline") && !has_class_word(doc, n, "writer"))
+        return 0;
+    for (size_t w = 0; w < sizeof not_the_name / sizeof *not_the_name; w++)
+        if (has_class_word(doc, n, not_the_name[w]))
+            return NOT_THE_NAME;
+    return AUTHOR_CLASS;
+}
+
 static int byline_mark(const chorus__html_doc *doc, uint32_t n)
 {
-    for (int k = 0; n && k < 3; k++, n = doc->nodes[n].parent)
-        if (has_class_word(doc, n, "author") || has_class_word(doc, n, "byline") ||
-            has_class_word(doc, n, "writer"))
-            return 1;
+    for (int k = 0; n && k < 3; k++, n = doc->nodes[n].parent) {
+        int c = author_class(doc, n);
+        if (c)
+            return c == AUTHOR_CLASS;
+    }
     return 0;
 }
 
@@ -1607,9 +1628,6 @@ static int read_byline(reader *r, uint32_t b, size_t len, int led)
  * the author ("<span class="author">"), not its title, bio or picture. */
 static int marked_name(const chorus__html_doc *doc, uint32_t n)
 {
-    static const char *const not_the_name[] = {"title", "role", "job", "position", "bio", "description",
-                                               "date", "label", "avatar", "image", "photo", "box", "more",
-                                               "category", "tag", "tags", "topic", "section", "separator"};
     for (uint32_t p = doc->nodes[n].parent, k = 0; p && k < 3 && !chorus__html_is_block(doc->nodes[p].tag);
          p = doc->nodes[p].parent, k++) {
         size_t hl;
@@ -1617,12 +1635,9 @@ static int marked_name(const chorus__html_doc *doc, uint32_t n)
             doc->nodes[p].tag == CHORUS_TAG_A ? chorus__html_attr(doc, p, CHORUS_ATTR_HREF, &hl) : NULL;
         if (href && (icontains(href, hl, "/author/") || icontains(href, hl, "/authors/")))
             return 1;
-        if (has_class_word(doc, p, "author") || has_class_word(doc, p, "byline")) {
-            for (size_t w = 0; w < sizeof not_the_name / sizeof *not_the_name; w++)
-                if (has_class_word(doc, p, not_the_name[w]))
-                    return 0;
-            return 1;
-        }
+        int c = author_class(doc, p);
+        if (c)
+            return c == AUTHOR_CLASS;
     }
     return 0;
 }
@@ -2008,6 +2023,36 @@ static int strong_lead(const char *s, size_t len)
  * at the end of the article, far from the headline. Not in comments, nor
  * where the page lists other pages. Only looked for when no other source
  * names an author. */
+/* A name in a box about the writer anywhere in the page: a short text
+ * that looks like a name, in an element whose class names the author
+ * ("blog_author-text", "resource-author-details") a few levels up, not its
+ * role, bio or picture, and not in a list of other pages or in comments. */
+static void read_author_box(reader *r)
+{
+    const chorus__html_doc *doc = r->doc;
+    for (size_t i = r->body; i < doc->node_count && !r->failed; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        if (nd->tag != CHORUS_TAG_TEXT || nd->text_len < 4 || nd->text_len > 60)
+            continue;
+        uint32_t n = (uint32_t)i, marked = 0;
+        for (uint32_t p = nd->parent, k = 0; p && k < 4; p = doc->nodes[p].parent, k++) {
+            int c = author_class(doc, p);
+            if (c) {
+                marked = c == AUTHOR_CLASS ? p : 0;
+                break;
+            }
+        }
+        if (!marked || listed_or_changed(doc, n) || in_comments(doc, n))
+            continue;
+        const char *t = doc->text.data + nd->text, *start;
+        size_t nl = byline_names(t, nd->text_len, &start, 0);
+        if (nl && looks_like_names(start, nl) && !not_a_name(start, nl, 0) && !initials(start, nl)) {
+            r->authors[A_VISIBLE] = keep(r, start, nl);
+            return;
+        }
+    }
+}
+
 static void read_far_author(reader *r)
 {
     for (int k = 0; k < A_COUNT; k++)
@@ -2047,6 +2092,8 @@ static void read_far_author(reader *r)
             led = strong && lead_only(t, text.len);
         chorus__buf_free(&text);
     }
+    if (!r->authors[A_VISIBLE] && !r->failed)
+        read_author_box(r);
 }
 
 /* The day of the page's <time> elements when they all show that one day

@@ -113,9 +113,22 @@ static const meta_case metas[] = {
     {"a degree after the comma is not a given name", NULL,
      "<html><head><meta name=\"dc.creator\" content=\"Ruth Okafor, MD\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "Ruth Okafor, MD", "-"},
+    {"a footnote's mark after the name is no part of it", NULL,
+     "<html><head><meta name=\"author\" content=\"Ruth Okafor, MD*\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor, MD", "-"},
     {"a link to the writer's page is labelled, not named", NULL,
      "<html><body><h1>Ferries sail again</h1><p>Ruth Okafor</p>"
      "<p><a rel=\"author\" href=\"/people/ruth\">More about Ruth Okafor &raquo;</a></p>" BODY "</body></html>",
+     "-", NULL, "-"},
+    {"the name in a box about the writer below the article, not the bio or role in it", NULL,
+     "<html><body><h1>Ferries sail again</h1>" BODY
+     "<div class=\"post_author-wrapper\"><div class=\"post_author-role\">Harbour Reporter</div>"
+     "<div class=\"post_author-text\"><div class=\"small\">Ruth Okafor</div>"
+     "<p class=\"author-bio\">Ruth Okafor covers the islands.</p></div></div></body></html>",
+     "-", "Ruth Okafor", "-"},
+    {"a commenter's name is not the writer's", NULL,
+     "<html><body><h1>Ferries sail again</h1>" BODY
+     "<div class=\"comments\"><div class=\"comment-author\">Ruth Okafor</div><p>Good news at last.</p></div></body></html>",
      "-", NULL, "-"},
     {"the publication date, not the modification date", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\">"
