@@ -1224,6 +1224,43 @@ static double word_overlap(const char *a, const char *b)
     return share;
 }
 
+/* Non-zero when the words a and b share stand in the same order in both
+ * ("Best drip coffee maker 2026" and "BEST DRIP COFFEE MAKER IN 2026"), not
+ * shuffled ("Marathon beginner plan", "Beginner marathon plan"). */
+static int same_order(const char *a, const char *b)
+{
+    chorus__buf fa = {0}, fb = {0};
+    int ordered = 0;
+    if (!chorus__fold_string(a, strlen(a), &fa) && !chorus__fold_string(b, strlen(b), &fb) && fa.data &&
+        fb.data) {
+        ordered = 1;
+        size_t from = 0; /* where in b the last shared word ended */
+        for (size_t i = 0; i < fa.len && ordered;) {
+            while (i < fa.len && !word_char(fa.data[i]))
+                i++;
+            size_t st = i;
+            while (i < fa.len && word_char(fa.data[i]))
+                i++;
+            if (i == st || !has_word(fb.data, fb.len, fa.data + st, i - st))
+                continue;
+            if (!has_word(fb.data + from, fb.len - from, fa.data + st, i - st)) {
+                ordered = 0;
+                break;
+            }
+            /* Move past this word's next occurrence in b. */
+            for (size_t k = from; k + (i - st) <= fb.len; k++)
+                if (memcmp(fb.data + k, fa.data + st, i - st) == 0 && (k == 0 || !word_char(fb.data[k - 1])) &&
+                    (k + (i - st) == fb.len || !word_char(fb.data[k + (i - st)]))) {
+                    from = k + (i - st);
+                    break;
+                }
+        }
+    }
+    chorus__buf_free(&fa);
+    chorus__buf_free(&fb);
+    return ordered;
+}
+
 /* Non-zero when t is the site name that one of the declared titles ends
  * with ("Headline - Budget Travel With Gabby"). */
 static int site_suffix(const char *t, const char *const declared[3])
@@ -1247,6 +1284,19 @@ static int same_words(const char *a, const char *b)
         b++;
     }
     return !*a && !*b;
+}
+
+/* Non-zero when a text of three words or more has capital letters and no
+ * small ones. */
+static int shouted(const char *s)
+{
+    int capitals = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p >= 'a' && *p <= 'z')
+            return 0;
+        capitals += *p >= 'A' && *p <= 'Z';
+    }
+    return capitals > 0 && chorus__count_words(s, strlen(s)) >= 3;
 }
 
 static void choose_title(reader *r, uint32_t container)
@@ -1323,6 +1373,13 @@ static void choose_title(reader *r, uint32_t container)
     const char *title = h1 ? h1 : best_declared;
     if (h1 && best_declared && chorus__count_words(h1, strlen(h1)) <= 2 &&
         word_overlap(h1, best_declared) < 0.5)
+        title = best_declared;
+    /* A headline set in capitals for show ("BEST DRIP COFFEE MAKERS IN
+     * 2026") is the declared title in ordinary case, when that says the
+     * same in nearly the same words, in the same order. */
+    if (h1 && title == h1 && best_declared && shouted(h1) && !shouted(best_declared) &&
+        word_overlap(h1, best_declared) >= 0.8 && word_overlap(best_declared, h1) >= 0.8 &&
+        same_order(h1, best_declared))
         title = best_declared;
     if (title)
         offer(r, F_TITLE, SRC_JSONLD, title, strlen(title));

@@ -98,6 +98,14 @@ static const meta_case metas[] = {
      "<html><head><title>Ferries sail again after strike - Island Courier</title></head><body>"
      "<h1>Island Courier</h1><div><h1>Ferries sail again after strike</h1>" BODY "</div></body></html>",
      "Ferries sail again after strike", "-", "-"},
+    {"a headline in capitals for show is the declared title in ordinary case", NULL,
+     "<html><head><title>Ferries Sail Again After the Strike | Island Courier</title></head>"
+     "<body><h1>FERRIES SAIL AGAIN AFTER STRIKE</h1>" BODY "</body></html>",
+     "Ferries Sail Again After the Strike", "-", "-"},
+    {"a headline in capitals that words it differently stays", NULL,
+     "<html><head><title>Again the Ferries Sail After Strike | Island Courier</title></head>"
+     "<body><h1>FERRIES SAIL AGAIN AFTER STRIKE</h1>" BODY "</body></html>",
+     "FERRIES SAIL AGAIN AFTER STRIKE", "-", "-"},
     {"author from a byline, not the e-mail prompt", NULL,
      "<html><body><h1>Ferries sail again</h1><p class=\"byline\">By Ruth Okafor</p>"
      "<p><a href=\"mailto:ruth@example.org\">Email the author</a></p>" BODY "</body></html>",
