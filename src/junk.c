@@ -47,6 +47,9 @@
 #define DISCLOSURE_POSITION 0.25
 /* A line giving the reading time ("Jane Doe | 5 min read") is this short. */
 #define READ_TIME_MAX_WORDS 12
+/* A disclaimer is at most this long, and stands after this share of the text. */
+#define DISCLAIMER_MAX_WORDS 160
+#define DISCLAIMER_POSITION 0.8
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
 /* A short line in this many articles is site furniture... */
@@ -163,6 +166,19 @@ static const char DISCLOSURE_PATTERN[] =
     "|\\b(?:purchases?|buying)\\s+(?:made\\s+)?(?:through|via)\\s+(?:our\\s+|the\\s+)?links\\b"
     "|\\baffiliate\\s+(?:links?|commissions?)\\b.{0,80}\\b(?:earn|support)"
     "|\\b(?:earn|receive)s?\\b.{0,40}\\baffiliate\\s+(?:links?|commissions?))";
+
+/* A disclaimer under the article: "This article is for informational
+ * purposes only and does not constitute financial advice", "…should not be
+ * used as a substitute for medical advice from your doctor", a registered
+ * adviser's notice. */
+static const char DISCLAIMER_PATTERN[] =
+    "(?:\\bfor\\s+(?:general\\s+)?(?:informational|information|educational)"
+    "(?:\\s+(?:and|or)\\s+(?:informational|educational|entertainment))?\\s+purposes\\b"
+    "|\\b(?:is|are|does|do|should)\\s+not\\s+(?:be\\s+)?(?:intended\\s+(?:as|to\\s+(?:be|provide|serve\\s+as|replace))\\s+"
+    "|constitute\\s+|considered\\s+|construed\\s+as\\s+|(?:used\\s+)?as\\s+a\\s+substitute\\s+for\\s+)[^.!?]{0,60}\\badvice\\b"
+    "|\\bsubstitute\\s+for\\s+(?:professional\\s+|direct\\s+)?(?:medical|legal|financial)\\s+advice\\b"
+    "|\\bnot\\s+(?:legal|medical|financial|investment|tax)\\s+advice\\b"
+    "|\\bregistered\\s+investment\\s+advis[eo]r\\b)";
 
 /* How long the article takes to read: "5 min read", "Reading time: 8 minutes". */
 static const char READ_TIME_PATTERN[] =
@@ -281,6 +297,7 @@ enum {
     PAT_SCRIPT_NOTICE,
     PAT_BIO_LABEL,
     PAT_BIO_OPENING,
+    PAT_DISCLAIMER,
     PAT_COUNT
 };
 
@@ -290,7 +307,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
-    SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN,
+    SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
 };
 
 struct chorus__junk {
@@ -701,6 +718,10 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
      * reads as a sentence: only its wording and its place give it away. */
     if (words <= DISCLOSURE_MAX_WORDS && (position < DISCLOSURE_POSITION || tail) &&
         match(j, PAT_DISCLOSURE, s, len))
+        return CHORUS_JUNK_LEGAL;
+    /* A disclaimer closes the page, after the article's last words. */
+    if (words <= DISCLAIMER_MAX_WORDS && (position >= DISCLAIMER_POSITION || i + 3 >= as->n) &&
+        match(j, PAT_DISCLAIMER, s, len))
         return CHORUS_JUNK_LEGAL;
     if (words <= READ_TIME_MAX_WORDS && !sh->ends && match(j, PAT_READ_TIME, s, len))
         return CHORUS_JUNK_META;
