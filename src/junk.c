@@ -87,6 +87,7 @@
     "|sponsored\\s+content|donate\\s+(?:now|today|here|via|to\\s+(?:us|our))" \
     "|become\\s+a\\s+(?:patron|supporter|paying\\s+member)|support\\s+(?:us|our\\s+(?:work|journalism|reporting))\\b" \
     "|(?:enjoyed|like[ds]?)\\s+this\\s+(?:piece|article|story|post)\\?|we\\s+need\\s+your\\s+(?:help|support)" \
+    "|rate\\s+this\\s+(?:article|post|story|page|recipe|guide)" \
     "|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
     "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
@@ -105,7 +106,7 @@ static const char PROMPT_PATTERN[] = "\\b" PROMPT_WORDS;
 static const char WIDGET_PATTERN[] =
     "^\\W*(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|ad"
     "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
-    "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+this|menu|search|home|subscribe|newsletter"
+    "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
     "|listen|photos?|gallery|close)\\b[\\W\\d]*$";
 
@@ -178,7 +179,9 @@ static const char DISCLAIMER_PATTERN[] =
     "|constitute\\s+|considered\\s+|construed\\s+as\\s+|(?:used\\s+)?as\\s+a\\s+substitute\\s+for\\s+)[^.!?]{0,60}\\badvice\\b"
     "|\\bsubstitute\\s+for\\s+(?:professional\\s+|direct\\s+)?(?:medical|legal|financial)\\s+advice\\b"
     "|\\bnot\\s+(?:legal|medical|financial|investment|tax)\\s+advice\\b"
-    "|\\bregistered\\s+investment\\s+advis[eo]r\\b)";
+    "|\\bregistered\\s+investment\\s+advis[eo]r\\b"
+    "|\\b(?:views|opinions)\\s+(?:(?:and|or)\\s+(?:views|opinions)\\s+)?expressed\\b[^.!?]{0,120}"
+    "\\b(?:do\\s+not|don['’]t|does\\s+not)\\s+(?:necessarily\\s+)?(?:reflect|represent)\\b)";
 
 /* How long the article takes to read: "5 min read", "Reading time: 8 minutes". */
 static const char READ_TIME_PATTERN[] =
