@@ -87,7 +87,8 @@
     "|sponsored\\s+content|donate\\s+(?:now|today|here|via|to\\s+(?:us|our))" \
     "|become\\s+a\\s+(?:patron|supporter|paying\\s+member)|support\\s+(?:us|our\\s+(?:work|journalism|reporting))\\b" \
     "|(?:enjoyed|like[ds]?)\\s+this\\s+(?:piece|article|story|post)\\?|we\\s+need\\s+your\\s+(?:help|support)" \
-    "|rate\\s+this\\s+(?:article|post|story|page|recipe|guide)" \
+    "|rate\\s+this\\s+(?:article|post|story|page|recipe|guide)|delivered\\s+(?:right\\s+|straight\\s+)?to\\s+your\\s+inbox" \
+    "|share\\s+your\\s+feedback" \
     "|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
     "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
@@ -122,7 +123,9 @@ static const char PLACEHOLDER_PATTERN[] =
  * JavaScript to continue". */
 static const char SCRIPT_NOTICE_PATTERN[] =
     "(?:\\b(?:sorry|please|without)\\b|\\byou\\s+(?:will\\s+)?(?:need|must|have)\\s+to\\b)[^.!?]{0,60}"
-    "\\bjavascript\\b|\\bjavascript\\b[^.!?]{0,30}\\b(?:is\\s+)?(?:disabled|required|must\\s+be\\s+enabled)\\b";
+    "\\bjavascript\\b|\\bjavascript\\b[^.!?]{0,30}\\b(?:is\\s+)?(?:disabled|required|must\\s+be\\s+enabled)\\b"
+    "|\\bbrowser\\s+is\\s+(?:not|no\\s+longer)\\s+(?:actively\\s+|fully\\s+)?supported\\b"
+    "|\\b(?:upgrade|update)\\s+(?:to\\s+)?(?:your|a\\s+(?:newer|modern|supported))\\s+browser\\b";
 
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
@@ -215,7 +218,7 @@ static const char COPYRIGHT_OWNER_PATTERN[] =
 /* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images". */
 static const char CAPTION_PATTERN[] =
     "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic)s?(?:\\s+credits?)?\\s*(?::|/|by\\b)"
-    "\\s*[^.!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
+    "\\s*[^.!?]{1,60}|\\b(?:photos?|images?|pictures?)\\s+courtesy\\s+of\\s+[^!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
     "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
 
@@ -223,7 +226,7 @@ static const char CAPTION_PATTERN[] =
  * "Media playback is unsupported ...", "Enlarge this image toggle caption". */
 static const char CAPTION_OPENING_PATTERN[] =
     "^\\W*(?:image\\s+(?:caption|copyright)|media\\s+(?:caption|playback)|enlarge\\s+this\\s+image"
-    "|toggle\\s+caption|hide\\s+caption|caption:|photo(?:graph)?:|picture:|foto:|bild:"
+    "|toggle\\s+caption|(?:hide|show)\\s+caption|caption:|photo(?:graph)?:|picture:|foto:|bild:"
     "|video:|watch:|listen:|(?:\\d+|one)\\s+of\\s+\\d+\\.?\\s)";
 
 /* How to reach the writer: an e-mail address, a social handle or a phone
@@ -566,7 +569,7 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
     size_t tl = len;
     const char *t = chorus__trim(s, &tl);
     /* Strip punctuation at both ends: "| Published:" */
-    while (tl && strchr("|,-:(", t[0])) {
+    while (tl && strchr("|,-:(&", t[0])) {
         t++;
         tl--;
         t = chorus__trim(t, &tl);
