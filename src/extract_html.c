@@ -579,6 +579,20 @@ static int leaked_markup(const char *s, size_t len)
     return found >= 2;
 }
 
+/* Non-zero when text is a script's data let out as text: a JSON object
+ * (or a list of them) with several quoted keys, written on one line
+ * ({"layoutMobile":2,"buttonText":"Buy now",…}), as a widget keeps its
+ * settings in a hidden element. Data shown on purpose stands in <pre>. */
+static int leaked_json(const char *s, size_t len)
+{
+    if (len < 2 || !((s[0] == '{') || (s[0] == '[' && s[1] == '{')) || !(s[len - 1] == '}' || s[len - 1] == ']'))
+        return 0;
+    int keys = 0;
+    for (size_t i = 1; i + 1 < len && keys < 3; i++)
+        keys += s[i] == '"' && s[i + 1] == ':';
+    return keys >= 3 && !memchr(s, '\n', len);
+}
+
 /* Adds one paragraph: its single line breaks become spaces. */
 static void add_para(emitter *e, const char *s, size_t len)
 {
@@ -590,7 +604,7 @@ static void add_para(emitter *e, const char *s, size_t len)
         len--;
     if (!len || e->failed)
         return;
-    if (!(e->w->doc->nodes[e->para_owner].flags & CHORUS_NODE_PRE) && leaked_markup(s, len))
+    if (!(e->w->doc->nodes[e->para_owner].flags & CHORUS_NODE_PRE) && (leaked_markup(s, len) || leaked_json(s, len)))
         return;
     chorus__html_paras *t = e->out;
     chorus__para p = {t->text.len, 0, para_kind(e->w->doc, e->para_owner, e->in_quote)};
