@@ -42,6 +42,9 @@
 /* An element named as furniture that holds at least this share of the
  * page's prose, with at most this share of link text, is article text. */
 #define PROSE_SHARE 0.25
+/* Hidden elements are set aside when together they hold less than this
+ * share of the page's prose. */
+#define HIDDEN_SHARE 0.15
 #define PROSE_LINK_SHARE 0.2
 /* A section holding at most this share of the prose of a marked article
  * around it is a part of the article, not all of it. */
@@ -471,6 +474,18 @@ static void set_aside_furniture(weigher *w)
         if (m > inner[p])
             inner[p] = m;
     }
+    /* The prose of hidden elements, each counted once (not again inside
+     * another hidden element; prose_kept marks what is hidden, until it is
+     * put to its own use below). */
+    double hidden_prose = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        uint32_t p = doc->nodes[i].parent;
+        int hidden = (doc->nodes[i].flags & CHORUS_NODE_HIDDEN) != 0;
+        if (hidden && !prose_kept[p])
+            hidden_prose += w->good[i];
+        prose_kept[i] = (uint8_t)(prose_kept[p] || hidden);
+    }
+    memset(prose_kept, 0, w->n + 1);
     for (size_t i = 1; i < w->n; i++) {
         const chorus__html_node *nd = &doc->nodes[i];
         int kind = names[i];
@@ -481,7 +496,13 @@ static void set_aside_furniture(weigher *w)
             (nd->flags & CHORUS_NODE_PRE))
             continue;
         int named = kind & (NAME_FURNITURE | NAME_COMMENTS);
-        int furniture = named || furniture_element(doc, (uint32_t)i);
+        /* Hidden elements that hold little of the page's prose are widgets
+         * waiting for a script (a menu, a video's details, a notice, a
+         * widget's settings); when they hold much of it, they are the text a
+         * script reveals (sections unfolded, an article body streamed in
+         * chunks) and are weighed like the rest. */
+        int hidden = (nd->flags & CHORUS_NODE_HIDDEN) && hidden_prose < total * HIDDEN_SHARE;
+        int furniture = named || hidden || furniture_element(doc, (uint32_t)i);
         if (!furniture || total <= 0)
             continue;
         double share = w->good[i] / total;
