@@ -118,6 +118,9 @@ static const char PLACEHOLDER_PATTERN[] =
     "^\\W*(?:loading(?:\\s+\\p{L}+){1,2}\\s*(?:\\.{2,}|…)|(?:\\{\\{[^{}]{0,60}\\}\\}\\W*)+"
     "|\\[[a-z]+(?:_[a-z]+)+(?:\\s[^\\]]{0,60})?\\])\\W*$";
 
+/* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …". */
+static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\s+dolor\\b";
+
 /* A page's word to browsers that run no script: "We're sorry but this site
  * doesn't work properly without JavaScript enabled", "Please enable
  * JavaScript to continue". */
@@ -304,6 +307,7 @@ enum {
     PAT_BIO_LABEL,
     PAT_BIO_OPENING,
     PAT_DISCLAIMER,
+    PAT_FILLER,
     PAT_COUNT
 };
 
@@ -314,6 +318,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
+    FILLER_PATTERN,
 };
 
 struct chorus__junk {
@@ -710,7 +715,7 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
     if (match(j, PAT_LINK, s, len))
         return CHORUS_JUNK_LINK;
-    if (words <= PLACEHOLDER_MAX_WORDS && match(j, PAT_PLACEHOLDER, s, len))
+    if ((words <= PLACEHOLDER_MAX_WORDS && match(j, PAT_PLACEHOLDER, s, len)) || match(j, PAT_FILLER, s, len))
         return CHORUS_JUNK_PLACEHOLDER;
     /* A notice for browsers without script, above or below an article that
      * has paragraphs of its own (alone, the text is a notice page, which
