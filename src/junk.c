@@ -139,7 +139,7 @@ static const char SECTION_PATTERN[] =
     "|keep\\s+reading|what\\s+to\\s+read\\s+next|up\\s+next"
     "|(?:article\\s+)?(?:references|sources)|footnotes(?:\\s*\\(\\s*returns?\\s+to\\s+text\\s*\\))?"
     "|bibliography|works\\s+cited|citations"
-    "|recommended(?:\\s+\\w+){0,2}|most\\s+(?:read|popular|viewed|shared)|top\\s+stories"
+    "|recommended(?:\\s+\\w+){0,2}|(?:most\\s+)?popular|most\\s+(?:read|viewed|shared)|top\\s+stories"
     "|trending(?:\\s+now)?|sign\\s+up\\s+for\\s+.*|subscribe\\s+to\\s+.*|newsletter"
     "|comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list|leave\\s+a\\s+(?:reply|comment)"
     "|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
@@ -187,7 +187,9 @@ static const char DISCLAIMER_PATTERN[] =
     "|\\bnot\\s+(?:legal|medical|financial|investment|tax)\\s+advice\\b"
     "|\\bregistered\\s+investment\\s+advis[eo]r\\b"
     "|\\b(?:views|opinions)\\s+(?:(?:and|or)\\s+(?:views|opinions)\\s+)?expressed\\b[^.!?]{0,120}"
-    "\\b(?:do\\s+not|don['’]t|does\\s+not)\\s+(?:necessarily\\s+)?(?:reflect|represent)\\b)";
+    "\\b(?:do\\s+not|don['’]t|does\\s+not)\\s+(?:necessarily\\s+)?(?:reflect|represent)\\b"
+    "|\\b(?:has|have|holds?)\\s+no\\s+(?:positions?|stakes?)\\s+in\\b[^.!?]{0,40}\\b(?:stocks?|shares|companies|securities)"
+    "\\s+mentioned\\b|\\bhas\\s+a\\s+disclosure\\s+policy\\b)";
 
 /* How long the article takes to read: "5 min read", "Reading time: 8 minutes". */
 static const char READ_TIME_PATTERN[] =
