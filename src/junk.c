@@ -259,9 +259,12 @@ static const char LABEL_PATTERN[] =
     "|" CRUMB "(?:\\s+/\\s+" CRUMB "){1,6})\\s*$";
 
 static const char BYLINE_PATTERN[] =
-    "^\\s*(?:by|von|par|por|di|door|от)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}.'’-]*"
+    "^\\s*(?:by|von|par|por|di|door|от)\\s+"
+    "(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|(?:january|february|march|april|may|june|july|august"
+    "|september|october|november|december|noon|midnight|then|now)\\b)"
+    "(?:the\\s+)?\\p{Lu}[\\p{L}.'’-]*"
     "(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|da|van|von|der|del|la|le|bin|al|el)){0,4}"
-    "(?:\\s*(?:,|and|&|und|et|y|e|\\||-|–|—|in|for)\\s*.{0,80})?$";
+    "(?:(?:\\s*(?:,|&|\\||-|–|—|\\.|⋅|·|•)|\\s+(?:and|und|et|y|e|in|for|on|at)\\b)\\s*.{0,80})?$";
 
 /* Template artefacts a content system leaks into text: "Heading 2: ..." */
 static const char ARTEFACT_PATTERN[] = "^\\s*(?:heading|h)\\s*[1-6]\\s*[:.\\-–]\\s*";

@@ -118,8 +118,17 @@ static int clause_tense(const char *text, const tword *w, size_t n, size_t i)
         if (k != i && ANY(&w[k], past_words))
             return -1;
     for (size_t k = i; k-- > lo;) {
-        if (k + FUTURE_WORDS > i && (ANY(&w[k], future_words) || (k + 1 == i && is(&w[k], "by"))))
+        if (k + FUTURE_WORDS > i && ANY(&w[k], future_words))
             return 1;
+        if (k + 1 == i && is(&w[k], "by")) {
+            /* "by Friday" is a deadline, unless the clause tells of the
+             * past: "By Tuesday afternoon 187 people had been rescued",
+             * "searchers had found 21 bodies by Saturday evening". */
+            for (size_t a = lo; a <= hi; a++)
+                if (a != i && past_verb(&w[a]))
+                    return -1;
+            return 1;
+        }
         if (past_verb(&w[k]))
             return -1;
     }
@@ -351,8 +360,10 @@ static size_t date_at(const char *text, const tword *w, size_t n, size_t i, cons
         int rw = chorus__weekday(r);
         long day;
         if (future) {
+            /* The day of writing's own weekday is that day ("talks resume
+             * on Tuesday", written on a Tuesday), unless "next" says otherwise. */
             int ahead = (wd - rw + 7) % 7;
-            day = r + (ahead ? ahead : 7);
+            day = r + (ahead || !next_week ? ahead : 7);
         } else {
             int back = (rw - wd + 7) % 7;
             day = r - back;
