@@ -96,7 +96,8 @@ typedef struct {
 } lexeme;
 
 /* Splits text into numbers, words and single punctuation marks; letters and
- * digits never share a token, so "13th" is 13 + "th" and "13T23" is 13 + "t" + 23. */
+ * digits never share a token, so "13th" is 13 + "th" and "13T23" is 13 + "t" +
+ * 23, and a capital after a small letter starts a word ("onJune"). */
 static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
 {
     size_t n = 0, i = 0;
@@ -124,11 +125,18 @@ static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
             size_t wl = 0;
             int too_long = 0;
             size_t j = start;
+            int32_t prev = 0;
             for (;;) {
                 size_t k = j;
                 int32_t c = chorus__utf8_next(s, len, &k);
                 if (k == j || !(chorus__is_letter(c) || chorus__is_mark(c)))
                     break;
+                /* Words that elements glued together ("Updated on" and
+                 * "June 2, 2024" in two elements: "onJune") part where a
+                 * capital follows a small letter. */
+                if (prev >= 'a' && prev <= 'z' && c >= 'A' && c <= 'Z')
+                    break;
+                prev = c;
                 char enc[4];
                 size_t m = chorus__utf8_put(enc, chorus__fold(c));
                 if (wl + m < LEX_WORD_MAX) {

@@ -584,6 +584,12 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
         tl--;
         t = chorus__trim(t, &tl);
     }
+    /* A byline's lead whose name stood in an element taken out: "By Updated on". */
+    if (tl > 3 && (t[0] == 'B' || t[0] == 'b') && t[1] == 'y' && t[2] == ' ') {
+        t += 3;
+        tl -= 3;
+        t = chorus__trim(t, &tl);
+    }
     while (tl && strchr("|,-)", t[tl - 1]))
         tl--;
     if (tl == 0)
