@@ -49,6 +49,8 @@
 #define READ_TIME_MAX_WORDS 12
 /* A disclaimer is at most this long, and stands after this share of the text. */
 #define DISCLAIMER_MAX_WORDS 160
+/* Most words in a line of credits ("Reviewed by …, MD — Written by …"). */
+#define CREDIT_MAX_WORDS 30
 #define DISCLAIMER_POSITION 0.8
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
@@ -117,6 +119,12 @@ static const char WIDGET_PATTERN[] =
 static const char PLACEHOLDER_PATTERN[] =
     "^\\W*(?:loading(?:\\s+\\p{L}+){1,2}\\s*(?:\\.{2,}|…)|(?:\\{\\{[^{}]{0,60}\\}\\}\\W*)+"
     "|\\[[a-z]+(?:_[a-z]+)+(?:\\s[^\\]]{0,60})?\\])\\W*$";
+
+/* Credits above or below an article: "Written by Jane Doe", "Medically
+ * reviewed by Jane Doe, MD — Written by John Roe", "Edited By: Jane Doe". */
+static const char CREDIT_PATTERN[] =
+    "^\\W*(?:(?:medically|fact[- ]?|expert|clinically)\\s+)?(?:reviewed|checked|written|edited|reported"
+    "|illustrated|photographed|compiled|researched)\\s+(?:and\\s+\\w+\\s+)?by\\b";
 
 /* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …". */
 static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\s+dolor\\b";
@@ -313,6 +321,7 @@ enum {
     PAT_BIO_OPENING,
     PAT_DISCLAIMER,
     PAT_FILLER,
+    PAT_CREDIT,
     PAT_COUNT
 };
 
@@ -323,7 +332,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
-    FILLER_PATTERN,
+    FILLER_PATTERN, CREDIT_PATTERN,
 };
 
 struct chorus__junk {
@@ -758,6 +767,13 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
             return CHORUS_JUNK_LABEL;
         if (!sh->body && chorus__is_byline(j, s, len))
             return CHORUS_JUNK_META;
+        if (words <= CREDIT_MAX_WORDS && match(j, PAT_CREDIT, s, len)) {
+            /* A lead alone ("Written by"), its name in the next block. */
+            if (words <= 3 && !sh->ends && i + 1 < as->n && !out[i + 1].reason && !as->sh[i + 1].body &&
+                as->sh[i + 1].words <= 5)
+                out[i + 1].reason = CHORUS_JUNK_META;
+            return CHORUS_JUNK_META;
+        }
         if (words <= 24 && chorus__date_line(j, s, len, &d))
             return CHORUS_JUNK_META;
     }
