@@ -1020,6 +1020,31 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         if (!out[i].reason)
             out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
     }
+    /* A block just judged junk may have stood for the article's first or
+     * last paragraph (an affiliate disclosure above the text, an appeal
+     * below it): the edges move in to the real paragraphs, and the blocks
+     * now outside them are judged again as the edges' blocks are ("Last
+     * updated on …" under a disclosure). */
+    size_t first_kept = n, last_kept = n;
+    for (size_t i = 0; i < n; i++)
+        if (sh[i].body && !out[i].reason) {
+            if (first_kept == n)
+                first_kept = i;
+            last_kept = i;
+        }
+    if (first_kept != n && (first_kept != as.first_body || last_kept != as.last_body)) {
+        size_t old_first = as.first_body, old_last = as.last_body;
+        as.first_body = first_kept;
+        as.last_body = last_kept;
+        chars_before = 0;
+        for (size_t i = 0; i < n; i++) {
+            double position = total_chars ? (double)chars_before / (double)total_chars : 0;
+            chars_before += blocks[i].len;
+            int moved = (i >= old_first && i < first_kept) || (i > last_kept && i <= old_last);
+            if (moved && !out[i].reason)
+                out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
+        }
+    }
     if (mark_repeats(sh, n, out)) {
         j->blocks_valid = 0;
         free(sh);
