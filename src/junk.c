@@ -16,6 +16,7 @@
 #include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #define XXH_STATIC_LINKING_ONLY /* for XXH3_state_t on the stack */
 #include <xxhash.h>
 
@@ -282,7 +283,8 @@ static const char LINK_PATTERN[] =
 
 /* Labels that introduce a date on a date line. */
 static const char DATE_LABEL_PATTERN[] =
-    "^\\s*(?:(?:originally\\s+|first\\s+)?(?:published|posted|released|issued|created|written)"
+    "^\\s*(?:(?:published|publish|posted|release)\\s+date|date\\s+(?:published|posted)"
+    "|(?:originally\\s+|first\\s+)?(?:published|posted|released|issued|created|written)"
     "(?:\\s+(?:on|at))?|(?:last\\s+)?(?:updated|modified|edited|revised)(?:\\s+(?:on|at))?"
     "|date|dated|on|veröffentlicht(?:\\s+am)?|aktualisiert(?:\\s+am)?|stand|publié(?:\\s+le)?"
     "|mis\\s+à\\s+jour(?:\\s+le)?|publicado(?:\\s+el)?|actualizado(?:\\s+el)?|pubblicato(?:\\s+il)?"
@@ -583,14 +585,29 @@ uint64_t chorus__block_hash(const char *s, size_t len)
 
 /* Non-zero when s[0..len) holds only label words and punctuation; notes
  * whether the label speaks of publication or of an update. */
+/* Length of the separator that s opens with: | , - : ( & or a bullet,
+ * middle dot or dash; 0 when none. */
+static size_t separator_at(const char *s, size_t len)
+{
+    static const char *const marks[] = {"\xC2\xB7", "\xE2\x80\xA2", "\xE2\x8B\x85", "\xE2\x80\x93", "\xE2\x80\x94"};
+    if (len && strchr("|,-:(&", s[0]))
+        return 1;
+    for (size_t k = 0; k < sizeof marks / sizeof *marks; k++) {
+        size_t ml = strlen(marks[k]);
+        if (len >= ml && memcmp(s, marks[k], ml) == 0)
+            return ml;
+    }
+    return 0;
+}
+
 static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
 {
     size_t tl = len;
     const char *t = chorus__trim(s, &tl);
-    /* Strip punctuation at both ends: "| Published:" */
-    while (tl && strchr("|,-:(&", t[0])) {
-        t++;
-        tl--;
+    /* Strip punctuation at both ends: "| Published:", "· October 10, 2021" */
+    for (size_t m; tl && (m = separator_at(t, tl)) != 0;) {
+        t += m;
+        tl -= m;
         t = chorus__trim(t, &tl);
     }
     /* A byline's lead whose name stood in an element taken out: "By Updated on". */
@@ -620,6 +637,30 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
         if (strstr(f, upd_words[k]))
             *updated = 1;
     return 1;
+}
+
+/* Non-zero when what follows a date is a byline: "October 11, 2023 by
+ * Jane Doe", "Posted on … Posted by Jane Doe"; not a name alone after a
+ * bullet ("12/19/2025 • Jane Doe"), which could be anything. */
+static int byline_after(chorus__junk *j, const char *s, size_t len)
+{
+    size_t tl = len;
+    const char *t = chorus__trim(s, &tl);
+    for (size_t m; tl && (m = separator_at(t, tl)) != 0;) {
+        t += m;
+        tl -= m;
+        t = chorus__trim(t, &tl);
+    }
+    static const char *const leads[] = {"posted ", "written ", "published "};
+    for (size_t k = 0; k < sizeof leads / sizeof *leads; k++) {
+        size_t ll = strlen(leads[k]);
+        if (tl > ll && strncasecmp(t, leads[k], ll) == 0) {
+            t += ll;
+            tl -= ll;
+            break;
+        }
+    }
+    return tl > 3 && chorus__is_byline(j, t, tl);
 }
 
 int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
@@ -654,7 +695,7 @@ int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *
     if (parts == 0)
         return 0;
     int p = 0, u = 0;
-    if (!only_label(j, s + pos, len - pos, &p, &u))
+    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos))
         return 0;
     *d = best;
     return best_labelled ? 2 : 1;
