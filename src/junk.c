@@ -127,6 +127,13 @@ static const char CREDIT_PATTERN[] =
     "^\\W*(?:(?:medically|fact[- ]?|expert|clinically)\\s+)?(?:reviewed|checked|written|edited|reported"
     "|illustrated|photographed|compiled|researched)\\s+(?:and\\s+\\w+\\s+)?by\\b";
 
+/* Where a content system files the article, and how often it was read:
+ * "Filed Under:", "Posted in News, Politics", "Category: Top Picks",
+ * "Tags:", "1,693 views". */
+static const char TAXONOMY_PATTERN[] =
+    "^\\W*(?:(?:filed|posted|listed)\\s+(?:in|under)\\b|categor(?:y|ies)\\s*:|tag(?:ged|s)?(?:\\s+with)?\\s*:"
+    "|topics?\\s*:|article\\s+tags\\b|[\\d,.]+[km]?\\s+views?\\s*$)";
+
 /* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …". */
 static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\s+dolor\\b";
 
@@ -324,6 +331,7 @@ enum {
     PAT_DISCLAIMER,
     PAT_FILLER,
     PAT_CREDIT,
+    PAT_TAXONOMY,
     PAT_COUNT
 };
 
@@ -334,7 +342,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
-    FILLER_PATTERN, CREDIT_PATTERN,
+    FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN,
 };
 
 struct chorus__junk {
@@ -805,6 +813,8 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         if (as->title_hash && (sh->hash == as->title_hash || title_with_tail(as, s, len)))
             return CHORUS_JUNK_META;
         if (!sh->body && chorus__is_label_line(j, s, len))
+            return CHORUS_JUNK_LABEL;
+        if (words <= LABEL_MAX_WORDS + 4 && !sh->ends && match(j, PAT_TAXONOMY, s, len))
             return CHORUS_JUNK_LABEL;
         if (!sh->body && chorus__is_byline(j, s, len))
             return CHORUS_JUNK_META;
