@@ -91,7 +91,10 @@
     "|become\\s+a\\s+(?:patron|supporter|paying\\s+member)|support\\s+(?:us|our\\s+(?:work|journalism|reporting))\\b" \
     "|(?:enjoyed|like[ds]?)\\s+this\\s+(?:piece|article|story|post)\\?|we\\s+need\\s+your\\s+(?:help|support)" \
     "|rate\\s+this\\s+(?:article|post|story|page|recipe|guide)|delivered\\s+(?:right\\s+|straight\\s+)?to\\s+your\\s+inbox" \
-    "|share\\s+your\\s+feedback" \
+    "|share\\s+your\\s+feedback|listen\\s+to\\s+(?:this|the)\\s+(?:article|story|audio\\s+version|podcast\\s+episode)" \
+    "|summari[sz]e\\s+this\\s+(?:article|page|post)|(?:also\\s+)?available\\s+in\\s+(?:the\\s+)?following\\s+languages" \
+    "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
+    "|reload\\s+to\\s+refresh\\s+your\\s+session" \
     "|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
     "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
@@ -112,13 +115,14 @@ static const char WIDGET_PATTERN[] =
     "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
     "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
-    "|listen|photos?|gallery|close)\\b[\\W\\d]*$";
+    "|listen|photos?|gallery|close|print\\s+this\\s+(?:page|article|story|post)"
+    "|table\\s+of\\s+contents?|on\\s+this\\s+page|jump\\s+to(?:\\s+section)?)\\b[\\W\\d]*$";
 
 /* What a page shows until its scripts fill it in: a loading notice ("Loading
  * posts…"), a template's placeholders ("{{ number }}"), a content system's
  * shortcode left unexpanded ("[cta_module]"). */
 static const char PLACEHOLDER_PATTERN[] =
-    "^\\W*(?:loading(?:\\s+\\p{L}+){1,2}\\s*(?:\\.{2,}|…)|(?:\\{\\{[^{}]{0,60}\\}\\}\\W*)+"
+    "^\\W*(?:loading(?:\\s+\\S+){1,8}?\\s*(?:\\.{2,}|…)|(?:\\{\\{[^{}]{0,60}\\}\\}\\W*)+"
     "|\\[[a-z]+(?:_[a-z]+)+(?:\\s[^\\]]{0,60})?\\])\\W*$";
 
 /* Credits above or below an article: "Written by Jane Doe", "Medically

@@ -89,7 +89,7 @@ static void boilerplate_across_the_corpus(test_ctx *t)
                         "two months later than planned.";
     const char *body2 = "Passengers will be able to buy tickets online from the end of May, the authority said, "
                         "and parking will be free at first.";
-    const char *furniture = "Listen to this story";
+    const char *furniture = "Island Courier weekend desk";
     chorus__junk_block b[3] = {{body1, strlen(body1), 0, 1},
                                {furniture, strlen(furniture), 0, 40},
                                {body2, strlen(body2), 0, 1}};
