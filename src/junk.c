@@ -138,6 +138,13 @@ static const char TAXONOMY_PATTERN[] =
     "^\\W*(?:(?:filed|posted|listed)\\s+(?:in|under)\\b|categor(?:y|ies)\\s*:|tag(?:ged|s)?(?:\\s+with)?\\s*:"
     "|topics?\\s*:|article\\s+tags\\b|[\\d,.]+[km]?\\s+views?\\s*$)";
 
+/* A time or a length of time alone on a line at the article's edge: the
+ * hour it was posted ("5:50 am", "19:32"), a video's or a reading's length
+ * ("15 min", "8 minutes"). */
+static const char CLOCK_PATTERN[] =
+    "^\\W*(?:(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?"
+    "|\\d+\\s*(?:min|mins|minutes?)\\.?)\\W*$";
+
 /* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …". */
 static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\s+dolor\\b";
 
@@ -336,6 +343,7 @@ enum {
     PAT_FILLER,
     PAT_CREDIT,
     PAT_TAXONOMY,
+    PAT_CLOCK,
     PAT_COUNT
 };
 
@@ -346,7 +354,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
-    FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN,
+    FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN,
 };
 
 struct chorus__junk {
@@ -820,6 +828,8 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
             return CHORUS_JUNK_LABEL;
         if (words <= LABEL_MAX_WORDS + 4 && !sh->ends && match(j, PAT_TAXONOMY, s, len))
             return CHORUS_JUNK_LABEL;
+        if (words <= 4 && match(j, PAT_CLOCK, s, len))
+            return CHORUS_JUNK_META;
         if (!sh->body && chorus__is_byline(j, s, len))
             return CHORUS_JUNK_META;
         if (words <= CREDIT_MAX_WORDS && match(j, PAT_CREDIT, s, len)) {
