@@ -95,6 +95,12 @@
     "|summari[sz]e\\s+this\\s+(?:article|page|post)|(?:also\\s+)?available\\s+in\\s+(?:the\\s+)?following\\s+languages" \
     "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
     "|reload\\s+to\\s+refresh\\s+your\\s+session" \
+    "|no\\s+credit\\s+card\\s+(?:required|needed)|start\\s+(?:your\\s+|a\\s+)?free\\s+trial|get\\s+started\\s+(?:today|now|for\\s+free)" \
+    "|contact\\s+us\\s+today|connect\\s+with\\s+us" \
+    "|click\\s+on\\s+a\\s+star\\s+to\\s+rate|average\\s+rating\\s+[\\d.]+\\s*/\\s*\\d|vote\\s+count" \
+    "|how\\s+useful\\s+was\\s+this\\s+(?:post|article|page)|improve\\s+this\\s+(?:post|article|page)" \
+    "|found\\s+this\\s+(?:article|post|page)\\s+(?:helpful|useful)|we\\s+have\\s+a\\s+small\\s+favou?r\\s+to\\s+ask" \
+    "|republish\\s+(?:our|this)\\s+(?:articles?|stor(?:y|ies))|learn\\s+more\\s+about\\s+our\\s+editorial\\s+process" \
     "|(?:was|is)\\s+this\\s+(?:article|page|post|guide|answer|information|story)" \
     "\\s+(?:helpful|useful)" \
     /* German, French, Spanish, Italian, Portuguese, Dutch, Russian */ \
@@ -159,7 +165,7 @@ static const char SCRIPT_NOTICE_PATTERN[] =
 
 /* Markers that open a section of links or comments running to the page end. */
 static const char SECTION_PATTERN[] =
-    "^\\W*(?:related(?:\\s+\\w+){0,2}|latest\\s+\\w+|more\\s+(?:from|on|stories|news)\\b.*"
+    "^\\W*(?:related(?:\\s+\\w+){0,2}|latest\\s+\\w+|latest\\s+posts\\s+by\\b.*|more\\s+(?:from|on|stories|news)\\b.*"
     "|read\\s+(?:this\\s+)?(?:more|also|next)|see\\s+also|also\\s+read|you\\s+(?:may|might)\\s+also\\s+(?:like|enjoy)"
     "|(?:more\\s+)?(?:articles|stories|posts|reads)\\s+you\\s+(?:may|might|will)\\s+(?:also\\s+)?(?:like|enjoy|love)"
     "|(?:popular|recent|trending|featured)\\s+(?:posts|articles|stories|reads)\\b.*|explore\\s+more|more\\s+to\\s+explore"
