@@ -693,6 +693,14 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
             i = u - 1;
             continue;
         }
+        /* A small count after "the" or "both" names things the text has
+         * already introduced ("the two leaders", "the three islands"); it
+         * reports no figure. */
+        if (!measured && !concept && f.value < 10 && i > 0 &&
+            (IN(determiners, &w[i - 1]) || is(&w[i - 1], "both") || is(&w[i - 1], "those"))) {
+            i = u - 1;
+            continue;
+        }
         if (!measured && !concept && !f.unit[0] && digits && f.value >= 1900 && f.value <= 2100 &&
             f.value == floor(f.value)) {
             i = u - 1;
