@@ -688,7 +688,7 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
                 toll_at = k;
         }
         /* Worth reporting? Small bare numbers count things in passing
-         * ("two leaders", "one survivor said"). */
+         * ("one survivor said", "three of them"). */
         if ((!measured && !counted && !concept && f.value < 10) || (!measured && f.value < 2)) {
             i = u - 1;
             continue;
