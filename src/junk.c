@@ -609,8 +609,6 @@ uint64_t chorus__block_hash(const char *s, size_t len)
 /* Date lines                                                             */
 /* ---------------------------------------------------------------------- */
 
-/* Non-zero when s[0..len) holds only label words and punctuation; notes
- * whether the label speaks of publication or of an update. */
 /* Length of the separator that s opens with: | , - : ( & or a bullet,
  * middle dot or dash; 0 when none. */
 static size_t separator_at(const char *s, size_t len)
@@ -626,6 +624,8 @@ static size_t separator_at(const char *s, size_t len)
     return 0;
 }
 
+/* Non-zero when s[0..len) holds only label words and punctuation; notes
+ * whether the label speaks of publication or of an update. */
 static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
 {
     size_t tl = len;
@@ -941,8 +941,8 @@ static int mark_repeats(const block_shape *sh, size_t n, chorus__junk_verdict *o
     return 0;
 }
 
-/* Words of a name that a block opens with, after a title ("Dr. Jane Doe"):
- * sets *from and *len to its first word; returns 0 when there is none. */
+/* The first word of the name a block opens with, after a title ("Dr. Jane
+ * Doe"): sets *from and *word_len to it; returns 0 when there is none. */
 static int first_name_word(const char *s, size_t len, size_t *from, size_t *word_len)
 {
     static const char *const titles[] = {"Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms."};
