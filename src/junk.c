@@ -624,18 +624,26 @@ static size_t separator_at(const char *s, size_t len)
     return 0;
 }
 
+/* s without the white space and separators it opens with; *len is its
+ * length, and becomes the rest's. */
+static const char *after_separators(const char *s, size_t *len)
+{
+    const char *t = chorus__trim(s, len);
+    for (size_t m; *len && (m = separator_at(t, *len)) != 0;) {
+        t += m;
+        *len -= m;
+        t = chorus__trim(t, len);
+    }
+    return t;
+}
+
 /* Non-zero when s[0..len) holds only label words and punctuation; notes
  * whether the label speaks of publication or of an update. */
 static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
 {
     size_t tl = len;
-    const char *t = chorus__trim(s, &tl);
     /* Strip punctuation at both ends: "| Published:", "· October 10, 2021" */
-    for (size_t m; tl && (m = separator_at(t, tl)) != 0;) {
-        t += m;
-        tl -= m;
-        t = chorus__trim(t, &tl);
-    }
+    const char *t = after_separators(s, &tl);
     /* A byline's lead whose name stood in an element taken out: "By Updated on". */
     if (tl > 3 && (t[0] == 'B' || t[0] == 'b') && t[1] == 'y' && t[2] == ' ') {
         t += 3;
@@ -671,12 +679,7 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
 static int byline_after(chorus__junk *j, const char *s, size_t len)
 {
     size_t tl = len;
-    const char *t = chorus__trim(s, &tl);
-    for (size_t m; tl && (m = separator_at(t, tl)) != 0;) {
-        t += m;
-        tl -= m;
-        t = chorus__trim(t, &tl);
-    }
+    const char *t = after_separators(s, &tl);
     static const char *const leads[] = {"posted ", "written ", "published "};
     for (size_t k = 0; k < sizeof leads / sizeof *leads; k++) {
         size_t ll = strlen(leads[k]);
