@@ -378,6 +378,20 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     return 0;
 }
 
+/* The index after a weekday at t[k] ("Tue.,", "Tuesday,"), or k itself when
+ * there is none. */
+static size_t after_weekday(const lexeme *t, size_t n, size_t k)
+{
+    if (k >= n || t[k].type != LEX_WORD || !t[k].word_len || !is_weekday(t[k].word, t[k].word_len))
+        return k;
+    k++;
+    if (k < n && is_punct(&t[k], '.'))
+        k++;
+    if (k < n && is_punct(&t[k], ','))
+        k++;
+    return k;
+}
+
 int chorus__date_find(const char *s, size_t len, chorus__date *d, size_t *at, size_t *span)
 {
     lexeme toks[256];
@@ -409,13 +423,7 @@ int chorus__date_find(const char *s, size_t len, chorus__date *d, size_t *at, si
                               is_punct(&toks[j], '-') || is_punct(&toks[j], 0x00B7) || is_punct(&toks[j], 0x2022) ||
                               is_word(&toks[j], "on")))
                     j++;
-                if (j < n && toks[j].type == LEX_WORD && toks[j].word_len && is_weekday(toks[j].word, toks[j].word_len)) {
-                    j++;
-                    if (j < n && is_punct(&toks[j], '.'))
-                        j++;
-                    if (j < n && is_punct(&toks[j], ','))
-                        j++;
-                }
+                j = after_weekday(toks, n, j);
                 size_t e = j < n ? date_at(toks, n, j, d) : 0;
                 if (e) {
                     if (d->precision < CHORUS_DATE_MINUTE) {
@@ -432,13 +440,8 @@ int chorus__date_find(const char *s, size_t len, chorus__date *d, size_t *at, si
                 continue;
             }
             /* A weekday in front belongs to the date: "Tuesday, August 13, 2024". */
-            if (toks[k].type == LEX_WORD && toks[k].word_len &&
-                is_weekday(toks[k].word, toks[k].word_len)) {
-                size_t j = k + 1;
-                if (j < n && is_punct(&toks[j], '.'))
-                    j++;
-                if (j < n && is_punct(&toks[j], ','))
-                    j++;
+            size_t j = after_weekday(toks, n, k);
+            if (j > k) {
                 chorus__date tmp;
                 size_t e = j < n ? date_at(toks, n, j, &tmp) : 0;
                 if (e) {

@@ -42,10 +42,10 @@
 /* An element named as furniture that holds at least this share of the
  * page's prose, with at most this share of link text, is article text. */
 #define PROSE_SHARE 0.25
+#define PROSE_LINK_SHARE 0.2
 /* Hidden elements are set aside when together they hold less than this
  * share of the page's prose. */
 #define HIDDEN_SHARE 0.15
-#define PROSE_LINK_SHARE 0.2
 /* A section holding at most this share of the prose of a marked article
  * around it is a part of the article, not all of it. */
 #define SECTION_SHARE 0.5
