@@ -1427,8 +1427,6 @@ static int publish_words(const char *s, size_t len)
            icontains(s, len, "publié") || icontains(s, len, "publicado") || icontains(s, len, "pubblicato");
 }
 
-/* Non-zero when the element or one of its two nearest ancestors is marked
- * as a byline or author by its class ("byline", "author-name"). */
 /* AUTHOR_CLASS when element n's class names the writer ("author-name",
  * "byline"), NOT_THE_NAME when it names something of theirs that is no name
  * (their role, bio or picture) or a commenter, else 0. */
@@ -1448,6 +1446,8 @@ static int author_class(const chorus__html_doc *doc, uint32_t n)
     return AUTHOR_CLASS;
 }
 
+/* Non-zero when the element or one of its two nearest ancestors is marked
+ * as a byline or author by its class ("byline", "author-name"). */
 static int byline_mark(const chorus__html_doc *doc, uint32_t n)
 {
     for (int k = 0; n && k < 3; k++, n = doc->nodes[n].parent) {
@@ -2074,12 +2074,6 @@ static int strong_lead(const char *s, size_t len)
     return 0;
 }
 
-/* A byline anywhere in the page's body, under a lead that leaves no doubt
- * ("Written by Jane Doe", "Author: Jane Doe", or such a lead alone in the
- * text before the name): the last resort, for pages that credit the author
- * at the end of the article, far from the headline. Not in comments, nor
- * where the page lists other pages. Only looked for when no other source
- * names an author. */
 /* A name in a box about the writer anywhere in the page: a short text
  * that looks like a name, in an element whose class names the author
  * ("blog_author-text", "resource-author-details") a few levels up, not its
@@ -2091,15 +2085,11 @@ static void read_author_box(reader *r)
         const chorus__html_node *nd = &doc->nodes[i];
         if (nd->tag != CHORUS_TAG_TEXT || nd->text_len < 4 || nd->text_len > 60)
             continue;
-        uint32_t n = (uint32_t)i, marked = 0;
-        for (uint32_t p = nd->parent, k = 0; p && k < 4; p = doc->nodes[p].parent, k++) {
-            int c = author_class(doc, p);
-            if (c) {
-                marked = c == AUTHOR_CLASS ? p : 0;
-                break;
-            }
-        }
-        if (!marked || listed_or_changed(doc, n) || in_comments(doc, n))
+        uint32_t n = (uint32_t)i;
+        int marked = 0;
+        for (uint32_t p = nd->parent, k = 0; p && k < 4 && !marked; p = doc->nodes[p].parent, k++)
+            marked = author_class(doc, p);
+        if (marked != AUTHOR_CLASS || listed_or_changed(doc, n) || in_comments(doc, n))
             continue;
         const char *t = doc->text.data + nd->text, *start;
         size_t nl = byline_names(t, nd->text_len, &start, 0);
@@ -2110,6 +2100,12 @@ static void read_author_box(reader *r)
     }
 }
 
+/* A byline anywhere in the page's body, under a lead that leaves no doubt
+ * ("Written by Jane Doe", "Author: Jane Doe", or such a lead alone in the
+ * text before the name): the last resort, for pages that credit the author
+ * at the end of the article, far from the headline. Not in comments, nor
+ * where the page lists other pages. Only looked for when no other source
+ * names an author. */
 static void read_far_author(reader *r)
 {
     for (int k = 0; k < A_COUNT; k++)
