@@ -395,6 +395,7 @@ typedef struct builder {
     size_t flat_depth;    /* elements open below the depth limit */
     int in_pre;
     int space_pending;    /* the text so far ends with collapsed white space */
+    int amp_pending;      /* the last text handed over was a lone "&" */
     int failed;           /* out of memory: stop */
     htmlParserCtxtPtr ctxt;
 } builder;
@@ -567,12 +568,59 @@ static void on_end(void *ctx, const xmlChar *name)
         b->open_count--;
 }
 
+/*
+ * The character that `name` stands for when written without its semicolon,
+ * as UTF-8 in `out`, or 0 bytes. libxml2 2.9 leaves "&nbsp" or "&copy 2024"
+ * as text, handing the "&" and the name over as two pieces; browsers still
+ * read the names of HTML 4's Latin-1 characters and &amp, &lt, &gt and &quot
+ * that way, and so does chorus (any other name needs its semicolon).
+ */
+static size_t legacy_reference(const xmlChar *name, int len, char out[4])
+{
+    char key[8];
+    if (len <= 0 || (size_t)len >= sizeof key)
+        return 0;
+    memcpy(key, name, (size_t)len);
+    key[len] = '\0';
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)key);
+    if (!e)
+        return 0;
+    int latin1 = e->value >= 0xA0 && e->value <= 0xFF;
+    int markup = e->value == '&' || e->value == '<' || e->value == '>' || e->value == '"';
+    if (!latin1 && !markup)
+        return 0;
+    if (e->value < 0x80) {
+        out[0] = (char)e->value;
+        return 1;
+    }
+    out[0] = (char)(0xC0 | e->value >> 6);
+    out[1] = (char)(0x80 | (e->value & 0x3F));
+    return 2;
+}
+
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
     builder *b = ((htmlParserCtxtPtr)ctx)->_private;
     if (b->failed || b->skip_depth || len <= 0)
         return;
     chorus__html_doc *d = b->doc;
+    /* A lone "&" that follows a semicolon is "&amp;" read, not the start
+     * of a reference left unread ("&amp;nbsp" writes "&nbsp" on purpose). */
+    const xmlParserInput *in = ((htmlParserCtxtPtr)ctx)->input;
+    int after_amp = b->amp_pending;
+    b->amp_pending = len == 1 && ch[0] == '&' && in && in->cur > in->base && in->cur[-1] != ';';
+    if (after_amp && d->text.len && d->text.data[d->text.len - 1] == '&') {
+        char decoded[4];
+        size_t n = legacy_reference(ch, len, decoded);
+        uint32_t last = d->nodes[b->open_count ? b->open[b->open_count - 1] : 0].last_child;
+        if (n && last && d->nodes[last].tag == CHORUS_TAG_TEXT && d->nodes[last].text_len) {
+            d->text.data[--d->text.len] = '\0';
+            d->nodes[last].text_len--;
+            on_text(ctx, (const xmlChar *)decoded, (int)n);
+            b->amp_pending = 0;
+            return;
+        }
+    }
     uint32_t parent = b->open_count ? b->open[b->open_count - 1] : 0;
     int pre = (d->nodes[parent].flags & CHORUS_NODE_PRE) != 0;
     /* Continue the last text node when the parser splits one text in pieces. */
