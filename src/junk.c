@@ -132,10 +132,14 @@ static const char PLACEHOLDER_PATTERN[] =
     "|\\[[a-z]+(?:_[a-z]+)+(?:\\s[^\\]]{0,60})?\\])\\W*$";
 
 /* Credits above or below an article: "Written by Jane Doe", "Medically
- * reviewed by Jane Doe, MD — Written by John Roe", "Edited By: Jane Doe". */
+ * reviewed by Jane Doe, MD — Written by John Roe", "Edited By: Jane Doe",
+ * "Contributions from: Jane Doe" and a wire report's "Reporting by Jane
+ * Doe; Editing by John Roe". */
 static const char CREDIT_PATTERN[] =
     "^\\W*(?:(?:medically|fact[- ]?|expert|clinically)\\s+)?(?:reviewed|checked|written|edited|reported"
-    "|illustrated|photographed|compiled|researched)\\s+(?:and\\s+\\w+\\s+)?by\\b";
+    "|illustrated|photographed|compiled|researched|(?:additional\\s+)?(?:reporting|writing|editing))"
+    "\\s+(?:and\\s+\\w+\\s+)?by\\b"
+    "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b";
 
 /* Where a content system files the article, and how often it was read:
  * "Filed Under:", "Posted in News, Politics", "Category: Top Picks",
