@@ -155,8 +155,9 @@ static const char CLOCK_PATTERN[] =
     "^\\W*(?:(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?"
     "|\\d+\\s*(?:min|mins|minutes?)\\.?)\\W*$";
 
-/* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …". */
-static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\s+dolor\\b";
+/* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …",
+ * "Lorem Ipsum" as a heading. */
+static const char FILLER_PATTERN[] = "^\\W*lorem\\s+ipsum\\b";
 
 /* A page's word to browsers that run no script: "We're sorry but this site
  * doesn't work properly without JavaScript enabled", "Please enable
@@ -279,10 +280,18 @@ static const char CAPTION_OPENING_PATTERN[] =
     "|\\bon\\s+(?:twitter|facebook|instagram|x)\\b))"
 static const char CONTACT_PATTERN[] = CONTACT_WORDS;
 
+/* Calls to the reader that are prompts only where they open the block,
+ * since a story may use the words ("Sweden is set to become a member of
+ * NATO"): "Become a member", "Get the latest news in your inbox", "Learn
+ * more about our plans" as a link, "Looking for a new sofa?". */
+#define CALL_WORDS \
+    "(?:become\\s+a\\s+(?:paid\\s+)?(?:subscriber|member|contributor)\\b|get\\s+the\\s+(?:latest|free)\\b" \
+    "|learn\\s+more\\s+about\\b[^.!?:]*$|looking\\s+for\\b[^.!?]*\\?\\W*$)"
+
 /* A prompt or contact line that opens its block: the page speaks to the
  * reader from the first word ("Sign up for our newsletter and get ...",
  * "[Read more: ...]", "Contact the author at ..."). */
-static const char PROMPT_OPENING_PATTERN[] = "^\\W*" PROMPT_WORDS;
+static const char PROMPT_OPENING_PATTERN[] = "^\\W*(?:" PROMPT_WORDS "|" CALL_WORDS ")";
 static const char CONTACT_OPENING_PATTERN[] = "^\\W*" CONTACT_WORDS;
 
 
