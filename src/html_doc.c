@@ -9,8 +9,8 @@
  * and one text buffer, with scripts, styles and other content no reader sees
  * dropped on the way, so that a page costs a few allocations instead of one
  * per node and attribute, and its depth is bounded. The contents of scripts
- * and style sheets are cut out before the parser sees them (see
- * strip_raw_text()). */
+ * and style sheets, and the attributes no reader uses, are cut out before
+ * the parser sees them (see strip_unread()). */
 #define _GNU_SOURCE /* memmem */
 #include "html_doc.h"
 
@@ -482,17 +482,26 @@ static const tag_spec *lookup_tag(builder *b, const xmlChar *name)
 
 enum { ATTR_NONE = -1, ATTR_HIDDEN = -2, ATTR_STYLE = -3 };
 
+/* The attribute's id (CHORUS_ATTR_*, ATTR_HIDDEN, ATTR_STYLE), ATTR_NONE
+ * for one no reader uses; `name` is in small letters. */
+static int attr_id(const char *name, size_t len)
+{
+    if (len == 6 && memcmp(name, "hidden", 6) == 0)
+        return ATTR_HIDDEN;
+    if (len == 5 && memcmp(name, "style", 5) == 0)
+        return ATTR_STYLE;
+    for (int i = 0; i < CHORUS_ATTR_COUNT; i++)
+        if (strlen(attr_names[i]) == len && memcmp(name, attr_names[i], len) == 0)
+            return i;
+    return ATTR_NONE;
+}
+
 static int lookup_attr(builder *b, const xmlChar *name)
 {
     size_t k = cache_slot(name);
     if (b->attrs[k].name != name) {
-        const char *an = (const char *)name;
-        int id = strcmp(an, "hidden") == 0 ? ATTR_HIDDEN : strcmp(an, "style") == 0 ? ATTR_STYLE : ATTR_NONE;
-        for (int i = 0; i < CHORUS_ATTR_COUNT && id == ATTR_NONE; i++)
-            if (strcmp(an, attr_names[i]) == 0)
-                id = i;
         b->attrs[k].name = name;
-        b->attrs[k].id = id;
+        b->attrs[k].id = attr_id((const char *)name, strlen((const char *)name));
     }
     return b->attrs[k].id;
 }
@@ -698,33 +707,135 @@ static size_t tag_end(const char *s, size_t len, size_t at)
     return i < len ? i + 1 : len;
 }
 
-/* The first "</name" at or after `from`, in any case, or len. */
+/* A byte of an attribute's or element's name as libxml2 reads names. */
+static int name_byte(unsigned char c, int first)
+{
+    int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return letter || c == '_' || c == ':' || c == '.' || (!first && ((c >= '0' && c <= '9') || c == '-'));
+}
+
+/* The first end tag named `name` at or after `from`, in any case, or len.
+ * An end tag whose name only begins the same ("</scripts>") closes
+ * nothing: libxml2 reads it to its first '>' (past a real end tag, if one
+ * comes first) and goes on reading the element's text after it. */
 static size_t raw_text_end(const char *s, size_t len, size_t from, const char *name)
 {
+    size_t nl = strlen(name);
     for (size_t i = from; i + 1 < len;) {
         const char *lt = memchr(s + i, '<', len - i - 1);
         if (!lt)
             break;
         i = (size_t)(lt - s);
-        if (s[i + 1] == '/' && starts_with_nocase(s + i + 2, len - i - 2, name))
+        if (s[i + 1] != '/' || !starts_with_nocase(s + i + 2, len - i - 2, name)) {
+            i++;
+            continue;
+        }
+        if (i + 2 + nl >= len || !name_byte((unsigned char)s[i + 2 + nl], 0))
             return i;
-        i++;
+        const char *gt = memchr(s + i + 2, '>', len - i - 2);
+        if (!gt)
+            break;
+        i = (size_t)(gt - s) + 1;
     }
     return len;
 }
 
+/* Non-zero when a tag's attributes stop at s[i]: "/>", ">" or its end. */
+static int tag_closes(const char *s, size_t end, size_t i)
+{
+    return i >= end || s[i] == '>' || (s[i] == '/' && i + 1 < end && s[i + 1] == '>');
+}
+
 /*
- * Copies the page to `out` without the contents of its <script> and <style>
- * elements, JSON-LD excepted. They are about half the bytes of a typical
- * page, and the HTML parser would read them character by character only
- * for chorus to drop them. The elements themselves stay, so the tree is
- * the same. A page where nothing is dropped is not copied (out stays
- * empty). The scan follows the tokenizer where it matters: tags are read
- * with their quoted values, comments are skipped whole, an element's text
- * runs to the first "</script" or "</style", and an element written empty
- * ("<script/>") or never closed is left as it is.
+ * Leaves out of the copy the attributes of the start tag s[at..end) that
+ * no reader of the page uses (srcset, data-*, an SVG path's d, ...: about
+ * a quarter of a typical page's markup once scripts are gone), copying
+ * s[*copied..] up to each. The tag is read as libxml2 reads it; from
+ * anything it would read another way (a name it does not take, such as
+ * Alpine's "@click", which it skips to the next space even inside quotes,
+ * or a '/' inside the tag) the rest of the tag is left as it is.
  */
-static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
+static int strip_attributes(const char *s, size_t at, size_t end, chorus__buf *out, size_t *copied)
+{
+    size_t i = at + 1;
+    while (i < end && name_byte((unsigned char)s[i], i == at + 1))
+        i++;
+    if (!tag_closes(s, end, i) && !is_space_byte((unsigned char)s[i]))
+        return 0;
+    for (;;) {
+        while (i < end && is_space_byte((unsigned char)s[i]))
+            i++;
+        if (tag_closes(s, end, i) || !name_byte((unsigned char)s[i], 1))
+            return 0;
+        size_t name = i;
+        while (i < end && name_byte((unsigned char)s[i], 0))
+            i++;
+        size_t name_len = i - name, j = i;
+        while (j < end && is_space_byte((unsigned char)s[j]))
+            j++;
+        if (j < end && s[j] == '=') {
+            j++;
+            while (j < end && is_space_byte((unsigned char)s[j]))
+                j++;
+            if (j < end && (s[j] == '"' || s[j] == '\'')) {
+                const char *q = memchr(s + j + 1, s[j], end - j - 1);
+                if (!q)
+                    return 0;
+                j = (size_t)(q - s) + 1;
+            } else {
+                size_t value = j;
+                while (j < end && !is_space_byte((unsigned char)s[j]) && s[j] != '>')
+                    j++;
+                if (j == value)
+                    return 0;
+            }
+            i = j;
+        } else if (!tag_closes(s, end, i) && !is_space_byte((unsigned char)s[i])) {
+            return 0;
+        }
+        char folded[16];
+        int read = 0;
+        if (name_len < sizeof folded) {
+            for (size_t k = 0; k < name_len; k++)
+                folded[k] = (char)lower_ascii((unsigned char)s[name + k]);
+            read = attr_id(folded, name_len) != ATTR_NONE;
+        }
+        /* The space before it stays: "<a x=1" + "rel=..." would be one name. */
+        if (!read) {
+            if (chorus__buf_append(out, s + *copied, name - *copied))
+                return CHORUS_ENOMEM;
+            *copied = i;
+        }
+    }
+}
+
+/* Non-zero when a <script> start tag declares JSON-LD, its '+' written as
+ * it is or as a character reference ("ld&#x2B;json"). */
+static int declares_jsonld(const char *tag, size_t len)
+{
+    static const char *const forms[] = {"ld+json", "ld&#x2b;json", "ld&#43;json", "ld&plus;json"};
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; k < sizeof forms / sizeof *forms; k++)
+            if (starts_with_nocase(tag + i, len - i, forms[k]))
+                return 1;
+    return 0;
+}
+
+/*
+ * Copies the page to `out` without what no reader of it uses: the contents
+ * of its <script> and <style> elements, JSON-LD excepted, and the
+ * attributes chorus does not read (see strip_attributes()). They are more
+ * than half the bytes of a typical page, and the HTML parser would read
+ * them character by character only for chorus to drop them. The elements
+ * themselves stay, so the tree is the same. A page where nothing is
+ * dropped is not copied (out stays empty). The scan follows libxml2's
+ * tokenizer where it matters: start tags are read with their quoted
+ * values, end tags to their first '>', comments are skipped whole, an
+ * element's text runs to its own end tag (see raw_text_end()), and an
+ * element written empty ("<script/>"), never closed, or whose text opens
+ * with another end tag is left as it is.
+ */
+static int strip_unread(const char *s, size_t len, chorus__buf *out)
 {
     size_t copied = 0, i = 0;
     while (i < len) {
@@ -741,7 +852,20 @@ static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
         }
         char next = i + 1 < len ? s[i + 1] : 0;
         int letter = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z');
-        if (!letter && next != '/' && next != '!' && next != '?') {
+        if (next == '/') {
+            /* An end tag runs to its first '>', quoted or not; "</" and no
+             * name is text. */
+            if (i + 2 >= len || !name_byte((unsigned char)s[i + 2], 1)) {
+                i += 2;
+                continue;
+            }
+            const char *gt = memchr(s + i + 2, '>', len - i - 2);
+            if (!gt)
+                break;
+            i = (size_t)(gt - s) + 1;
+            continue;
+        }
+        if (!letter && next != '!' && next != '?') {
             i++;
             continue;
         }
@@ -755,11 +879,12 @@ static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
             else if (starts_with_nocase(s + i + 1, len - i - 1, "style"))
                 name = "style";
         }
-        if (name) {
-            unsigned char after = (unsigned char)s[i + 1 + strlen(name)];
-            if (!(after == '>' || after == '/' || is_space_byte(after)))
-                name = NULL;
-        }
+        /* The name runs as far as name bytes do: "<script@ ..." opens a
+         * script, "<scripts>" does not. */
+        if (name && name_byte((unsigned char)s[i + 1 + strlen(name)], 0))
+            name = NULL;
+        if (!name && letter && strip_attributes(s, i, end, out, &copied))
+            return CHORUS_ENOMEM;
         if (!name || s[end - 2] == '/') {
             i = end;
             continue;
@@ -767,13 +892,20 @@ static int strip_raw_text(const char *s, size_t len, chorus__buf *out)
         size_t close = raw_text_end(s, len, end, name);
         if (close >= len)
             break; /* never closed: the parser reads to the end as it will */
-        int keep = strcmp(name, "script") == 0 && memmem(s + i, end - i, "ld+json", 7) != NULL;
+        /* Text that opens with another end tag is not read as the
+         * element's: libxml2 reads that end tag first, and it may close the
+         * element's parents and the element with them. */
+        if (close != end && s[end] == '<' && s[end + 1] == '/') {
+            i = end;
+            continue;
+        }
+        int keep = strcmp(name, "script") == 0 && declares_jsonld(s + i, end - i);
         if (!keep && close > end) {
             if (chorus__buf_append(out, s + copied, end - copied))
                 return CHORUS_ENOMEM;
             copied = close;
         }
-        i = close + 2;
+        i = close; /* at its end tag */
     }
     if (out->data && chorus__buf_append(out, s + copied, len - copied))
         return CHORUS_ENOMEM;
@@ -806,7 +938,7 @@ int chorus__html_parse(chorus__html_doc *doc, const char *bytes, size_t len,
     }
 
     chorus__buf stripped = {0};
-    if (strip_raw_text(bytes, len, &stripped)) {
+    if (strip_unread(bytes, len, &stripped)) {
         chorus__buf_free(&utf8);
         return CHORUS_ENOMEM;
     }
