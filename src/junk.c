@@ -384,12 +384,22 @@ struct chorus__junk {
     int blocks_valid;
 };
 
-static pcre2_code *compile(const char *pattern, int jit, int caseless)
+/* Patterns whose words are all ASCII, run on every paragraph or its end,
+ * take \b, \s and \w in their ASCII sense: Unicode properties (PCRE2_UCP)
+ * would make them several times slower (they are tried at every position
+ * of the text), and the words they look for are the same either way. The
+ * others need them: "\bчитайте" has no ASCII word boundary. */
+static int ascii_words(int p)
+{
+    return p == PAT_CAPTION || p == PAT_DISCLAIMER || p == PAT_READ_TIME || p == PAT_DISCLOSURE;
+}
+
+static pcre2_code *compile(const char *pattern, int jit, int caseless, int ucp)
 {
     int err;
     PCRE2_SIZE off;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                   PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &err,
+                                   PCRE2_UTF | (ucp ? PCRE2_UCP : 0) | (caseless ? PCRE2_CASELESS : 0), &err,
                                    &off, NULL);
     /* Without JIT (unsupported, or turned off) the interpreter gives the same matches. */
     if (re && jit)
@@ -407,7 +417,7 @@ chorus__junk *chorus__junk_new(void)
     const char *no_jit = getenv("CHORUS_NO_JIT");
     int jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
     for (int i = 0; i < PAT_COUNT; i++) {
-        j->re[i] = compile(pattern_source[i], jit, i != PAT_DATELINE);
+        j->re[i] = compile(pattern_source[i], jit, i != PAT_DATELINE, !ascii_words(i));
         if (!j->re[i]) {
             chorus__junk_free(j);
             return NULL;
