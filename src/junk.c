@@ -378,21 +378,22 @@ static const char *const pattern_source[PAT_COUNT] = {
 
 struct chorus__junk {
     pcre2_code *re[PAT_COUNT];
+    /* The same patterns with \b, \w, \d and \s in their ASCII sense, for
+     * texts where that sense is the Unicode one (see ascii_classes()):
+     * Unicode properties make a pattern tried at every position of a
+     * paragraph several times slower. Compiled when first needed. */
+    pcre2_code *ascii[PAT_COUNT];
+    int jit;
+    /* The last subject ascii_classes() judged, and its verdict: the
+     * patterns run one after another on the same paragraph. */
+    const char *judged;
+    size_t judged_len;
+    int judged_ascii;
     pcre2_match_data *md;
     /* Set while the blocks being classified are known to be valid UTF-8:
      * PCRE2 then need not check each subject again for every pattern. */
     int blocks_valid;
 };
-
-/* Patterns whose words are all ASCII, run on every paragraph or its end,
- * take \b, \s and \w in their ASCII sense: Unicode properties (PCRE2_UCP)
- * would make them several times slower (they are tried at every position
- * of the text), and the words they look for are the same either way. The
- * others need them: "\bчитайте" has no ASCII word boundary. */
-static int ascii_words(int p)
-{
-    return p == PAT_CAPTION || p == PAT_DISCLAIMER || p == PAT_READ_TIME || p == PAT_DISCLOSURE;
-}
 
 static pcre2_code *compile(const char *pattern, int jit, int caseless, int ucp)
 {
@@ -417,12 +418,13 @@ chorus__junk *chorus__junk_new(void)
     const char *no_jit = getenv("CHORUS_NO_JIT");
     int jit = !(no_jit && *no_jit && strcmp(no_jit, "0") != 0);
     for (int i = 0; i < PAT_COUNT; i++) {
-        j->re[i] = compile(pattern_source[i], jit, i != PAT_DATELINE, !ascii_words(i));
+        j->re[i] = compile(pattern_source[i], jit, i != PAT_DATELINE, 1);
         if (!j->re[i]) {
             chorus__junk_free(j);
             return NULL;
         }
     }
+    j->jit = jit;
     j->md = pcre2_match_data_create(8, NULL);
     if (!j->md) {
         chorus__junk_free(j);
@@ -435,8 +437,10 @@ void chorus__junk_free(chorus__junk *j)
 {
     if (!j)
         return;
-    for (int i = 0; i < PAT_COUNT; i++)
+    for (int i = 0; i < PAT_COUNT; i++) {
         pcre2_code_free(j->re[i]);
+        pcre2_code_free(j->ascii[i]);
+    }
     pcre2_match_data_free(j->md);
     free(j);
 }
@@ -456,10 +460,50 @@ static uint32_t utf_check(const chorus__junk *j, const char *s, size_t len)
     return chorus__utf8_sequence_length(u[lead]) == tail ? PCRE2_NO_UTF_CHECK : 0;
 }
 
+/* Non-zero when s holds no letter, number, mark or space beyond ASCII
+ * (typographic quotes and dashes are neither): in such a text \w, \d, \s
+ * and \b match the same characters with Unicode properties and without. */
+static int ascii_classes(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        if (chorus__is_letter(cp) || chorus__is_mark(cp) || chorus__is_space(cp) || chorus__is_number(cp) ||
+            cp == 0x85 || cp == 0x180E)
+            return 0;
+    }
+    return 1;
+}
+
+/* The compiled pattern `p` to run on s[0..len). */
+static const pcre2_code *pattern_for(chorus__junk *j, int p, const char *s, size_t len)
+{
+    if (s != j->judged || len != j->judged_len) {
+        j->judged = s;
+        j->judged_len = len;
+        j->judged_ascii = ascii_classes(s, len);
+    }
+    if (!j->judged_ascii)
+        return j->re[p];
+    if (!j->ascii[p])
+        j->ascii[p] = compile(pattern_source[p], j->jit, p != PAT_DATELINE, 0);
+    return j->ascii[p] ? j->ascii[p] : j->re[p]; /* out of memory: the slower one */
+}
+
+/* Each call from outside may bring a new text at the address of the last
+ * one (a buffer reused): the verdict kept is forgotten. */
+static void new_subject(chorus__junk *j)
+{
+    j->judged = NULL;
+}
+
 /* Matches pattern `p` against s[0..len); returns the match length + 1, or 0. */
 static size_t match(chorus__junk *j, int p, const char *s, size_t len)
 {
-    int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, 0, utf_check(j, s, len), j->md, NULL);
+    int rc = pcre2_match(pattern_for(j, p, s, len), (PCRE2_SPTR)s, len, 0, utf_check(j, s, len), j->md, NULL);
     if (rc < 0)
         return 0;
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
@@ -487,8 +531,9 @@ static int count_matches(chorus__junk *j, int p, const char *s, size_t len, int 
     int n = 0;
     size_t at = 0;
     uint32_t check = utf_check(j, s, len);
+    const pcre2_code *re = pattern_for(j, p, s, len);
     while (n < most && at < len) {
-        int rc = pcre2_match(j->re[p], (PCRE2_SPTR)s, len, at, check, j->md, NULL);
+        int rc = pcre2_match(re, (PCRE2_SPTR)s, len, at, check, j->md, NULL);
         if (rc < 0)
             break;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(j->md);
@@ -543,6 +588,7 @@ int chorus__ends_sentence(const char *s, size_t len)
 
 int chorus__is_label_line(chorus__junk *j, const char *s, size_t len)
 {
+    new_subject(j);
     size_t words = chorus__count_words(s, len);
     if (words == 0 || words > LABEL_MAX_WORDS || chorus__ends_sentence(s, len))
         return 0;
@@ -564,6 +610,7 @@ int chorus__is_label_line(chorus__junk *j, const char *s, size_t len)
 
 int chorus__is_byline(chorus__junk *j, const char *s, size_t len)
 {
+    new_subject(j);
     size_t words = chorus__count_words(s, len);
     return words >= 2 && words <= 16 && match(j, PAT_BYLINE, s, len);
 }
@@ -717,6 +764,7 @@ static int byline_after(chorus__junk *j, const char *s, size_t len)
 
 int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
 {
+    new_subject(j);
     if (len == 0 || len > 160)
         return 0;
     /* A date line may hold several dated parts: "Updated: ... | Published: ...". */
@@ -1074,6 +1122,7 @@ static void mark_author_box(chorus__junk *j, const chorus__junk_block *blocks, c
 int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, size_t n,
                           const char *title, chorus__junk_verdict *out)
 {
+    new_subject(j);
     if (n == 0)
         return 0;
     block_shape *sh = calloc(n, sizeof *sh);

@@ -335,6 +335,14 @@ int chorus__is_digit(int32_t cp)
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
+int chorus__is_number(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= '0' && cp <= '9';
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO;
+}
+
 int chorus__is_mark(int32_t cp)
 {
     if (cp < 0x300)
