@@ -622,7 +622,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         char decoded[4];
         size_t n = legacy_reference(ch, len, decoded);
         uint32_t last = d->nodes[b->open_count ? b->open[b->open_count - 1] : 0].last_child;
-        if (n && last && d->nodes[last].tag == CHORUS_TAG_TEXT && d->nodes[last].text_len) {
+        if (n && last && d->nodes[last].tag == CHORUS_TAG_TEXT && d->nodes[last].text_len &&
+            d->nodes[last].text + d->nodes[last].text_len == d->text.len) {
             d->text.data[--d->text.len] = '\0';
             d->nodes[last].text_len--;
             on_text(ctx, (const xmlChar *)decoded, (int)n);
