@@ -48,9 +48,7 @@ typedef struct {
 } option_spec;
 
 static const option_spec options[] = {
-    {"format", OPT_FORMAT, "FMT", CMD_BRIEF | CMD_CLUSTER | CMD_EXTRACT,
-     "output format: md or json for brief (default md), tsv or json for cluster (default tsv), "
-     "json or text for extract (default json)"},
+    {"format", OPT_FORMAT, "FMT", CMD_BRIEF | CMD_CLUSTER | CMD_EXTRACT, "output format: "},
     {"output", OPT_OUTPUT, "FILE", CMD_ALL, "write to FILE instead of standard output"},
     {"sentences", OPT_SENTENCES, "N", CMD_BRIEF | CMD_SUMMARIZE,
      "at most N sentences per summary (default 6)"},
@@ -79,15 +77,17 @@ static const struct {
     unsigned id;
     const char *usage;
     const char *summary;
+    const char *formats; /* what --format takes, NULL where it takes nothing */
 } commands[] = {
     {"brief", CMD_BRIEF, "chorus brief [OPTION]... PATH...",
-     "Group articles into stories and write one cross-checked briefing per story."},
+     "Group articles into stories and write one cross-checked briefing per story.", "md or json (default md)"},
     {"cluster", CMD_CLUSTER, "chorus cluster [OPTION]... PATH...",
-     "Write the grouping alone: story id, article, and the article it copies (or -)."},
+     "Write the grouping alone: story id, article, and the article it copies (or -).",
+     "tsv or json (default tsv)"},
     {"summarize", CMD_SUMMARIZE, "chorus summarize [OPTION]... PATH...",
-     "Take all inputs as one story and write its summary, one sentence a line."},
+     "Take all inputs as one story and write its summary, one sentence a line.", NULL},
     {"extract", CMD_EXTRACT, "chorus extract [OPTION]... PATH...",
-     "Write each article's main text and metadata, one JSON object a line."},
+     "Write each article's main text and metadata, one JSON object a line.", "json or text (default json)"},
 };
 
 static const char inputs_help[] =
@@ -128,7 +128,9 @@ static void print_command_help(FILE *f, size_t cmd)
         else
             snprintf(left, sizeof left, "    --%s%s%s", options[i].name, options[i].arg ? " " : "",
                      options[i].arg ? options[i].arg : "");
-        fprintf(f, "  %-24s %s\n", left, options[i].help);
+        /* The formats are the command's own. */
+        fprintf(f, "  %-24s %s%s\n", left, options[i].help,
+                options[i].key == OPT_FORMAT ? commands[cmd].formats : "");
     }
     fprintf(f, "\n%s\n%s", inputs_help, exit_help);
 }
