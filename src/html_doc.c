@@ -684,6 +684,24 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 /* Scripts and style sheets                                               */
 /* ---------------------------------------------------------------------- */
 
+static size_t skip_blanks(const char *s, size_t limit, size_t i)
+{
+    while (i < limit && is_space_byte((unsigned char)s[i]))
+        i++;
+    return i;
+}
+
+/* The position after an attribute value that opens with a quote at s[i]:
+ * after its closing quote, or `limit` when it never closes; i itself when
+ * s[i] is no quote. */
+static size_t quoted_value_end(const char *s, size_t limit, size_t i)
+{
+    if (i >= limit || (s[i] != '"' && s[i] != '\''))
+        return i;
+    const char *q = memchr(s + i + 1, s[i], limit - i - 1);
+    return q ? (size_t)(q - s) + 1 : limit;
+}
+
 /* The position just after the '>' closing the tag that opens at s[at], with
  * quoted attribute values read whole ("a>b" is a value, not a tag's end),
  * or len when the tag never closes. */
@@ -692,15 +710,7 @@ static size_t tag_end(const char *s, size_t len, size_t at)
     size_t i = at + 1;
     while (i < len && s[i] != '>') {
         if (s[i] == '=') {
-            i++;
-            while (i < len && is_space_byte((unsigned char)s[i]))
-                i++;
-            if (i < len && (s[i] == '"' || s[i] == '\'')) {
-                const char *q = memchr(s + i + 1, s[i], len - i - 1);
-                if (!q)
-                    return len;
-                i = (size_t)(q - s) + 1;
-            }
+            i = quoted_value_end(s, len, skip_blanks(s, len, i + 1));
             continue;
         }
         i++;
@@ -771,20 +781,13 @@ static int strip_attributes(const char *s, size_t at, size_t end, chorus__buf *o
         size_t name = i;
         while (i < end && name_byte((unsigned char)s[i], 0))
             i++;
-        size_t name_len = i - name, j = i;
-        while (j < end && is_space_byte((unsigned char)s[j]))
-            j++;
+        size_t name_len = i - name, j = skip_blanks(s, end, i);
         if (j < end && s[j] == '=') {
-            j++;
-            while (j < end && is_space_byte((unsigned char)s[j]))
-                j++;
-            if (j < end && (s[j] == '"' || s[j] == '\'')) {
-                const char *q = memchr(s + j + 1, s[j], end - j - 1);
-                if (!q)
-                    return 0;
-                j = (size_t)(q - s) + 1;
-            } else {
-                size_t value = j;
+            size_t value = skip_blanks(s, end, j + 1);
+            j = quoted_value_end(s, end, value);
+            if (j == end)
+                return 0; /* a quote the tag does not close */
+            if (j == value) {
                 while (j < end && !is_space_byte((unsigned char)s[j]) && s[j] != '>')
                     j++;
                 if (j == value)
