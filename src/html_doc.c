@@ -774,8 +774,7 @@ static int strip_attributes(const char *s, size_t at, size_t end, chorus__buf *o
     if (!tag_closes(s, end, i) && !is_space_byte((unsigned char)s[i]))
         return 0;
     for (;;) {
-        while (i < end && is_space_byte((unsigned char)s[i]))
-            i++;
+        i = skip_blanks(s, end, i);
         if (tag_closes(s, end, i) || !name_byte((unsigned char)s[i], 1))
             return 0;
         size_t name = i;
