@@ -380,7 +380,8 @@ static int analyze_pending(chorus_corpus *c, int beside)
         return rc;
     chorus__article **batch = c->articles + from;
     unsigned threads = c->opts.threads ? c->opts.threads : chorus__cpu_count();
-    if (threads > 1 && !c->workers && !(c->workers = chorus__workers_new(threads, &c->an)))
+    if (threads > 1 && n >= CHORUS_WORKERS_MIN_BATCH && !c->workers &&
+        !(c->workers = chorus__workers_new(threads, &c->an)))
         return CHORUS_ENOMEM;
     if (batched(c))
         for (size_t i = 0; !rc && i < n; i++)

@@ -129,7 +129,7 @@ static int rename_terms(chorus__workers *w, unsigned t, chorus__analyzer *main, 
 int chorus__workers_analyze(chorus__workers *w, chorus__analyzer *main, chorus__article **articles,
                             size_t n)
 {
-    if (!w || w->count <= 1 || n < 2 * CHUNK) {
+    if (!w || w->count <= 1 || n < CHORUS_WORKERS_MIN_BATCH) {
         for (size_t i = 0; i < n; i++) {
             int rc = chorus__article_analyze(main, articles[i]);
             if (rc)

@@ -8,6 +8,11 @@
 
 typedef struct chorus__workers chorus__workers;
 
+/* Fewer articles than this are analysed on the calling thread alone: a
+ * pool's analyzers take longer to set up (their language profiles and
+ * patterns) than a handful of articles take to analyse. */
+#define CHORUS_WORKERS_MIN_BATCH 8
+
 /*
  * A pool of `threads` analyzers (the calling thread is one of them) that
  * borrow `main`'s block table, and stop at the cleaned text when `main`
