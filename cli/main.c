@@ -130,7 +130,7 @@ static void print_command_help(FILE *f, size_t cmd)
                      options[i].arg ? options[i].arg : "");
         /* The formats are the command's own. */
         fprintf(f, "  %-24s %s%s\n", left, options[i].help,
-                options[i].key == OPT_FORMAT ? commands[cmd].formats : "");
+                options[i].key == OPT_FORMAT && commands[cmd].formats ? commands[cmd].formats : "");
     }
     fprintf(f, "\n%s\n%s", inputs_help, exit_help);
 }
