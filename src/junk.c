@@ -50,9 +50,9 @@
 #define READ_TIME_MAX_WORDS 12
 /* A disclaimer is at most this long, and stands after this share of the text. */
 #define DISCLAIMER_MAX_WORDS 160
+#define DISCLAIMER_POSITION 0.8
 /* Most words in a line of credits ("Reviewed by …, MD — Written by …"). */
 #define CREDIT_MAX_WORDS 30
-#define DISCLAIMER_POSITION 0.8
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
 /* A short line in this many articles is site furniture... */
@@ -811,6 +811,7 @@ typedef struct {
     int body;       /* a real paragraph */
     uint64_t hash;  /* of the text without a template prefix */
     size_t prefix;  /* template prefix length */
+    double position; /* share of the text's characters before the block */
 } block_shape;
 
 #define NONE ((size_t)-1)
@@ -864,9 +865,10 @@ static int title_with_tail(const article_shape *as, const char *s, size_t len)
 
 /* Junk that a block's own wording and shape give away at its place. */
 static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const article_shape *as,
-                           size_t i, double position, chorus__junk_verdict *out)
+                           size_t i, chorus__junk_verdict *out)
 {
     const block_shape *sh = &as->sh[i];
+    double position = sh->position;
     const char *s = b->text;
     size_t len = b->len, words = sh->words;
     int head = i < as->first_body;
@@ -1157,15 +1159,17 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         }
     }
 
-    /* Each block on its own; blocks inside a list or comment section that
-     * a marker above opened are already judged. */
     size_t chars_before = 0;
     for (size_t i = 0; i < n; i++) {
-        double position = total_chars ? (double)chars_before / (double)total_chars : 0;
+        sh[i].position = total_chars ? (double)chars_before / (double)total_chars : 0;
         chars_before += blocks[i].len;
-        if (!out[i].reason)
-            out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
     }
+
+    /* Each block on its own; blocks inside a list or comment section that
+     * a marker above opened are already judged. */
+    for (size_t i = 0; i < n; i++)
+        if (!out[i].reason)
+            out[i].reason = judge_block(j, &blocks[i], &as, i, out);
     /* A block just judged junk may have stood for the article's first or
      * last paragraph (an affiliate disclosure above the text, an appeal
      * below it): the edges move in to the real paragraphs, and the blocks
@@ -1182,13 +1186,10 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         size_t old_first = as.first_body, old_last = as.last_body;
         as.first_body = first_kept;
         as.last_body = last_kept;
-        chars_before = 0;
         for (size_t i = 0; i < n; i++) {
-            double position = total_chars ? (double)chars_before / (double)total_chars : 0;
-            chars_before += blocks[i].len;
             int moved = (i >= old_first && i < first_kept) || (i > last_kept && i <= old_last);
             if (moved && !out[i].reason)
-                out[i].reason = judge_block(j, &blocks[i], &as, i, position, out);
+                out[i].reason = judge_block(j, &blocks[i], &as, i, out);
         }
     }
     if (mark_repeats(sh, n, out)) {
