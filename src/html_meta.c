@@ -1186,15 +1186,22 @@ static int word_char(char c)
              c == '!' || c == '"' || c == '\'' || c == '(' || c == ')');
 }
 
-/* Non-zero when s[0..len) is a whole word of the folded text `hay`. */
-static int has_word(const char *hay, size_t hay_len, const char *w, size_t len)
+/* Where s[0..len) stands as a whole word in the folded text `hay`, or
+ * hay_len when it does not. */
+static size_t find_word(const char *hay, size_t hay_len, const char *w, size_t len)
 {
     for (size_t i = 0; i + len <= hay_len; i++) {
         if ((i == 0 || !word_char(hay[i - 1])) && memcmp(hay + i, w, len) == 0 &&
             (i + len == hay_len || !word_char(hay[i + len])))
-            return 1;
+            return i;
     }
-    return 0;
+    return hay_len;
+}
+
+/* Non-zero when s[0..len) is a whole word of the folded text `hay`. */
+static int has_word(const char *hay, size_t hay_len, const char *w, size_t len)
+{
+    return find_word(hay, hay_len, w, len) < hay_len;
 }
 
 /* Words of a that also occur in b, as a share of a's words, case and
@@ -1243,17 +1250,13 @@ static int same_order(const char *a, const char *b)
                 i++;
             if (i == st || !has_word(fb.data, fb.len, fa.data + st, i - st))
                 continue;
-            if (!has_word(fb.data + from, fb.len - from, fa.data + st, i - st)) {
+            /* The word's next occurrence in b, after the last one's. */
+            size_t at = find_word(fb.data + from, fb.len - from, fa.data + st, i - st);
+            if (at == fb.len - from) {
                 ordered = 0;
                 break;
             }
-            /* Move past this word's next occurrence in b. */
-            for (size_t k = from; k + (i - st) <= fb.len; k++)
-                if (memcmp(fb.data + k, fa.data + st, i - st) == 0 && (k == 0 || !word_char(fb.data[k - 1])) &&
-                    (k + (i - st) == fb.len || !word_char(fb.data[k + (i - st)]))) {
-                    from = k + (i - st);
-                    break;
-                }
+            from += at + (i - st);
         }
     }
     chorus__buf_free(&fa);
