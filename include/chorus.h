@@ -150,6 +150,13 @@ typedef struct chorus_options {
     /* Progress sink for long runs; NULL (the default) for none. */
     chorus_progress_fn progress;
     void *progress_userdata;
+    /* Grouping takes articles in one pass, by day, and those of one day (or
+     * undated) in the order of a hash of their words, so that the order of
+     * the input does not matter. A non-zero seed mixes into that hash: the
+     * same articles in another order, and a grouping as valid as the first
+     * though not the same. Default 0; benchmarks vary it to tell how much a
+     * figure owes to the order. */
+    unsigned cluster_order_seed;
 } chorus_options;
 
 /* Fills *opts with the defaults listed above. */

@@ -90,6 +90,7 @@ typedef struct chorus__article {
     size_t title_token_start, title_token_count;
     size_t words;
     uint64_t content_hash; /* of the matching form of the cleaned text */
+    uint64_t order_key;    /* its place among articles of its day (chorus__order_key()) */
     uint32_t *minhash;     /* CHORUS_MINHASH_SIZE values, or NULL for a text too short */
     chorus__feature *features; /* content terms by id (heap, freed with the article) */
     uint32_t feature_count;

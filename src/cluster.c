@@ -535,17 +535,31 @@ typedef struct {
     chorus__article *a;
     long day;
     int dated;
-} order_key;
+} placing;
 
-static int cmp_order_key(const void *x, const void *y)
+uint64_t chorus__order_key(uint64_t content_hash, unsigned seed)
 {
-    const order_key *p = x, *q = y;
+    if (!seed)
+        return content_hash;
+    /* A full mix (the finaliser of MurmurHash3), so that every seed gives
+     * an order unrelated to the others. */
+    uint64_t h = content_hash ^ ((uint64_t)seed * 0x9E3779B97F4A7C15ull);
+    h ^= h >> 33;
+    h *= 0xFF51AFD7ED558CCDull;
+    h ^= h >> 33;
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return h ^ (h >> 33);
+}
+
+static int cmp_placing(const void *x, const void *y)
+{
+    const placing *p = x, *q = y;
     if (p->dated != q->dated)
         return q->dated - p->dated; /* dated first */
     if (p->dated && p->day != q->day)
         return (p->day > q->day) - (p->day < q->day);
-    if (p->a->content_hash != q->a->content_hash)
-        return (p->a->content_hash > q->a->content_hash) - (p->a->content_hash < q->a->content_hash);
+    if (p->a->order_key != q->a->order_key)
+        return (p->a->order_key > q->a->order_key) - (p->a->order_key < q->a->order_key);
     return (p->a->index > q->a->index) - (p->a->index < q->a->index);
 }
 
@@ -934,7 +948,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         return found;
     }
     clusterer *c = chorus__clusterer_new(params, NULL, NULL);
-    order_key *order = malloc(n * sizeof *order);
+    placing *order = malloc(n * sizeof *order);
     size_t *assign = NULL;
     long rc = (!c || !order || chorus__clusterer_reserve(c, vocab_size)) ? CHORUS_ENOMEM : 0;
     size_t m = 0;
@@ -943,6 +957,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         a->story = CHORUS_NO_STORY;
         a->day_known = a->published.precision >= CHORUS_DATE_DAY;
         a->day = a->day_known ? chorus__date_days(&a->published) : CHORUS_NO_DAY;
+        a->order_key = chorus__order_key(a->content_hash, params->order_seed);
         if (a->duplicate_of >= 0 || a->non_article)
             continue;
         order[m].a = a;
@@ -952,7 +967,7 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
     }
     /* One pass in publication order, undated articles last. */
     if (!rc)
-        qsort(order, m, sizeof *order, cmp_order_key);
+        qsort(order, m, sizeof *order, cmp_placing);
     for (size_t k = 0; !rc && k < m; k++)
         rc = chorus__clusterer_add(c, order[k].a);
     if (!rc)

@@ -11,7 +11,12 @@ typedef struct chorus__cluster_params {
     double threshold;   /* similarity to join a story */
     double window_days; /* time scale of the similarity's decay with the date gap */
     int one_story;      /* put everything in one story */
+    unsigned order_seed; /* see chorus_options.cluster_order_seed */
 } chorus__cluster_params;
+
+/* The key that orders articles of one day (or undated) for the single pass
+ * of grouping: their content hash, mixed with a non-zero seed. */
+uint64_t chorus__order_key(uint64_t content_hash, unsigned seed);
 
 /* Document frequencies: in how many counted articles each term occurs. */
 typedef struct chorus__df {

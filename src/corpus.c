@@ -741,7 +741,8 @@ static int start_stream(chorus_corpus *c, FILE *out, chorus_format format)
 {
     if (c->analyzed || c->stream || chorus__articles_read(c))
         return CHORUS_ESTATE;
-    chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days, 0};
+    chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days, 0,
+                                     c->opts.cluster_order_seed};
     c->stream = chorus__stream_new(&params, c->an.vocab, write_streamed, c);
     if (!c->stream)
         return CHORUS_ENOMEM;
@@ -859,7 +860,7 @@ int chorus_corpus_analyze(chorus_corpus *c)
     if ((rc = chorus__build_vectors(c->articles, c->article_count)))
         return rc;
     chorus__cluster_params params = {c->opts.cluster_threshold, c->opts.cluster_window_days,
-                                     c->opts.one_story};
+                                     c->opts.one_story, c->opts.cluster_order_seed};
     long nstories = chorus__cluster(c->articles, c->article_count, V, &params);
     if (nstories < 0)
         return (int)nstories;

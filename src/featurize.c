@@ -55,6 +55,30 @@ static uint32_t pair_term(chorus__vocab *vocab, uint32_t first, uint32_t second,
     return id;
 }
 
+/* Two Han or kana characters written one after the other. */
+static int cjk_adjacent(const chorus__token *t, const chorus__token *u)
+{
+    return (t->flags & u->flags & CHORUS_TOK_CJK) && t->start + t->len == u->start &&
+           !((t->flags | u->flags) & CHORUS_TOK_STOP);
+}
+
+/* The term for two adjacent characters: their folded forms together. */
+static uint32_t cjk_pair_term(chorus__vocab *vocab, uint32_t first, uint32_t second, int *oom)
+{
+    size_t l1, l2;
+    const char *s1 = chorus__vocab_term(vocab, first, &l1);
+    const char *s2 = chorus__vocab_term(vocab, second, &l2);
+    char key[16];
+    if (l1 + l2 > sizeof key)
+        return CHORUS_VOCAB_NONE;
+    memcpy(key, s1, l1);
+    memcpy(key + l1, s2, l2);
+    uint32_t id = chorus__vocab_intern(vocab, key, l1 + l2);
+    if (id == CHORUS_VOCAB_NONE)
+        *oom = 1;
+    return id;
+}
+
 int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
 {
     free(a->features);
@@ -66,6 +90,7 @@ int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
         return CHORUS_ENOMEM;
     size_t m = 0, sent = 0;
     int oom = 0;
+    int cjk_text = strcmp(a->language, "zh") == 0 || strcmp(a->language, "ja") == 0;
     for (size_t k = 0; k < a->token_count; k++) {
         const chorus__token *t = &a->tokens[k];
         int in_title = k >= a->title_token_start;
@@ -78,6 +103,31 @@ int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
                 first = k == a->sentences[sent].tok_start;
                 last = k + 1 >= a->sentences[sent].tok_start + a->sentences[sent].tok_count;
             }
+        }
+        if (t->flags & CHORUS_TOK_CJK) {
+            /* Chinese and Japanese words are mostly two characters or
+             * more: adjacent pairs stand for them, as in search engines'
+             * bigram indexing; a character alone only where it stands
+             * alone. In an article of another language such characters
+             * are an aside (a name in the original script, a line of the
+             * source), and a term per character would outweigh the
+             * article's own words. */
+            if (!cjk_text)
+                continue;
+            int before = k > 0 && cjk_adjacent(&a->tokens[k - 1], t);
+            int after = k + 1 < a->token_count && cjk_adjacent(t, &a->tokens[k + 1]);
+            if (after) {
+                uint32_t id = cjk_pair_term(vocab, t->term, a->tokens[k + 1].term, &oom);
+                if (oom) {
+                    free(occ);
+                    return CHORUS_ENOMEM;
+                }
+                if (id != CHORUS_VOCAB_NONE)
+                    occ[m++] = (occurrence){id, 0};
+            } else if (!before && !(t->flags & CHORUS_TOK_STOP)) {
+                occ[m++] = (occurrence){t->term, 0};
+            }
+            continue;
         }
         if (!content_token(t, vocab))
             continue;

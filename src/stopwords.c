@@ -3,8 +3,12 @@
  * The lists are short on purpose: articles, pronouns, auxiliaries,
  * prepositions, conjunctions and the commonest adverbs. Reporting verbs
  * ("said") are included because every news article uses them. Anything
- * frequent but topical is left to inverse document frequency. Each list is
- * sorted in byte order so that lookups can bisect it. */
+ * frequent but topical is left to inverse document frequency. Chinese and
+ * Japanese are read a character at a time (token.h): their lists hold the
+ * characters that work as function words, for Japanese the whole hiragana
+ * syllabary, in which its particles and endings are written (its content
+ * words are written in kanji and katakana). Each list is sorted in byte
+ * order so that lookups can bisect it. */
 #include "stopwords.h"
 
 #include <stdlib.h>
@@ -39,6 +43,20 @@ static const stopword en_words[] = {
     W("whom"), W("whose"), W("why"), W("why's"), W("will"), W("with"), W("within"), W("without"), W("won't"), W("would"),
     W("wouldn't"), W("yet"), W("you"), W("you'd"), W("you'll"), W("you're"), W("you've"), W("your"), W("yours"),
     W("yourself"), W("yourselves"),
+};
+
+static const stopword ar_words[] = {
+    W("أما"), W("أن"), W("أنا"), W("أنه"), W("أنها"), W("أو"), W("أي"), W("أيضا"), W("إذا"), W("إلا"),
+    W("إلى"), W("إن"), W("إنه"), W("إنها"), W("اذا"), W("الا"), W("التي"), W("الذي"), W("الذين"), W("اللذين"),
+    W("الى"), W("اما"), W("ان"), W("انا"), W("انه"), W("انها"), W("او"), W("اي"), W("ايضا"), W("بأن"),
+    W("بان"), W("بعد"), W("به"), W("بها"), W("بهم"), W("بين"), W("تكون"), W("تلك"), W("ثم"), W("حتى"),
+    W("حيث"), W("خلال"), W("ذلك"), W("على"), W("عليه"), W("عليها"), W("عليهم"), W("عن"), W("عند"), W("غير"),
+    W("فى"), W("في"), W("فيه"), W("فيها"), W("فيهم"), W("قال"), W("قالت"), W("قبل"), W("قد"), W("كان"),
+    W("كانت"), W("كذلك"), W("كل"), W("كما"), W("لا"), W("لقد"), W("لكن"), W("لم"), W("لن"), W("له"), W("لها"),
+    W("لهم"), W("ليس"), W("ما"), W("مع"), W("من"), W("منذ"), W("منه"), W("منها"), W("منهم"), W("نحن"),
+    W("هذا"), W("هذه"), W("هم"), W("هن"), W("هنا"), W("هناك"), W("هو"), W("هي"), W("وأن"), W("وإلى"),
+    W("وان"), W("وذلك"), W("وعلى"), W("وفي"), W("وقال"), W("وقالت"), W("وقد"), W("وكان"), W("وكانت"),
+    W("ولكن"), W("ومن"), W("وهو"), W("وهي"), W("يكون"),
 };
 
 static const stopword de_words[] = {
@@ -78,11 +96,31 @@ static const stopword it_words[] = {
     W("un"), W("una"), W("uno"), W("è"),
 };
 
+static const stopword pl_words[] = {
+    W("a"), W("aby"), W("ale"), W("bardzo"), W("bez"), W("być"), W("był"), W("była"), W("było"), W("były"),
+    W("będzie"), W("co"), W("czy"), W("dla"), W("do"), W("gdy"), W("gdzie"), W("go"), W("i"), W("ich"),
+    W("jak"), W("jako"), W("jednak"), W("jego"), W("jej"), W("jest"), W("jeszcze"), W("już"), W("która"),
+    W("które"), W("który"), W("lub"), W("może"), W("mu"), W("na"), W("nad"), W("nie"), W("o"), W("od"),
+    W("oraz"), W("po"), W("pod"), W("przez"), W("przy"), W("się"), W("sobie"), W("są"), W("ta"), W("tak"),
+    W("także"), W("te"), W("tego"), W("tej"), W("temu"), W("ten"), W("też"), W("to"), W("tych"), W("tylko"),
+    W("tym"), W("u"), W("w"), W("we"), W("więc"), W("z"), W("za"), W("ze"), W("że"),
+};
+
 static const stopword pt_words[] = {
     W("a"), W("ao"), W("aos"), W("as"), W("com"), W("como"), W("da"), W("das"), W("de"), W("do"), W("dos"), W("e"), W("ela"), W("ele"),
     W("em"), W("entre"), W("era"), W("foi"), W("há"), W("isso"), W("já"), W("mais"), W("mas"), W("na"), W("nas"), W("no"), W("nos"),
     W("não"), W("o"), W("os"), W("ou"), W("para"), W("pela"), W("pelo"), W("por"), W("que"), W("se"), W("seu"), W("sua"), W("são"),
     W("também"), W("um"), W("uma"), W("à"), W("é"),
+};
+
+static const stopword ja_words[] = {
+    W("ぁ"), W("あ"), W("ぃ"), W("い"), W("ぅ"), W("う"), W("ぇ"), W("え"), W("ぉ"), W("お"), W("か"), W("が"), W("き"),
+    W("ぎ"), W("く"), W("ぐ"), W("け"), W("げ"), W("こ"), W("ご"), W("さ"), W("ざ"), W("し"), W("じ"), W("す"), W("ず"),
+    W("せ"), W("ぜ"), W("そ"), W("ぞ"), W("た"), W("だ"), W("ち"), W("ぢ"), W("っ"), W("つ"), W("づ"), W("て"), W("で"),
+    W("と"), W("ど"), W("な"), W("に"), W("ぬ"), W("ね"), W("の"), W("は"), W("ば"), W("ぱ"), W("ひ"), W("び"), W("ぴ"),
+    W("ふ"), W("ぶ"), W("ぷ"), W("へ"), W("べ"), W("ぺ"), W("ほ"), W("ぼ"), W("ぽ"), W("ま"), W("み"), W("む"), W("め"),
+    W("も"), W("ゃ"), W("や"), W("ゅ"), W("ゆ"), W("ょ"), W("よ"), W("ら"), W("り"), W("る"), W("れ"), W("ろ"), W("ゎ"),
+    W("わ"), W("ゐ"), W("ゑ"), W("を"), W("ん"), W("ゔ"), W("ゕ"), W("ゖ"), W("ゝ"), W("ゞ"),
 };
 
 static const stopword nl_words[] = {
@@ -99,6 +137,16 @@ static const stopword ru_words[] = {
     W("также"), W("то"), W("того"), W("только"), W("у"), W("уже"), W("что"), W("это"), W("этот"),
 };
 
+static const stopword tr_words[] = {
+    W("ama"), W("ancak"), W("arasında"), W("ayrıca"), W("ben"), W("bile"), W("bir"), W("biri"), W("biz"),
+    W("bu"), W("buna"), W("bunlar"), W("bunu"), W("bunun"), W("da"), W("daha"), W("de"), W("dedi"),
+    W("değil"), W("diye"), W("en"), W("gibi"), W("göre"), W("hem"), W("her"), W("hiç"), W("ile"), W("ise"),
+    W("için"), W("kadar"), W("karşı"), W("ki"), W("mi"), W("mu"), W("mü"), W("mı"), W("nasıl"), W("ne"),
+    W("neden"), W("o"), W("olan"), W("olarak"), W("olduğu"), W("olduğunu"), W("ona"), W("onlar"), W("onu"),
+    W("onun"), W("sadece"), W("sen"), W("siz"), W("sonra"), W("tarafından"), W("var"), W("ve"), W("veya"),
+    W("ya"), W("yani"), W("yok"), W("çok"), W("önce"), W("üzerinde"), W("şey"), W("şu"),
+};
+
 struct chorus__stoplist {
     const char *lang;
     const stopword *words;
@@ -106,9 +154,28 @@ struct chorus__stoplist {
 };
 
 #define LIST(code, arr) {code, arr, sizeof(arr) / sizeof(arr[0])}
+static const stopword zh_words[] = {
+    W("与"), W("个"), W("为"), W("之"), W("也"), W("了"), W("于"), W("从"), W("他"), W("以"), W("们"), W("但"), W("你"),
+    W("其"), W("又"), W("及"), W("吗"), W("吧"), W("呢"), W("和"), W("因"), W("在"), W("她"), W("它"), W("对"), W("将"),
+    W("就"), W("已"), W("并"), W("很"), W("我"), W("或"), W("所"), W("把"), W("是"), W("此"), W("的"), W("着"), W("等"),
+    W("而"), W("被"), W("该"), W("过"), W("还"), W("这"), W("那"), W("都"),
+};
+
+/* The lists that also identify their language (langid.c): their words
+ * are rarely words of another listed language, or not in the numbers
+ * that decide. */
 static const chorus__stoplist lists[] = {
     LIST("de", de_words), LIST("en", en_words), LIST("es", es_words), LIST("fr", fr_words),
     LIST("it", it_words), LIST("nl", nl_words), LIST("pt", pt_words), LIST("ru", ru_words),
+};
+/* Lists that only mark function words, for languages the script or the
+ * n-gram models identify: Polish "a", "to", "do", "we" and Turkish "o", "de", "en" are
+ * English or Romance words as well, and would leave an English headline
+ * undecided. Without them, a mixed corpus counts a language's function
+ * words as rare words (they are rare in the other languages) and makes a
+ * story of every text in that language. */
+static const chorus__stoplist stop_only[] = {
+    LIST("ar", ar_words), LIST("ja", ja_words), LIST("pl", pl_words), LIST("tr", tr_words), LIST("zh", zh_words),
 };
 
 const chorus__stoplist *chorus__stoplist_for(const char *lang)
@@ -116,6 +183,9 @@ const chorus__stoplist *chorus__stoplist_for(const char *lang)
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
         if (strcmp(lists[i].lang, lang) == 0)
             return &lists[i];
+    for (size_t i = 0; i < sizeof stop_only / sizeof stop_only[0]; i++)
+        if (strcmp(stop_only[i].lang, lang) == 0)
+            return &stop_only[i];
     return NULL;
 }
 

@@ -9,7 +9,8 @@ typedef struct chorus__stoplist chorus__stoplist;
 
 /* The list of language `lang` (ISO 639-1), or NULL when chorus has none. */
 const chorus__stoplist *chorus__stoplist_for(const char *lang);
-/* The i-th list, to try them all; NULL past the last. */
+/* The i-th list of those that identify a language, to try them all (see
+ * langid.c); NULL past the last. */
 const chorus__stoplist *chorus__stoplist_at(size_t i);
 const char *chorus__stoplist_lang(const chorus__stoplist *list);
 /* Its number of words, and the k-th (not NUL-terminated; *len its length). */

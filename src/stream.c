@@ -39,6 +39,7 @@ struct chorus__stream {
     void *userdata;
     size_t stories;
     int discard; /* freeing: stories closed now are dropped, not written */
+    unsigned order_seed; /* mixed into the order of articles of one day */
 
     /* Articles waiting for the stream to pass their day: a binary heap. */
     chorus__article **heap;
@@ -220,8 +221,8 @@ static int before(const chorus__article *a, const chorus__article *b)
 {
     if (a->day != b->day)
         return a->day < b->day;
-    if (a->content_hash != b->content_hash)
-        return a->content_hash < b->content_hash;
+    if (a->order_key != b->order_key)
+        return a->order_key < b->order_key;
     return a->index < b->index;
 }
 
@@ -358,6 +359,7 @@ chorus__stream *chorus__stream_new(const chorus__cluster_params *params, const c
     s->vocab = vocab;
     s->write = write;
     s->userdata = userdata;
+    s->order_seed = params->order_seed;
     s->clusterer = chorus__clusterer_new(params, story_closed, s);
     if (!s->clusterer || keys_grow(s)) {
         chorus__stream_free(s);
@@ -475,6 +477,7 @@ int chorus__stream_add(chorus__stream *s, chorus__article *a)
 {
     a->story = CHORUS_NO_STORY;
     a->duplicate_of = -1;
+    a->order_key = chorus__order_key(a->content_hash, s->order_seed);
     long day;
     if (own_day(a, &day)) {
         a->day = day;

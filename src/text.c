@@ -328,6 +328,14 @@ int chorus__is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+int chorus__is_cjk(int32_t cp)
+{
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || /* Han */
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+           (cp >= 0x3040 && cp <= 0x30FF) || /* hiragana, katakana */
+           (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
 int chorus__is_digit(int32_t cp)
 {
     if (cp < 0x80)

@@ -56,6 +56,10 @@ size_t chorus__utf8_length(const char *s, size_t len);
 /* Character classes. */
 int chorus__is_letter(int32_t cp);
 int chorus__is_digit(int32_t cp);
+/* Han ideographs and Japanese kana: scripts written without spaces between
+ * words, where each character stands as a word of its own. Hangul is not
+ * among them: Korean spaces its words. */
+int chorus__is_cjk(int32_t cp);
 int chorus__is_number(int32_t cp); /* digits, and numbers such as "½", "²", "Ⅻ" */
 int chorus__is_mark(int32_t cp); /* combining marks, which belong to the word they follow */
 int chorus__is_upper(int32_t cp);

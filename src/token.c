@@ -26,15 +26,16 @@ int chorus__tokenize(const char *s, size_t len, uint32_t base, const char *lang,
         int32_t cp = chorus__utf8_next(s, len, &i);
         if (!chorus__is_letter(cp) && !chorus__is_digit(cp))
             continue;
+        int cjk = chorus__is_cjk(cp);
         int numeric = chorus__is_digit(cp);
         int upper_first = chorus__is_upper(cp);
         int letters = chorus__is_letter(cp), uppers = upper_first;
         int dotted = 0;
         size_t end = i;
-        for (;;) {
+        for (; !cjk;) {
             size_t k = end;
             int32_t c = chorus__utf8_next(s, len, &k);
-            if (k == end)
+            if (k == end || chorus__is_cjk(c))
                 break;
             if (word_char(c)) {
                 if (chorus__is_letter(c)) {
@@ -98,6 +99,8 @@ int chorus__tokenize(const char *s, size_t len, uint32_t base, const char *lang,
         t.fold_len = (uint32_t)flen;
         if (numeric)
             t.flags |= CHORUS_TOK_NUMBER;
+        if (cjk)
+            t.flags |= CHORUS_TOK_CJK;
         if (upper_first)
             t.flags |= CHORUS_TOK_CAP;
         if (letters >= 2 && uppers == letters)

@@ -12,6 +12,7 @@ enum {
     CHORUS_TOK_CAP = 1 << 1,     /* starts with an upper-case letter */
     CHORUS_TOK_ALLCAPS = 1 << 2, /* two or more letters, all upper case (UN, NATO) */
     CHORUS_TOK_STOP = 1 << 3,    /* a function word of the text's language */
+    CHORUS_TOK_CJK = 1 << 4,     /* one Han or kana character (see chorus__tokenize) */
 };
 
 /* One word of a text: where it stands and its folded (lower-case, ASCII
@@ -34,7 +35,10 @@ typedef struct chorus__tokens {
  * Words are runs of letters, marks and digits, holding internal apostrophes
  * ("don't"), dotted initialisms ("U.S.") and digit separators ("40,000");
  * hyphens split ("Israel-Palestine" is two words) and a possessive 's is
- * dropped from the folded form. Offsets are relative to s plus `base`.
+ * dropped from the folded form. Chinese and Japanese are written without
+ * spaces, so each Han or kana character is a word of its own (flagged
+ * CHORUS_TOK_CJK); what reads as a word there is a pair of them, which
+ * term weighting builds (featurize.h). Offsets are relative to s plus `base`.
  * Stop words are flagged for language `lang` (NULL: not flagged).
  * Returns 0 or CHORUS_ENOMEM.
  */

@@ -118,6 +118,37 @@ static void input_order_does_not_matter(test_ctx *t)
     chorus_corpus_free(c2);
 }
 
+/* A seed takes the articles of one day in another order: still whatever
+ * the order of the input, and clear-cut stories come out the same. */
+static void order_seed_keeps_grouping_independent_of_input(test_ctx *t)
+{
+    const char *paths[] = {"examples/a-ferry-wire.txt", "examples/b-chile-rate-cut.txt",
+                           "examples/c-launch-wire.txt", "examples/feed.jsonl",
+                           "examples/a-ferry-local.txt", "examples/c-launch-analysis.txt"};
+    char *g[3];
+    size_t stories = 0, articles = 0;
+    for (int run = 0; run < 3; run++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.cluster_order_seed = run ? 7 : 0;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        for (size_t i = 0; i < 6; i++)
+            chorus_corpus_add_path(c, paths[run == 2 ? 5 - i : i]);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        g[run] = grouping(c);
+        if (run == 0) {
+            stories = chorus_corpus_story_count(c);
+            articles = chorus_corpus_article_count(c);
+        }
+        chorus_corpus_free(c);
+    }
+    CHECK(t, stories >= 3 && stories < articles); /* stories of several articles */
+    CHECK_STR(t, g[1], g[0]);
+    CHECK_STR(t, g[2], g[1]);
+    free(g[0]), free(g[1]), free(g[2]);
+}
+
 /* A corpus of one file, analysed; the caller frees it. */
 static chorus_corpus *analysed(test_ctx *t, const char *path, int compact, double threshold, int articles)
 {
@@ -445,7 +476,7 @@ static long group_two_sides(test_ctx *t, size_t per_side, double shared, double 
     for (size_t i = 0; ok && i < n; i++)
         ok = (articles[i] = side_article(i, (int)(i % 2), shared, side_weight)) != NULL;
     if (ok) {
-        chorus__cluster_params params = {0.2, 4.0, 0};
+        chorus__cluster_params params = {0.2, 4.0, 0, 0};
         stories = chorus__cluster(articles, n, 3 + n * SIDE_OWN_TERMS, &params);
         *mixed = 0;
         for (size_t i = 2; i < n; i++)
@@ -480,6 +511,7 @@ static void sides_of_one_story_become_one(test_ctx *t)
 }
 
 const test_case cluster_tests[] = {
+    {"an order seed keeps the grouping independent of the input", order_seed_keeps_grouping_independent_of_input},
     {"split and merge cases from tests/cases/cluster.txt", split_and_merge_cases},
     {"threads give identical output", threads_give_identical_output},
     {"batches beside reading give identical output", batches_beside_reading_give_identical_output},

@@ -113,6 +113,15 @@ static void tokenizer_cases(test_ctx *t)
     check_tokens(t, "\xC3\x9C" "ber M\xC3\xBCnchen", "\xC3\xBC" "ber m\xC3\xBC" "nchen");
     check_tokens(t, "-- ... !!", "");
     check_tokens(t, "O'Brien's", "o'brien");
+    /* Chinese and Japanese: a word a character, wherever a Latin word stops. */
+    check_tokens(t, "\xE5\xB8\x82\xE9\x95\xBF Anna Berg\xE8\xA1\xA8\xE7\xA4\xBA",
+                 "\xE5\xB8\x82 \xE9\x95\xBF anna berg \xE8\xA1\xA8 \xE7\xA4\xBA"); /* 市长 … 表示 */
+    check_tokens(t, "iPhone\xE6\x89\x8B\xE6\x9C\xBA", "iphone \xE6\x89\x8B \xE6\x9C\xBA"); /* 手机 */
+    check_tokens(t, "\xE3\x83\x88\xE3\x83\xA9\xE3\x83\xB3\xE3\x83\x97\xE6\xB0\x8F", /* トランプ氏 */
+                 "\xE3\x83\x88 \xE3\x83\xA9 \xE3\x83\xB3 \xE3\x83\x97 \xE6\xB0\x8F");
+    /* Korean spaces its words: they stay whole. */
+    check_tokens(t, "\xEC\x84\x9C\xEC\x9A\xB8 \xEC\x8B\x9C\xEC\x9E\xA5", /* 서울 시장 */
+                 "\xEC\x84\x9C\xEC\x9A\xB8 \xEC\x8B\x9C\xEC\x9E\xA5");
 }
 
 static void token_flags(test_ctx *t)
@@ -128,6 +137,16 @@ static void token_flags(test_ctx *t)
     CHECK(t, !(toks.items[4].flags & (CHORUS_TOK_STOP | CHORUS_TOK_CAP)));
     /* Offsets point back into the source. */
     CHECK(t, strncmp(s + toks.items[2].start, "said", toks.items[2].len) == 0);
+    CHECK(t, !(toks.items[2].flags & CHORUS_TOK_CJK));
+    chorus__tokens_reset(&toks);
+    const char *zh = "UN\xE7\x9A\x84\xE4\xBC\x9A"; /* UN的会 */
+    chorus__tokenize(zh, strlen(zh), 0, "zh", &toks);
+    CHECK_INT(t, toks.count, 3);
+    CHECK(t, !(toks.items[0].flags & CHORUS_TOK_CJK));
+    CHECK(t, (toks.items[1].flags & (CHORUS_TOK_CJK | CHORUS_TOK_STOP)) == (CHORUS_TOK_CJK | CHORUS_TOK_STOP));
+    CHECK(t, (toks.items[2].flags & (CHORUS_TOK_CJK | CHORUS_TOK_STOP)) == CHORUS_TOK_CJK);
+    CHECK_INT(t, toks.items[2].start, 5);
+    CHECK_INT(t, toks.items[2].len, 3);
     chorus__tokens_free(&toks);
 }
 
@@ -157,6 +176,40 @@ static void stopword_lookup(test_ctx *t)
     CHECK(t, chorus__is_stopword("de", "\xC3\xBC" "ber", 5));
     CHECK(t, chorus__is_stopword("fr", "\xC3\xAA" "tre", 5));
     CHECK(t, !chorus__is_stopword("xx", "the", 3));
+    CHECK(t, chorus__is_stopword("ar", "\xD9\x81\xD9\x8A", 4));                 /* في */
+    CHECK(t, chorus__is_stopword("tr", "i\xC3\xA7in", 5));                        /* için */
+    CHECK(t, chorus__is_stopword("pl", "si\xC4\x99", 4));                         /* się */
+    CHECK(t, chorus__is_stopword("zh", "\xE7\x9A\x84", 3));                      /* 的 */
+    CHECK(t, !chorus__is_stopword("zh", "\xE4\xBC\x9A", 3));                     /* 会 */
+    CHECK(t, chorus__is_stopword("ja", "\xE3\x81\xAE", 3));                      /* の */
+    CHECK(t, !chorus__is_stopword("ja", "\xE3\x83\x8E", 3));                     /* ノ */
+}
+
+/* Lookups bisect the lists: each must be in strict byte order. */
+static void stopword_lists_sorted(test_ctx *t)
+{
+    static const char *const langs[] = {"ar", "de", "en", "es", "fr", "it", "ja",
+                                        "nl", "pl", "pt", "ru", "tr", "zh"};
+    for (size_t l = 0; l < sizeof langs / sizeof *langs; l++) {
+        const chorus__stoplist *list = chorus__stoplist_for(langs[l]);
+        CHECK_MSG(t, list != NULL, "no list for %s", langs[l]);
+        if (!list)
+            continue;
+        size_t prev_len = 0;
+        const char *prev = NULL;
+        for (size_t k = 0; k < chorus__stoplist_size(list); k++) {
+            size_t len;
+            const char *w = chorus__stoplist_word(list, k, &len);
+            if (prev) {
+                int c = memcmp(prev, w, prev_len < len ? prev_len : len);
+                CHECK_MSG(t, c < 0 || (c == 0 && prev_len < len), "%s: \"%.*s\" before \"%.*s\"", langs[l],
+                          (int)prev_len, prev, (int)len, w);
+            }
+            CHECK_MSG(t, chorus__stoplist_has(list, w, len), "%s: \"%.*s\" not found", langs[l], (int)len, w);
+            prev = w;
+            prev_len = len;
+        }
+    }
 }
 
 /* The valid prefix: input -> bytes of whole, well-formed sequences. */
@@ -204,5 +257,6 @@ const test_case token_tests[] = {
     {"token flags", token_flags},
     {"stemmer reduces inflections", stemmer_reduces_inflections},
     {"stopword lookup", stopword_lookup},
+    {"stopword lists are sorted", stopword_lists_sorted},
     {NULL, NULL},
 };
