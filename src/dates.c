@@ -93,6 +93,7 @@ typedef struct {
     int32_t cp;            /* LEX_PUNCT */
     char word[LEX_WORD_MAX]; /* LEX_WORD, folded; empty when too long */
     size_t word_len;
+    int cjk; /* LEX_WORD: a Chinese or Japanese character */
 } lexeme;
 
 /* Splits text into numbers, words and single punctuation marks; letters and
@@ -108,6 +109,7 @@ static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
             continue;
         lexeme *t = &out[n];
         t->start = start;
+        t->cjk = 0;
         if (cp >= '0' && cp <= '9') {
             long v = cp - '0';
             int digits = 1;
@@ -126,10 +128,15 @@ static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
             int too_long = 0;
             size_t j = start;
             int32_t prev = 0;
+            /* A Chinese or Japanese character is a word of its own: "年" in
+             * "2024年9月12日电" stands apart from the "电" after it. */
+            int cjk = chorus__is_cjk(cp);
+            t->cjk = cjk;
             for (;;) {
                 size_t k = j;
                 int32_t c = chorus__utf8_next(s, len, &k);
-                if (k == j || !(chorus__is_letter(c) || chorus__is_mark(c)))
+                if (k == j || !(chorus__is_letter(c) || chorus__is_mark(c)) ||
+                    (j > start && (cjk || chorus__is_cjk(c))))
                     break;
                 /* Words that elements glued together ("Updated on" and
                  * "June 2, 2024" in two elements: "onJune") part where a
@@ -172,6 +179,17 @@ static int is_punct(const lexeme *t, int32_t cp)
 static int is_word(const lexeme *t, const char *w)
 {
     return t->type == LEX_WORD && strcmp(t->word, w) == 0;
+}
+
+/* The unit of a date written with numbers and units, right after its
+ * number: `cjk` (年, 月, 日) alone, or `korean` (년, 월, 일) at the start of
+ * a word. */
+static int unit_at(const lexeme *t, const char *cjk, const char *korean)
+{
+    if (t->type != LEX_WORD || !t->word_len)
+        return 0;
+    size_t kl = strlen(korean);
+    return strcmp(t->word, cjk) == 0 || (t->word_len >= kl && memcmp(t->word, korean, kl) == 0);
 }
 
 static int valid_ymd(int y, int m, int d)
@@ -294,8 +312,10 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     int y = 0, m = 0, day = 0;
     size_t j;
     /* A number glued to the letters before it ends a word or a model name
-     * ("WF-1000XM6. February 2026" is no 6 February). */
-    if (k > 0 && t[k].type == LEX_NUM && t[k - 1].type == LEX_WORD && t[k - 1].end == t[k].start)
+     * ("WF-1000XM6. February 2026" is no 6 February); Chinese and Japanese
+     * glue everything ("北京2024年9月12日电"). */
+    if (k > 0 && t[k].type == LEX_NUM && t[k - 1].type == LEX_WORD && t[k - 1].end == t[k].start &&
+        !t[k - 1].cjk)
         return 0;
 
     /* ISO and other year-first numeric forms: 2024-08-13, 2024/08/13, 2024.08.13 */
@@ -310,6 +330,21 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
             return 0;
         d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
         return time_at(t, n, k + 5, d);
+    }
+
+    /* Chinese and Japanese 2024年9月12日, Korean 2024년 9월 12일 (the unit
+     * may be glued to a particle: "12일에"). */
+    if ((y = year_value(&t[k])) != 0 && k + 5 < n && unit_at(&t[k + 1], "\xE5\xB9\xB4", "\xEB\x85\x84") &&
+        t[k + 2].type == LEX_NUM && t[k + 2].digits <= 2 &&
+        unit_at(&t[k + 3], "\xE6\x9C\x88", "\xEC\x9B\x94") && t[k + 4].type == LEX_NUM &&
+        t[k + 4].digits <= 2 &&
+        (unit_at(&t[k + 5], "\xE6\x97\xA5", "\xEC\x9D\xBC") || is_word(&t[k + 5], "\xE5\x8F\xB7"))) {
+        m = (int)t[k + 2].value;
+        day = (int)t[k + 4].value;
+        if (!valid_ymd(y, m, day))
+            return 0;
+        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+        return time_at(t, n, k + 6, d);
     }
 
     /* Year first with the month's name, as citations write it: 2023 Jan 7.

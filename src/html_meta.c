@@ -1138,6 +1138,24 @@ static int starts_with_separator(const char *t)
     return 0;
 }
 
+/* Where the last separator that follows a Chinese or Japanese character
+ * stands in t[0..len) ("_", "|", "-" and their full-width forms), or len
+ * when there is none. */
+static size_t cjk_separator(const char *t, size_t len)
+{
+    size_t found = len, i = 0;
+    int32_t prev = 0;
+    while (i < len) {
+        size_t at = i;
+        int32_t cp = chorus__utf8_next(t, len, &i);
+        if ((cp == '_' || cp == '|' || cp == '-' || cp == 0xFF5C || cp == 0xFF0D || cp == 0xFF3F) &&
+            (chorus__is_cjk(prev) || prev == 0x300B || prev == 0x3011) && i < len && t[i] != ' ')
+            found = at;
+        prev = cp;
+    }
+    return found;
+}
+
 /* Length of the title without a site name appended after a separator
  * ("Headline | Site", "Headline - Site"): the part after the last separator
  * is cut when it is short or equals the site's name. */
@@ -1162,6 +1180,22 @@ static size_t strip_site_once(const char *t, size_t len, const char *site)
         if ((is_site || tail_words <= 4) && chorus__count_words(t, head) >= 2 && head < best)
             best = head;
     }
+    /* Chinese and Japanese titles set the site name off without spaces:
+     * "标题_新闻中心", "标题|网站", "标题－网站". */
+    if (best == len) {
+        size_t at = cjk_separator(t, len);
+        if (at < len) {
+            size_t sl = 1;
+            while (at + sl < len && (t[at + sl] & 0xC0) == 0x80)
+                sl++;
+            const char *tail = t + at + sl;
+            size_t tail_len = len - at - sl;
+            int is_site = site && tail_len && (memmem(site, strlen(site), tail, tail_len) ||
+                                               memmem(tail, tail_len, site, strlen(site)));
+            if ((is_site || chorus__count_words(tail, tail_len) <= 4) && chorus__count_words(t, at) >= 2)
+                best = at;
+        }
+    }
     return best;
 }
 
@@ -1174,7 +1208,7 @@ static size_t strip_site(const char *t, const char *site)
     size_t len = strip_site_once(t, strlen(t), site);
     for (;;) {
         size_t head = strip_site_once(t, len, site);
-        if (head == len || memcmp(t + head, " | ", 3) != 0)
+        if (head == len || (memcmp(t + head, " | ", 3) != 0 && t[head] != '_'))
             return len;
         len = head;
     }

@@ -549,7 +549,7 @@ static int count_matches(chorus__junk *j, int p, const char *s, size_t len, int 
 
 size_t chorus__count_words(const char *s, size_t len)
 {
-    size_t words = 0, i = 0;
+    size_t words = 0, i = 0, cjk = 0;
     int in_word = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
@@ -561,8 +561,16 @@ size_t chorus__count_words(const char *s, size_t len)
             space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
         } else {
             int32_t cp = chorus__utf8_next(s, len, &i);
+            if (chorus__is_cjk(cp)) {
+                /* Chinese and Japanese run their words together: a word
+                 * there is about two characters. */
+                cjk++;
+                in_word = 0;
+                continue;
+            }
             w = chorus__is_letter(cp) || chorus__is_digit(cp);
-            space = !w && chorus__is_space(cp);
+            /* Full-width punctuation parts words as a space does. */
+            space = !w && (chorus__is_space(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65));
         }
         if (w && !in_word)
             words++;
@@ -571,7 +579,7 @@ size_t chorus__count_words(const char *s, size_t len)
         else if (space)
             in_word = 0;
     }
-    return words;
+    return words + (cjk + 1) / 2;
 }
 
 int chorus__ends_sentence(const char *s, size_t len)

@@ -59,7 +59,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
 /* Short English name of a CHORUS_JUNK_* reason ("prompt", "caption", ...). */
 const char *chorus__junk_reason_name(int reason);
 
-/* Shape helpers shared with the text reader. */
+/* Shape helpers shared with the text reader. Words are runs of letters and
+ * digits between spaces; Chinese and Japanese characters count two to a word. */
 size_t chorus__count_words(const char *s, size_t len);
 /* Non-zero when the text ends like a sentence: . ! ? … or a closing quote after one. */
 int chorus__ends_sentence(const char *s, size_t len);

@@ -153,7 +153,8 @@ static int looks_like_title(const chorus__block *b)
     /* A headline may ask or exclaim, but does not end with a full stop. */
     size_t i = b->len;
     int32_t last = chorus__utf8_prev(b->text, &i);
-    return last != '.' && last != ':' && last != ';' && last != ',';
+    return last != '.' && last != ':' && last != ';' && last != ',' && last != 0x3002 && last != 0xFF0C &&
+           last != 0xFF1A && last != 0xFF1B;
 }
 
 int chorus__read_text(chorus__article *a, chorus__junk *j, const char *text, size_t len)
