@@ -311,7 +311,12 @@ int chorus__article_analyze(chorus__analyzer *an, chorus__article *a)
     free(paras);
     if (rc)
         return rc;
-    a->words = an->token_count;
+    /* Chinese and Japanese characters count two to a word, as
+     * chorus__count_words() counts them. */
+    size_t cjk = 0;
+    for (size_t k = 0; k < an->token_count; k++)
+        cjk += (an->tokens[k].flags & CHORUS_TOK_CJK) != 0;
+    a->words = an->token_count - cjk + (cjk + 1) / 2;
     a->title_token_start = an->token_count;
     if (a->title && (rc = add_tokens(an, lang, a->title, strlen(a->title), 0, 0)))
         return rc;
