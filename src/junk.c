@@ -111,7 +111,10 @@
     "|leggi\\s+anche|seguici|condividi|commenti|iscriviti" \
     "|leia\\s+também|siga-nos|compartilhe|comentários|assine" \
     "|lees\\s+ook|volg\\s+ons|reacties" \
-    "|читайте\\s+также|подписывайтесь|поделиться|комментари)"
+    "|читайте\\s+также|подписывайтесь|поделиться|комментари" \
+    /* Chinese and Japanese: share to, scan the QR code, follow us, read on */ \
+    "|分享到|扫一扫|扫描二维码|关注我们|阅读全文|点击查看|相关阅读|相关新闻|推荐阅读|延伸阅读" \
+    "|関連記事|続きを読む|この記事をシェア)"
 static const char PROMPT_PATTERN[] = "\\b" PROMPT_WORDS;
 
 /* Whole-line prompts: one of these words alone (with a count or a colon) is
@@ -139,7 +142,9 @@ static const char CREDIT_PATTERN[] =
     "^\\W*(?:(?:medically|fact[- ]?|expert|clinically)\\s+)?(?:reviewed|checked|written|edited|reported"
     "|illustrated|photographed|compiled|researched|(?:additional\\s+)?(?:reporting|writing|editing))"
     "\\s+(?:and\\s+\\w+\\s+)?by\\b"
-    "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b";
+    "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b"
+    /* Chinese: editor, copy editor, source ("责任编辑：", "来源：") */
+    "|^\\W*(?:责任编辑|编辑|校对|来源)\\s*[:：]";
 
 /* Where a content system files the article, and how often it was read:
  * "Filed Under:", "Posted in News, Politics", "Category: Top Picks",
@@ -183,7 +188,9 @@ static const char SECTION_PATTERN[] =
     "|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
     "|mehr\\s+zum\\s+thema|kommentare|lire\\s+aussi|à\\s+lire\\s+aussi|commentaires"
     "|lee\\s+también|comentarios|leggi\\s+anche|commenti|leia\\s+também|comentários"
-    "|читайте\\s+также|комментарии)\\W*$";
+    "|читайте\\s+также|комментарии"
+    "|相关(?:新闻|阅读|文章|报道)|推荐阅读|延伸阅读|热门(?:推荐|文章|新闻)|猜你喜欢"
+    "|関連記事|おすすめ記事|人気記事|あわせて読みたい)\\W*$";
 
 /* The subset of section markers after which comments, not links, follow. */
 static const char COMMENTS_PATTERN[] =
