@@ -2,6 +2,7 @@
 #include "dates.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -279,25 +280,57 @@ static size_t time_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     }
     if (h > 23 || mi > 59 || sec > 60)
         return k;
-    /* A zone: Z, +03:00, UTC, GMT, EST ... read and dropped. */
-    if (j < n && t[j].type == LEX_WORD && t[j].start == t[j - 1].end && is_word(&t[j], "z"))
+    /* A zone: Z, +03:00, +0300, UTC, GMT, EST ... Its offset is kept when
+     * it has one meaning. */
+    int zoned = 0, offset = 0;
+    if (j < n && t[j].type == LEX_WORD && t[j].start == t[j - 1].end && is_word(&t[j], "z")) {
+        zoned = 1;
         j++;
+    }
     if (j + 1 < n && (is_punct(&t[j], '+') || is_punct(&t[j], '-')) && t[j + 1].type == LEX_NUM &&
         t[j].start == t[j - 1].end) {
+        int sign = is_punct(&t[j], '-') ? -1 : 1;
+        long hh = t[j + 1].value, mm = 0;
+        int digits = t[j + 1].digits;
         j += 2;
-        if (j + 1 < n && is_punct(&t[j], ':') && t[j + 1].type == LEX_NUM)
+        if (digits == 4) { /* +0300 */
+            mm = hh % 100;
+            hh /= 100;
+        } else if (j + 1 < n && is_punct(&t[j], ':') && t[j + 1].type == LEX_NUM) {
+            mm = t[j + 1].value;
             j += 2;
+        }
+        if ((digits == 2 || digits == 4) && hh <= 14 && mm < 60) {
+            zoned = 1;
+            offset = sign * (int)(hh * 60 + mm);
+        }
     }
     if (j < n && t[j].type == LEX_WORD && t[j].word_len >= 2 && t[j].word_len <= 4) {
-        static const char *const zones[] = {"utc", "gmt", "est", "edt", "cst", "cdt", "mst",
-                                            "mdt", "pst", "pdt", "cet", "cest", "bst", "ist",
-                                            "msk", "jst", "aest", "et", "pt"};
+        /* Offsets in minutes; CHORUS_NO_OFFSET where a name has several
+         * (CST is US Central and China Standard Time, IST India, Ireland
+         * and Israel) or none (ET, PT: daylight or not). */
+#define CHORUS_NO_OFFSET 10000
+        static const struct {
+            const char *name;
+            int offset;
+        } zones[] = {{"utc", 0},    {"gmt", 0},     {"est", -300}, {"edt", -240}, {"cst", CHORUS_NO_OFFSET},
+                     {"cdt", -300}, {"mst", -420},  {"mdt", -360}, {"pst", -480}, {"pdt", -420},
+                     {"cet", 60},   {"cest", 120},  {"bst", 60},   {"ist", CHORUS_NO_OFFSET},
+                     {"msk", 180},  {"jst", 540},   {"aest", 600}, {"et", CHORUS_NO_OFFSET},
+                     {"pt", CHORUS_NO_OFFSET}};
         for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++)
-            if (strcmp(t[j].word, zones[z]) == 0) {
+            if (strcmp(t[j].word, zones[z].name) == 0) {
+                if (!zoned && zones[z].offset != CHORUS_NO_OFFSET) {
+                    zoned = 1;
+                    offset = zones[z].offset;
+                }
                 j++;
                 break;
             }
+#undef CHORUS_NO_OFFSET
     }
+    d->zoned = zoned;
+    d->offset = offset;
     d->hour = h;
     d->minute = mi;
     d->second = sec;
@@ -519,10 +552,16 @@ void chorus__date_iso(const chorus__date *d, char out[32])
         snprintf(out, 32, "%04d-%02d-%02d", d->year, d->month, d->day);
         break;
     case CHORUS_DATE_MINUTE:
-    case CHORUS_DATE_SECOND:
-        snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
-                 d->minute, d->second);
+    case CHORUS_DATE_SECOND: {
+        int n = snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day, d->hour,
+                         d->minute, d->second);
+        if (d->zoned && d->offset == 0)
+            snprintf(out + n, (size_t)(32 - n), "Z");
+        else if (d->zoned)
+            snprintf(out + n, (size_t)(32 - n), "%c%02d:%02d", d->offset < 0 ? '-' : '+', abs(d->offset) / 60,
+                     abs(d->offset) % 60);
         break;
+    }
     default:
         out[0] = '\0';
     }

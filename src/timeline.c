@@ -163,7 +163,7 @@ static int day_number(const tword *w)
 
 static long days_of(int y, int m, int d)
 {
-    chorus__date x = {y, m, d, 0, 0, 0, CHORUS_DATE_DAY, 0};
+    chorus__date x = {.year = y, .month = m, .day = d, .precision = CHORUS_DATE_DAY};
     return chorus__date_days(&x);
 }
 

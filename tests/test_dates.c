@@ -79,17 +79,17 @@ static void month_name_cases(test_ctx *t)
 
 static void day_numbers(test_ctx *t)
 {
-    chorus__date epoch = {1970, 1, 1, 0, 0, 0, CHORUS_DATE_DAY, 0};
-    chorus__date leap = {2024, 3, 1, 0, 0, 0, CHORUS_DATE_DAY, 0};
-    chorus__date before = {2024, 2, 28, 0, 0, 0, CHORUS_DATE_DAY, 0};
-    chorus__date y2k = {2000, 1, 1, 0, 0, 0, CHORUS_DATE_DAY, 0};
+    chorus__date epoch = {.year = 1970, .month = 1, .day = 1, .precision = CHORUS_DATE_DAY};
+    chorus__date leap = {.year = 2024, .month = 3, .day = 1, .precision = CHORUS_DATE_DAY};
+    chorus__date before = {.year = 2024, .month = 2, .day = 28, .precision = CHORUS_DATE_DAY};
+    chorus__date y2k = {.year = 2000, .month = 1, .day = 1, .precision = CHORUS_DATE_DAY};
     CHECK_INT(t, chorus__date_days(&epoch), 0);
     CHECK_INT(t, chorus__date_days(&y2k), 10957);
     CHECK_INT(t, chorus__date_days(&leap) - chorus__date_days(&before), 2);
     CHECK_INT(t, chorus__month_days(2023, 2), 28);
     CHECK_INT(t, chorus__month_days(2000, 2), 29);
     CHECK_INT(t, chorus__month_days(1900, 2), 28);
-    chorus__date month = {2024, 8, 0, 0, 0, 0, CHORUS_DATE_MONTH, 0};
+    chorus__date month = {.year = 2024, .month = 8, .day = 0, .precision = CHORUS_DATE_MONTH};
     char iso[32];
     chorus__date_iso(&month, iso);
     CHECK_STR(t, iso, "2024-08");

@@ -19,7 +19,7 @@ typedef struct {
 
 static const page_case pages[] = {
     {"article.html", "Harbour bridge reopens after six-month repair", "Mara Lindqvist, Tomas Keel",
-     "2024-03-14T09:30:00", "The Tidewater Gazette", "en",
+     "2024-03-14T09:30:00Z", "The Tidewater Gazette", "en",
      {"corroded steel deck", "Traffic returns to the waterfront", "Ines Varga", "Deck plates | 4.1 million"},
      {"cookies", "Sport", "Share on Facebook", "newsletter", "Ferry timetable", "detour", "Lighthouse",
       "All rights reserved"}},
@@ -141,11 +141,11 @@ static const meta_case metas[] = {
     {"the publication date, not the modification date", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\">"
      "<meta property=\"article:published_time\" content=\"2023-05-30T08:15:00Z\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
-     "-", "-", "2023-05-30T08:15:00"},
+     "-", "-", "2023-05-30T08:15:00Z"},
     {"a page showing only its update date is dated by it, at the time its metadata gives", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\"></head><body>"
      "<h1>Ferries sail again</h1><p>Updated: June 2, 2023</p>" BODY "</body></html>",
-     "-", "-", "2023-06-02T10:00:00"},
+     "-", "-", "2023-06-02T10:00:00Z"},
     {"a modification date the page only declares dates nothing", NULL,
      "<html><head><meta property=\"article:modified_time\" content=\"2023-06-02T10:00:00Z\"></head><body>"
      "<h1>Ferries sail again</h1>" BODY "</body></html>",
@@ -153,7 +153,7 @@ static const meta_case metas[] = {
     {"a publication date the page only declares outranks the update it shows", NULL,
      "<html><head><meta property=\"article:published_time\" content=\"2023-05-30T08:15:00Z\"></head><body>"
      "<h1>Ferries sail again</h1><p>Updated: June 2, 2023</p>" BODY "</body></html>",
-     "-", "-", "2023-05-30T08:15:00"},
+     "-", "-", "2023-05-30T08:15:00Z"},
     {"a date in a script is not the page's", NULL,
      "<html><head><script>var d = {\"datePublished\": \"2011-01-01\"};</script></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "-", NULL},
