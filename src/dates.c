@@ -306,28 +306,27 @@ static size_t time_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         }
     }
     if (j < n && t[j].type == LEX_WORD && t[j].word_len >= 2 && t[j].word_len <= 4) {
-        /* Offsets in minutes; CHORUS_NO_OFFSET where a name has several
-         * (CST is US Central and China Standard Time, IST India, Ireland
-         * and Israel) or none (ET, PT: daylight or not). */
-#define CHORUS_NO_OFFSET 10000
+        /* Offsets in minutes; NO_OFFSET where a name has several (CST is
+         * US Central and China Standard Time, IST India, Ireland and
+         * Israel) or none (ET, PT: daylight or not). */
+        enum { NO_OFFSET = 10000 };
         static const struct {
             const char *name;
             int offset;
-        } zones[] = {{"utc", 0},    {"gmt", 0},     {"est", -300}, {"edt", -240}, {"cst", CHORUS_NO_OFFSET},
-                     {"cdt", -300}, {"mst", -420},  {"mdt", -360}, {"pst", -480}, {"pdt", -420},
-                     {"cet", 60},   {"cest", 120},  {"bst", 60},   {"ist", CHORUS_NO_OFFSET},
-                     {"msk", 180},  {"jst", 540},   {"aest", 600}, {"et", CHORUS_NO_OFFSET},
-                     {"pt", CHORUS_NO_OFFSET}};
+        } zones[] = {{"utc", 0},    {"gmt", 0},    {"est", -300}, {"edt", -240}, {"cst", NO_OFFSET},
+                     {"cdt", -300}, {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420},
+                     {"cet", 60},   {"cest", 120}, {"bst", 60},   {"ist", NO_OFFSET},
+                     {"msk", 180},  {"jst", 540},  {"aest", 600}, {"et", NO_OFFSET},
+                     {"pt", NO_OFFSET}};
         for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++)
             if (strcmp(t[j].word, zones[z].name) == 0) {
-                if (!zoned && zones[z].offset != CHORUS_NO_OFFSET) {
+                if (!zoned && zones[z].offset != NO_OFFSET) {
                     zoned = 1;
                     offset = zones[z].offset;
                 }
                 j++;
                 break;
             }
-#undef CHORUS_NO_OFFSET
     }
     d->zoned = zoned;
     d->offset = offset;

@@ -90,7 +90,9 @@ int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
         return CHORUS_ENOMEM;
     size_t m = 0, sent = 0;
     int oom = 0;
-    int cjk_text = strcmp(a->language, "zh") == 0 || strcmp(a->language, "ja") == 0;
+    /* Chinese or Japanese, or a text too short to tell. */
+    int cjk_text = strcmp(a->language, "zh") == 0 || strcmp(a->language, "ja") == 0 ||
+                   strcmp(a->language, "und") == 0 || !a->language[0];
     for (size_t k = 0; k < a->token_count; k++) {
         const chorus__token *t = &a->tokens[k];
         int in_title = k >= a->title_token_start;
@@ -108,7 +110,7 @@ int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
             /* Chinese and Japanese words are mostly two characters or
              * more: adjacent pairs stand for them, as in search engines'
              * bigram indexing; a character alone only where it stands
-             * alone. In an article of another language such characters
+             * alone. In an article in another language such characters
              * are an aside (a name in the original script, a line of the
              * source), and a term per character would outweigh the
              * article's own words. */
