@@ -36,7 +36,8 @@ static int content_token(const chorus__token *t, const chorus__vocab *vocab)
     return len >= 2;
 }
 
-/* The name term for two adjacent stems, or CHORUS_VOCAB_NONE when too long. */
+/* The term for two adjacent stems (a full name, or two Chinese or Japanese
+ * characters that stand for a word), or CHORUS_VOCAB_NONE when too long. */
 static uint32_t pair_term(chorus__vocab *vocab, uint32_t first, uint32_t second, int *oom)
 {
     size_t l1, l2;
@@ -60,23 +61,6 @@ static int cjk_adjacent(const chorus__token *t, const chorus__token *u)
 {
     return (t->flags & u->flags & CHORUS_TOK_CJK) && t->start + t->len == u->start &&
            !((t->flags | u->flags) & CHORUS_TOK_STOP);
-}
-
-/* The term for two adjacent characters: their folded forms together. */
-static uint32_t cjk_pair_term(chorus__vocab *vocab, uint32_t first, uint32_t second, int *oom)
-{
-    size_t l1, l2;
-    const char *s1 = chorus__vocab_term(vocab, first, &l1);
-    const char *s2 = chorus__vocab_term(vocab, second, &l2);
-    char key[16];
-    if (l1 + l2 > sizeof key)
-        return CHORUS_VOCAB_NONE;
-    memcpy(key, s1, l1);
-    memcpy(key + l1, s2, l2);
-    uint32_t id = chorus__vocab_intern(vocab, key, l1 + l2);
-    if (id == CHORUS_VOCAB_NONE)
-        *oom = 1;
-    return id;
 }
 
 int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
@@ -119,7 +103,7 @@ int chorus__article_features(chorus__article *a, chorus__vocab *vocab)
             int before = k > 0 && cjk_adjacent(&a->tokens[k - 1], t);
             int after = k + 1 < a->token_count && cjk_adjacent(t, &a->tokens[k + 1]);
             if (after) {
-                uint32_t id = cjk_pair_term(vocab, t->term, a->tokens[k + 1].term, &oom);
+                uint32_t id = pair_term(vocab, t->term, a->tokens[k + 1].term, &oom);
                 if (oom) {
                     free(occ);
                     return CHORUS_ENOMEM;
