@@ -1140,28 +1140,45 @@ static int starts_with_separator(const char *t)
 
 /* Where the last separator that follows a Chinese or Japanese character
  * stands in t[0..len) ("_", "|", "-" and their full-width forms), or len
- * when there is none. */
-static size_t cjk_separator(const char *t, size_t len)
+ * when there is none; *sep_len is its length in bytes. */
+static size_t cjk_separator(const char *t, size_t len, size_t *sep_len)
 {
     size_t found = len, i = 0;
     int32_t prev = 0;
+    *sep_len = 0;
     while (i < len) {
         size_t at = i;
         int32_t cp = chorus__utf8_next(t, len, &i);
         if ((cp == '_' || cp == '|' || cp == '-' || cp == 0xFF5C || cp == 0xFF0D || cp == 0xFF3F) &&
-            (chorus__is_cjk(prev) || prev == 0x300B || prev == 0x3011) && i < len && t[i] != ' ')
+            (chorus__is_cjk(prev) || prev == 0x300B || prev == 0x3011) && i < len && t[i] != ' ') {
             found = at;
+            *sep_len = i - at;
+        }
         prev = cp;
     }
     return found;
 }
 
+/* Non-zero when t[tail..len), after a separator that ends the headline
+ * t[0..head), is a name to cut: the site's (or one holding it), or a short
+ * one, after a headline of two words or more. */
+static int site_part(const char *t, size_t head, size_t tail, size_t len, const char *site)
+{
+    size_t tail_len = len - tail;
+    int is_site = site && (memmem(site, strlen(site), t + tail, tail_len) || memmem(t + tail, tail_len, site, strlen(site)));
+    return (is_site || chorus__count_words(t + tail, tail_len) <= 4) && chorus__count_words(t, head) >= 2;
+}
+
 /* Length of the title without a site name appended after a separator
  * ("Headline | Site", "Headline - Site"): the part after the last separator
- * is cut when it is short or equals the site's name. */
-static size_t strip_site_once(const char *t, size_t len, const char *site)
+ * is cut when it is short or equals the site's name. Chinese and Japanese
+ * titles set it off without spaces ("标题_新闻中心", "标题｜网站"). *chained
+ * tells whether the cut was at a separator that headlines do not use
+ * themselves (" | ", or one of those), before which more names may stand. */
+static size_t strip_site_once(const char *t, size_t len, const char *site, int *chained)
 {
     size_t best = len;
+    *chained = 0;
     for (size_t k = 0; k < sizeof title_separators / sizeof *title_separators; k++) {
         const char *sep = title_separators[k];
         size_t sl = strlen(sep);
@@ -1171,44 +1188,32 @@ static size_t strip_site_once(const char *t, size_t len, const char *site)
                 last = p;
         if (!last)
             continue;
-        const char *tail = last + sl;
-        size_t head = (size_t)(last - t), tail_len = len - head - sl;
-        size_t tail_words = chorus__count_words(tail, tail_len);
-        int is_site = site && ((strlen(site) == tail_len && memcmp(tail, site, tail_len) == 0) ||
-                               memmem(site, strlen(site), tail, tail_len) ||
-                               memmem(tail, tail_len, site, strlen(site)));
-        if ((is_site || tail_words <= 4) && chorus__count_words(t, head) >= 2 && head < best)
+        size_t head = (size_t)(last - t);
+        if (site_part(t, head, head + sl, len, site) && head < best) {
             best = head;
-    }
-    /* Chinese and Japanese titles set the site name off without spaces:
-     * "标题_新闻中心", "标题|网站", "标题－网站". */
-    if (best == len) {
-        size_t at = cjk_separator(t, len);
-        if (at < len) {
-            size_t sl = 1;
-            while (at + sl < len && (t[at + sl] & 0xC0) == 0x80)
-                sl++;
-            const char *tail = t + at + sl;
-            size_t tail_len = len - at - sl;
-            int is_site = site && tail_len && (memmem(site, strlen(site), tail, tail_len) ||
-                                               memmem(tail, tail_len, site, strlen(site)));
-            if ((is_site || chorus__count_words(tail, tail_len) <= 4) && chorus__count_words(t, at) >= 2)
-                best = at;
+            *chained = k == 0; /* " | " */
         }
+    }
+    size_t sl, at = best == len ? cjk_separator(t, len, &sl) : len;
+    if (at < len && site_part(t, at, at + sl, len, site)) {
+        best = at;
+        *chained = 1;
     }
     return best;
 }
 
 /* Length of the title without the site name and the section names
  * appended after separators: the last part is cut as above, and further
- * parts after " | ", which headlines do not use themselves ("Headline |
- * Section | Site"), while a short part remains to cut. */
+ * parts after " | " (or a Chinese or Japanese separator), which headlines
+ * do not use themselves ("Headline | Section | Site"), while a short part
+ * remains to cut. */
 static size_t strip_site(const char *t, const char *site)
 {
-    size_t len = strip_site_once(t, strlen(t), site);
+    int chained;
+    size_t len = strip_site_once(t, strlen(t), site, &chained);
     for (;;) {
-        size_t head = strip_site_once(t, len, site);
-        if (head == len || (memcmp(t + head, " | ", 3) != 0 && t[head] != '_'))
+        size_t head = strip_site_once(t, len, site, &chained);
+        if (head == len || !chained)
             return len;
         len = head;
     }
