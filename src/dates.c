@@ -337,6 +337,16 @@ static size_t time_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     return j;
 }
 
+/* The day y-m-d when it is a real one, then the time of day from t[j]:
+ * the index after the date, or 0. */
+static size_t day_then_time(const lexeme *t, size_t n, size_t j, int y, int m, int day, chorus__date *d)
+{
+    if (!valid_ymd(y, m, day))
+        return 0;
+    d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
+    return time_at(t, n, j, d);
+}
+
 /* Tries every date shape at t[k]; returns the index after the match or 0. */
 static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
 {
@@ -358,10 +368,7 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         y = year_value(&t[k]);
         m = (int)t[k + 2].value;
         day = (int)t[k + 4].value;
-        if (!valid_ymd(y, m, day))
-            return 0;
-        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-        return time_at(t, n, k + 5, d);
+        return day_then_time(t, n, k + 5, y, m, day, d);
     }
 
     /* Chinese and Japanese 2024年9月12日, Korean 2024년 9월 12일 (the unit
@@ -373,10 +380,7 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         (unit_at(&t[k + 5], "\xE6\x97\xA5", "\xEC\x9D\xBC") || is_word(&t[k + 5], "\xE5\x8F\xB7"))) {
         m = (int)t[k + 2].value;
         day = (int)t[k + 4].value;
-        if (!valid_ymd(y, m, day))
-            return 0;
-        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-        return time_at(t, n, k + 6, d);
+        return day_then_time(t, n, k + 6, y, m, day, d);
     }
 
     /* Year first with the month's name, as citations write it: 2023 Jan 7.
@@ -386,10 +390,9 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         size_t j2 = day_at(t, n, j, &day), j3 = j2;
         if (j3 && j3 < n && is_punct(&t[j3], ','))
             j3++;
-        if (j2 && valid_ymd(y, m, day) && !(j3 < n && year_value(&t[j3]))) {
-            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-            return time_at(t, n, j2, d);
-        }
+        size_t end = j2 && !(j3 < n && year_value(&t[j3])) ? day_then_time(t, n, j2, y, m, day, d) : 0;
+        if (end)
+            return end;
     }
 
     /* Month first: [Weekday,] Aug 13[th][,] 2024 */
@@ -399,10 +402,9 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
             return 0;
         if (j2 < n && is_punct(&t[j2], ','))
             j2++;
-        if (j2 >= n || !(y = year_value(&t[j2])) || !valid_ymd(y, m, day))
+        if (j2 >= n || !(y = year_value(&t[j2])))
             return 0;
-        d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-        return time_at(t, n, j2 + 1, d);
+        return day_then_time(t, n, j2 + 1, y, m, day, d);
     }
 
     /* Day first: 13 August 2024, 13. März 2024, 13 de agosto de 2024 */
@@ -416,10 +418,9 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
         if (j2) {
             if (j2 < n && (is_punct(&t[j2], ',') || is_word(&t[j2], "de")))
                 j2++;
-            if (j2 >= n || !(y = year_value(&t[j2])) || !valid_ymd(y, m, day))
+            if (j2 >= n || !(y = year_value(&t[j2])))
                 return 0;
-            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-            return time_at(t, n, j2 + 1, d);
+            return day_then_time(t, n, j2 + 1, y, m, day, d);
         }
         /* Numeric: 13.08.2024 (day first), 13/08/2024 or 08/13/2024 when unambiguous. */
         if (k + 4 < n && t[k + 1].type == LEX_PUNCT && (t[k + 1].cp == '.' || t[k + 1].cp == '/') &&
@@ -436,10 +437,7 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
             } else {
                 return 0; /* 03/04/2024: March or April? None rather than a wrong one. */
             }
-            if (!valid_ymd(y, m, day))
-                return 0;
-            d->year = y, d->month = m, d->day = day, d->precision = CHORUS_DATE_DAY;
-            return time_at(t, n, k + 5, d);
+            return day_then_time(t, n, k + 5, y, m, day, d);
         }
     }
     return 0;
