@@ -10,6 +10,7 @@
 #include "chorus.h"
 #include "corpus.h"
 #include "notice.h"
+#include "text.h"
 #include "util.h"
 
 /* Bytes of a non-article's text quoted in the Markdown briefing. */
@@ -802,22 +803,9 @@ int chorus_write_summary(const chorus_corpus *c, FILE *out, size_t story)
                 return CHORUS_EIO;
             continue;
         }
-        /* Count words as runs of non-space characters. */
-        const char *p = s, *cut = NULL;
-        while (*p) {
-            while (*p == ' ')
-                p++;
-            if (!*p)
-                break;
-            if (words == limit) {
-                cut = p;
-                break;
-            }
-            words++;
-            while (*p && *p != ' ')
-                p++;
-        }
-        size_t len = cut ? (size_t)(cut - s) : strlen(s);
+        size_t len = strlen(s), cut;
+        words += chorus__budget_words(s, len, limit - words, &cut);
+        len = cut;
         while (len && s[len - 1] == ' ')
             len--;
         if (len && fprintf(out, "%.*s\n", (int)len, s) < 0)

@@ -143,20 +143,6 @@ static int is_content(const chorus__token *t, const chorus__vocab *vocab)
     return len >= 2 || (t->flags & CHORUS_TOK_NUMBER);
 }
 
-/* Words as the summary's writer counts them when it cuts at a budget: runs
- * of characters other than spaces. */
-static size_t count_words(const char *s, size_t len)
-{
-    size_t n = 0;
-    int in_word = 0;
-    for (size_t i = 0; i < len; i++) {
-        int w = s[i] != ' ' && s[i] != '\n' && s[i] != '\t';
-        n += w && !in_word;
-        in_word = w;
-    }
-    return n;
-}
-
 /* Dice coefficient of two sorted term sets. */
 static double overlap(const sent_info *a, const sent_info *b)
 {
@@ -233,7 +219,7 @@ static int read_sentences(story *st, chorus__article *const *articles, const siz
              * happened; only an article's first sentence has one. */
             if (rank == 0 && prose && junk)
                 x->skip = chorus__dateline_length(junk, a->text + s->start, s->len);
-            x->words = count_words(a->text + s->start + x->skip, s->len - x->skip);
+            x->words = chorus__budget_words(a->text + s->start + x->skip, s->len - x->skip, 0, NULL);
             uint32_t prev = UINT32_MAX;
             for (size_t t = s->tok_start; t < s->tok_start + s->tok_count; t++) {
                 const chorus__token *tok = &a->tokens[t];

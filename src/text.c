@@ -328,6 +328,33 @@ int chorus__is_letter(int32_t cp)
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+size_t chorus__budget_words(const char *s, size_t len, size_t limit, size_t *cut)
+{
+    /* Counted in halves: a spaced word is two, a character one. */
+    size_t halves = 0, i = 0;
+    int in_word = 0;
+    if (cut)
+        *cut = len;
+    while (i < len) {
+        size_t at = i;
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp = c < 0x80 ? (int32_t)(i++, c) : chorus__utf8_next(s, len, &i);
+        /* Full-width punctuation parts words as a space does. */
+        int space = cp == ' ' || cp == '\n' || cp == '\t' || (cp >= 0x3000 && cp <= 0x303F) ||
+                    (cp >= 0xFF00 && cp <= 0xFFEF && !chorus__is_letter(cp) && !chorus__is_digit(cp));
+        int cjk = !space && cp >= 0x80 && chorus__is_cjk(cp);
+        size_t add = cjk ? 1 : !space && !in_word ? 2 : 0;
+        if (limit && add && halves + add > 2 * limit) {
+            if (cut)
+                *cut = at;
+            return limit;
+        }
+        halves += add;
+        in_word = !space && !cjk;
+    }
+    return (halves + 1) / 2;
+}
+
 int chorus__is_cjk(int32_t cp)
 {
     return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || /* Han */

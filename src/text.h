@@ -56,6 +56,15 @@ size_t chorus__utf8_length(const char *s, size_t len);
 /* Character classes. */
 int chorus__is_letter(int32_t cp);
 int chorus__is_digit(int32_t cp);
+/*
+ * Words of s[0..len) as a summary's budget counts them: runs of characters
+ * between spaces, as ROUGE counts English, and Chinese and Japanese
+ * characters, written without spaces, two to a word. With `limit` > 0 the
+ * count stops at `limit` words and *cut (when not NULL) receives the length
+ * of the text that holds them (len when all of it does).
+ */
+size_t chorus__budget_words(const char *s, size_t len, size_t limit, size_t *cut);
+
 /* Han ideographs and Japanese kana: scripts written without spaces between
  * words, where each character stands as a word of its own. Hangul is not
  * among them: Korean spaces its words. */

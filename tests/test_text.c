@@ -212,6 +212,35 @@ static void stopword_lists_sorted(test_ctx *t)
     }
 }
 
+/* A summary's word budget: text, limit -> words counted, bytes kept. */
+static void budget_words_cases(test_ctx *t)
+{
+    static const struct {
+        const char *text;
+        size_t limit, words, kept;
+    } cases[] = {
+        {"The council met on Monday.", 0, 5, 26},
+        {"The council met on Monday.", 3, 3, 16},
+        {"The council met on Monday.", 5, 5, 26},
+        {"  spaced   out  ", 0, 2, 16},
+        /* 市长表示，计划将在秋季审查。: twelve characters, six words */
+        {"\xE5\xB8\x82\xE9\x95\xBF\xE8\xA1\xA8\xE7\xA4\xBA\xEF\xBC\x8C\xE8\xAE\xA1\xE5\x88\x92\xE5\xB0\x86"
+         "\xE5\x9C\xA8\xE7\xA7\x8B\xE5\xAD\xA3\xE5\xAE\xA1\xE6\x9F\xA5\xE3\x80\x82",
+         0, 6, 42},
+        {"\xE5\xB8\x82\xE9\x95\xBF\xE8\xA1\xA8\xE7\xA4\xBA\xEF\xBC\x8C\xE8\xAE\xA1\xE5\x88\x92\xE5\xB0\x86"
+         "\xE5\x9C\xA8\xE7\xA7\x8B\xE5\xAD\xA3\xE5\xAE\xA1\xE6\x9F\xA5\xE3\x80\x82",
+         2, 2, 15}, /* the comma after the second word stays */
+        /* Anna Berg表示: two words and two characters */
+        {"Anna Berg\xE8\xA1\xA8\xE7\xA4\xBA", 0, 3, 15},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t cut = 0, len = strlen(cases[i].text);
+        size_t words = chorus__budget_words(cases[i].text, len, cases[i].limit, &cut);
+        CHECK_MSG(t, words == cases[i].words && cut == cases[i].kept, "case %zu: %zu words, %zu bytes kept", i, words,
+                  cut);
+    }
+}
+
 /* The valid prefix: input -> bytes of whole, well-formed sequences. */
 static void utf8_valid_prefix_cases(test_ctx *t)
 {
@@ -249,6 +278,7 @@ const test_case text_tests[] = {
     {"fold matches typography", fold_matches_typography},
     {"trim removes unicode spaces", trim_removes_unicode_spaces},
     {"the valid UTF-8 prefix", utf8_valid_prefix_cases},
+    {"a summary's word budget", budget_words_cases},
     {NULL, NULL},
 };
 
