@@ -458,14 +458,22 @@ static void clause_around(const chorus__article *a, const chorus__sentence *s, c
 /* Content words of a clause, for matching reports of one event. */
 static size_t content_terms(const chorus__article *a, uint32_t start, uint32_t end, uint32_t *out, size_t max)
 {
+    /* The text's tokens come in order: the first at or after `start` is
+     * found by bisection, so that a text of many dates costs no square. */
+    size_t lo = 0, hi = a->title_token_start < a->token_count ? a->title_token_start : a->token_count;
+    size_t body = hi;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->tokens[mid].start < start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     size_t n = 0;
-    for (size_t t = 0; t < a->token_count && n < max; t++) {
+    for (size_t t = lo; t < body && n < max && a->tokens[t].start < end; t++) {
         const chorus__token *tok = &a->tokens[t];
-        if (t >= a->title_token_start)
-            break;
-        if (tok->start < start || tok->start >= end || (tok->flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)))
-            continue;
-        out[n++] = tok->term;
+        if (!(tok->flags & (CHORUS_TOK_STOP | CHORUS_TOK_NUMBER)))
+            out[n++] = tok->term;
     }
     return n;
 }
@@ -500,12 +508,59 @@ static int cmp_events(const void *x, const void *y)
     return (a->sources.items[0] > b->sources.items[0]) - (a->sources.items[0] < b->sources.items[0]);
 }
 
+/* The events found so far by their date: a story's reports name the same
+ * dates again and again, and a text of thousands of dates must not cost
+ * their square. Chains of event indices from buckets of the date's hash. */
+#define NO_EVENT UINT32_MAX
+typedef struct {
+    uint32_t *heads; /* mask + 1 buckets */
+    size_t mask;
+    uint32_t *next; /* per event: the next one in its bucket */
+    size_t count, next_cap;
+} date_index;
+
+static uint64_t date_hash(const char *iso)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *iso; iso++)
+        h = (h ^ (unsigned char)*iso) * 1099511628211ull;
+    return h;
+}
+
+/* Adds the last of f's events, growing the buckets to twice the events. */
+static int index_event(date_index *x, const chorus__facts *f)
+{
+    size_t n = f->event_count;
+    if (chorus__grow((void **)&x->next, &x->next_cap, n, sizeof *x->next))
+        return CHORUS_ENOMEM;
+    if (2 * n > x->mask + 1 || !x->heads) {
+        size_t size = x->heads ? 2 * (x->mask + 1) : 64;
+        uint32_t *heads = malloc(size * sizeof *heads);
+        if (!heads)
+            return CHORUS_ENOMEM;
+        free(x->heads);
+        x->heads = heads;
+        x->mask = size - 1;
+        for (size_t b = 0; b < size; b++)
+            heads[b] = NO_EVENT;
+        x->count = 0;
+    }
+    /* Events not yet in the buckets (all of them after growing). */
+    for (; x->count < n; x->count++) {
+        size_t b = date_hash(f->events[x->count].iso) & x->mask;
+        x->next[x->count] = x->heads[b];
+        x->heads[b] = (uint32_t)x->count;
+    }
+    return 0;
+}
+
 int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
 {
     /* The first report of each event, to compare later ones with. */
     event_source *firsts = NULL;
     size_t nfirst = 0, cap = 0;
     int rc = 0;
+    date_index on_date = {0};
     tword *w = malloc(512 * sizeof *w);
     if (!w)
         return CHORUS_ENOMEM;
@@ -546,12 +601,14 @@ int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
                 src.nterms = content_terms(a, src.start, src.end, src.terms, 48);
                 char iso[32];
                 chorus__date_iso(&fd.date, iso);
-                /* The same event already on the timeline? */
-                size_t e = 0;
-                for (; e < f->event_count; e++)
-                    if (strcmp(f->events[e].iso, iso) == 0 &&
-                        overlap(firsts[e].terms, firsts[e].nterms, src.terms, src.nterms) >= SAME_EVENT_OVERLAP)
-                        break;
+                /* The same event already on the timeline: the first of those
+                 * on this date whose report shares enough words. */
+                size_t e = f->event_count;
+                for (uint32_t x = on_date.count ? on_date.heads[date_hash(iso) & on_date.mask] : NO_EVENT;
+                     x != NO_EVENT; x = on_date.next[x])
+                    if (x < e && strcmp(f->events[x].iso, iso) == 0 &&
+                        overlap(firsts[x].terms, firsts[x].nterms, src.terms, src.nterms) >= SAME_EVENT_OVERLAP)
+                        e = x;
                 if (e < f->event_count) {
                     rc = chorus__sources_add(&f->events[e].sources, article);
                 } else {
@@ -561,7 +618,7 @@ int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
                     ev.text = chorus__arena_strndup(&f->mem, a->text + src.start, src.end - src.start);
                     if (!ev.text || chorus__sources_add(&ev.sources, article) ||
                         CHORUS_PUSH(f->events, f->event_count, f->event_cap, ev) ||
-                        CHORUS_PUSH(firsts, nfirst, cap, src))
+                        CHORUS_PUSH(firsts, nfirst, cap, src) || index_event(&on_date, f))
                         rc = CHORUS_ENOMEM;
                 }
                 i += used - 1;
@@ -570,6 +627,8 @@ int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
     }
     free(w);
     free(firsts);
+    free(on_date.heads);
+    free(on_date.next);
     if (!rc && f->event_count > 1)
         qsort(f->events, f->event_count, sizeof *f->events, cmp_events);
     return rc;
