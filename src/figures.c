@@ -922,6 +922,68 @@ typedef struct {
     size_t article;
 } located_figure;
 
+/* Figures of one quantity share their key or their unit (see
+ * same_quantity()): chained by each, a figure meets only those it may
+ * match, and a story of thousands of figures costs no square. A figure
+ * meets at most the FIGURES_ALIKE_MAX nearest before it: a story rarely
+ * states one kind of figure so often, and the largest stories of a feed
+ * (thousands of articles giving percentages) must not cost the square of
+ * their figures either. */
+#define NO_FIGURE ((size_t)-1)
+#define FIGURES_ALIKE_MAX 512
+
+typedef struct {
+    const char *field;
+    size_t index;
+} figure_field;
+
+static int cmp_figure_field(const void *x, const void *y)
+{
+    const figure_field *p = x, *q = y;
+    int c = strcmp(p->field, q->field);
+    return c ? c : (p->index > q->index) - (p->index < q->index);
+}
+
+/* prev[i]: the figure before i (in reading order) with the same non-empty
+ * key (`by_unit` 0) or unit (1), or NO_FIGURE. Returns 0 or CHORUS_ENOMEM. */
+static int chain_figures(const located_figure *all, size_t count, int by_unit, size_t *prev)
+{
+    figure_field *sorted = malloc((count + 1) * sizeof *sorted);
+    if (!sorted)
+        return CHORUS_ENOMEM;
+    for (size_t i = 0; i < count; i++)
+        sorted[i] = (figure_field){by_unit ? all[i].r.unit : all[i].r.key, i};
+    qsort(sorted, count, sizeof *sorted, cmp_figure_field);
+    for (size_t k = 0; k < count; k++)
+        prev[sorted[k].index] = k > 0 && sorted[k].field[0] && strcmp(sorted[k].field, sorted[k - 1].field) == 0
+                                    ? sorted[k - 1].index
+                                    : NO_FIGURE;
+    free(sorted);
+    return 0;
+}
+
+/* The figures before i that share its key or its unit (the nearest
+ * FIGURES_ALIKE_MAX), in reading order, into out; returns their number. */
+static size_t figures_alike(const size_t *prev_key, const size_t *prev_unit, size_t i, size_t *out)
+{
+    size_t n = 0, a = prev_key[i], b = prev_unit[i];
+    while ((a != NO_FIGURE || b != NO_FIGURE) && n < FIGURES_ALIKE_MAX) {
+        /* Both chains descend: take the later figure, once. */
+        size_t j = a == NO_FIGURE ? b : b == NO_FIGURE ? a : a > b ? a : b;
+        out[n++] = j;
+        if (a == j)
+            a = prev_key[a];
+        if (b == j)
+            b = prev_unit[b];
+    }
+    for (size_t x = 0, y = n; x + 1 < y; x++, y--) {
+        size_t t = out[x];
+        out[x] = out[y - 1];
+        out[y - 1] = t;
+    }
+    return n;
+}
+
 int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
 {
     located_figure *all = NULL;
@@ -952,13 +1014,18 @@ int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
     /* One entry per claim: figures of one quantity (same key and unit) whose
      * intervals overlap and whose values are close state one claim. */
     int *claim = malloc((count + 1) * sizeof *claim);
-    if (!claim)
+    size_t *prev_key = malloc((count + 1) * sizeof *prev_key), *prev_unit = malloc((count + 1) * sizeof *prev_unit);
+    size_t *alike = malloc(FIGURES_ALIKE_MAX * sizeof *alike);
+    if (!claim || !prev_key || !prev_unit || !alike || chain_figures(all, count, 0, prev_key) ||
+        chain_figures(all, count, 1, prev_unit))
         rc = CHORUS_ENOMEM;
     for (size_t i = 0; i < count && !rc; i++) {
         claim[i] = -1;
         double lo, hi;
         interval(all[i].r.value, all[i].r.hedge, &lo, &hi);
-        for (size_t j = 0; j < i && claim[i] < 0; j++) {
+        size_t nalike = figures_alike(prev_key, prev_unit, i, alike);
+        for (size_t k = 0; k < nalike && claim[i] < 0; k++) {
+            size_t j = alike[k];
             const raw_figure *x = &all[j].r;
             if (!same_quantity(x, &all[i].r) || x->part != all[i].r.part)
                 continue;
@@ -987,8 +1054,10 @@ int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
 
     /* Conflicts: one quantity, intervals that cannot meet, from different
      * articles (one article may well give a value before and after). */
-    for (size_t i = 0; i < count && !rc; i++)
-        for (size_t j = 0; j < i && !rc; j++) {
+    for (size_t i = 0; i < count && !rc; i++) {
+        size_t nalike = figures_alike(prev_key, prev_unit, i, alike);
+        for (size_t k = 0; k < nalike && !rc; k++) {
+            size_t j = alike[k];
             /* Only main claims conflict: a part, an increment or a passing
              * figure deep in one article measures something narrower. */
             if (claim[i] == claim[j] || !same_quantity(&all[i].r, &all[j].r) ||
@@ -1001,15 +1070,19 @@ int chorus__find_figures(const chorus__story_text *story, chorus__facts *f)
             if (x->low <= y->high && y->low <= x->high)
                 continue;
             int known = 0;
-            for (size_t k = 0; k < x->conflict_count; k++)
-                known |= x->conflicts[k] == (size_t)claim[j];
+            for (size_t c = 0; c < x->conflict_count; c++)
+                known |= x->conflicts[c] == (size_t)claim[j];
             if (known)
                 continue;
             if (CHORUS_PUSH(x->conflicts, x->conflict_count, x->conflict_cap, (size_t)claim[j]) ||
                 CHORUS_PUSH(y->conflicts, y->conflict_count, y->conflict_cap, (size_t)claim[i]))
                 rc = CHORUS_ENOMEM;
         }
+    }
     free(claim);
+    free(prev_key);
+    free(prev_unit);
+    free(alike);
     free(all);
     return rc;
 }
