@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "chorus.h"
 #include "facts.h"
 #include "lexicon.h"
 #include "text.h"
 #include "token.h"
 #include "util.h"
+#include "vocab.h"
 
 /* Shorter quotations are scare quotes or quoted names, unless they end like
  * a sentence ("cooperating with investigators."). */
@@ -490,16 +492,151 @@ static double word_overlap(const char *a, const char *b)
     return words ? (double)found / (double)words : 0;
 }
 
-static int add_quote(chorus__facts *f, size_t article, const char *text, size_t len, int speaker)
+/* The quotations found so far, by their words: two reports are one
+ * quotation when most words of the shorter stand in the longer (see
+ * word_overlap()), so that a report need only meet the quotations sharing a
+ * word with it, and a story of thousands of quotations costs no square. A
+ * text of T words shares one of any T/5 + 1 of its distinct words with
+ * every text it matches as the shorter (a fifth of its words at most are
+ * missing there): `all` lists every quotation under each of its words, for
+ * a new report's T/5 + 1 rarest to find the longer texts it matches;
+ * `sample` lists each quotation under T/5 + 1 of its own words, for a new
+ * report's words to find the shorter texts that match it. */
+typedef struct {
+    uint32_t *ids;
+    size_t count, cap;
+} quote_list;
+
+typedef struct {
+    quote_list all, sample;
+} word_lists;
+
+typedef struct {
+    chorus__vocab *words;
+    word_lists *lists; /* by word id */
+    size_t lists_cap;
+    const char **norm; /* each quotation's normalised text, in `text` */
+    chorus__arena text;
+    size_t *seen; /* each quotation's last lookup, to take it once */
+    size_t norm_cap, seen_cap, lookups;
+    uint32_t *cands;
+    size_t cand_count, cand_cap;
+} quote_index;
+
+/* Words a report is read by, at most. */
+#define QUOTE_WORDS_MAX 512
+
+static void quote_index_free(quote_index *ix)
+{
+    for (size_t w = 0; w < ix->lists_cap; w++)
+        free(ix->lists[w].all.ids), free(ix->lists[w].sample.ids);
+    free(ix->lists), free(ix->norm), free(ix->seen), free(ix->cands);
+    chorus__arena_release(&ix->text);
+    chorus__vocab_free(ix->words);
+}
+
+/* The distinct words of a normalised text that word_overlap() counts
+ * (under 64 bytes), as ids into ids[0..max); *tokens counts them with their
+ * repeats. Returns their number, or -1 when out of memory. */
+static long quote_words(quote_index *ix, const char *norm, uint32_t *ids, size_t max, size_t *tokens)
+{
+    size_t n = 0;
+    *tokens = 0;
+    for (const char *p = norm; *p;) {
+        size_t l = strcspn(p, " ");
+        if (l < 64) {
+            ++*tokens;
+            uint32_t id = chorus__vocab_intern(ix->words, p, l);
+            if (id == CHORUS_VOCAB_NONE ||
+                chorus__grow_zeroed((void **)&ix->lists, &ix->lists_cap, (size_t)id + 1, sizeof *ix->lists))
+                return -1;
+            size_t k = 0;
+            while (k < n && ids[k] != id)
+                k++;
+            if (k == n && n < max)
+                ids[n++] = id;
+        }
+        p += l + (p[l] == ' ');
+    }
+    return (long)n;
+}
+
+/* Is word a listed under fewer quotations than word b (ties by id)? */
+static int rarer(const quote_index *ix, uint32_t a, uint32_t b)
+{
+    size_t x = ix->lists[a].all.count, y = ix->lists[b].all.count;
+    return x != y ? x < y : a < b;
+}
+
+/* Orders ids[0..n) rarest first (an insertion sort: a report has a few
+ * dozen words). */
+static void rarest_first(const quote_index *ix, uint32_t *ids, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && rarer(ix, ids[j], ids[j - 1]); j--) {
+            uint32_t t = ids[j];
+            ids[j] = ids[j - 1];
+            ids[j - 1] = t;
+        }
+}
+
+static int take_candidates(quote_index *ix, const quote_list *l)
+{
+    for (size_t k = 0; k < l->count; k++) {
+        uint32_t q = l->ids[k];
+        if (ix->seen[q] == ix->lookups)
+            continue;
+        ix->seen[q] = ix->lookups;
+        if (CHORUS_PUSH(ix->cands, ix->cand_count, ix->cand_cap, q))
+            return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Lists quotation q under its words ids[0..n) (rarest first), of a text of
+ * `tokens` words: under all of them, and as a sample under T/5 + 1. */
+static int index_quote(quote_index *ix, uint32_t q, const uint32_t *ids, size_t n, size_t tokens)
+{
+    for (size_t k = 0; k < n; k++) {
+        word_lists *wl = &ix->lists[ids[k]];
+        if (CHORUS_PUSH(wl->all.ids, wl->all.count, wl->all.cap, q) ||
+            (k < tokens / 5 + 1 && CHORUS_PUSH(wl->sample.ids, wl->sample.count, wl->sample.cap, q)))
+            return CHORUS_ENOMEM;
+    }
+    return 0;
+}
+
+static int add_quote(chorus__facts *f, quote_index *ix, size_t article, const char *text, size_t len, int speaker)
 {
     char norm[2048];
     normalise(text, len, norm, sizeof norm);
     if (!norm[0])
         return 0;
-    for (size_t i = 0; i < f->quote_count; i++) {
+    uint32_t ids[QUOTE_WORDS_MAX];
+    size_t tokens;
+    long n = quote_words(ix, norm, ids, QUOTE_WORDS_MAX, &tokens);
+    if (n < 0 || chorus__grow((void **)&ix->seen, &ix->seen_cap, f->quote_count + 1, sizeof *ix->seen) ||
+        chorus__grow((void **)&ix->norm, &ix->norm_cap, f->quote_count + 1, sizeof *ix->norm))
+        return CHORUS_ENOMEM;
+    rarest_first(ix, ids, (size_t)n);
+    /* The quotations this report may match, in the order they were found. */
+    ix->lookups++;
+    ix->cand_count = 0;
+    for (size_t k = 0; k < (size_t)n; k++)
+        if ((k < tokens / 5 + 1 && take_candidates(ix, &ix->lists[ids[k]].all)) ||
+            take_candidates(ix, &ix->lists[ids[k]].sample))
+            return CHORUS_ENOMEM;
+    qsort(ix->cands, ix->cand_count, sizeof *ix->cands, cmp_u32);
+    for (size_t c = 0; c < ix->cand_count; c++) {
+        uint32_t i = ix->cands[c];
         chorus__quote *q = &f->quotes[i];
-        char other[2048];
-        normalise(q->text, strlen(q->text), other, sizeof other);
+        const char *other = ix->norm[i];
         if (word_overlap(norm, other) < SAME_QUOTE_OVERLAP)
             continue;
         /* The same quotation: one more source, and a speaker where one was missing. */
@@ -507,25 +644,31 @@ static int add_quote(chorus__facts *f, size_t article, const char *text, size_t 
             continue; /* different speakers: keep both rather than merge wrongly */
         if (q->speaker < 0)
             q->speaker = speaker;
-        /* The fuller report's words stand for both. */
+        /* The fuller report's words stand for both, and are listed too. */
         if (strlen(norm) > strlen(other)) {
             const char *copy = chorus__arena_strndup(&f->mem, text, len);
-            if (!copy)
+            const char *copy_norm = chorus__arena_strndup(&ix->text, norm, strlen(norm));
+            if (!copy || !copy_norm)
                 return CHORUS_ENOMEM;
             q->text = copy;
+            ix->norm[i] = copy_norm;
+            if (index_quote(ix, i, ids, (size_t)n, tokens))
+                return CHORUS_ENOMEM;
         }
         return chorus__sources_add(&q->sources, article);
     }
     chorus__quote q = {0};
     q.text = chorus__arena_strndup(&f->mem, text, len);
     q.speaker = speaker;
-    if (!q.text || chorus__sources_add(&q.sources, article))
-        return CHORUS_ENOMEM;
-    if (CHORUS_PUSH(f->quotes, f->quote_count, f->quote_cap, q)) {
+    const char *copy_norm = chorus__arena_strndup(&ix->text, norm, strlen(norm));
+    if (!q.text || !copy_norm || chorus__sources_add(&q.sources, article) ||
+        CHORUS_PUSH(f->quotes, f->quote_count, f->quote_cap, q)) {
         free(q.sources.items);
         return CHORUS_ENOMEM;
     }
-    return 0;
+    ix->norm[f->quote_count - 1] = copy_norm;
+    ix->seen[f->quote_count - 1] = 0;
+    return index_quote(ix, (uint32_t)(f->quote_count - 1), ids, (size_t)n, tokens);
 }
 
 /* A quotation found in the text, before it is merged with other reports. */
@@ -572,7 +715,7 @@ static int splits(const chorus__article *a, const found_quote *x, const found_qu
     return 0;
 }
 
-static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, size_t article)
+static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, quote_index *ix, size_t article)
 {
     const chorus__article *a = story->articles[article];
     context c = {a, article, NULL, 0, f, story->lex};
@@ -697,11 +840,11 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
                 rc = CHORUS_ENOMEM;
                 break;
             }
-            rc = add_quote(f, article, joined.data, joined.len, found[k].speaker);
+            rc = add_quote(f, ix, article, joined.data, joined.len, found[k].speaker);
             k++;
             continue;
         }
-        rc = add_quote(f, article, text, len, found[k].speaker);
+        rc = add_quote(f, ix, article, text, len, found[k].speaker);
     }
     chorus__buf_free(&joined);
     free(found);
@@ -712,10 +855,12 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
 
 int chorus__find_quotes(const chorus__story_text *story, chorus__facts *f)
 {
-    for (size_t m = 0; m < story->count; m++) {
-        int rc = quotes_of_article(story, f, story->members[m]);
-        if (rc)
-            return rc;
-    }
-    return 0;
+    /* The story's quotations are all found here: the index starts empty. */
+    quote_index ix = {0};
+    ix.words = chorus__vocab_new();
+    int rc = ix.words && f->quote_count == 0 ? 0 : ix.words ? CHORUS_EINVAL : CHORUS_ENOMEM;
+    for (size_t m = 0; m < story->count && !rc; m++)
+        rc = quotes_of_article(story, f, &ix, story->members[m]);
+    quote_index_free(&ix);
+    return rc;
 }
