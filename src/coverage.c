@@ -9,6 +9,7 @@
  * another outlet republishing a text reports it too; copies themselves get
  * no entry of their own. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,38 +152,80 @@ static int cmp_posting(const void *a, const void *b)
     return (x->sentence > y->sentence) - (x->sentence < y->sentence);
 }
 
+/* Where the story's mentions stand (article, then start), sorted: a
+ * sentence counts its own by bisection. */
+typedef struct {
+    size_t article;
+    uint32_t start;
+} mention_at;
+
+static int cmp_mention_at(const void *a, const void *b)
+{
+    const mention_at *x = a, *y = b;
+    if (x->article != y->article)
+        return (x->article > y->article) - (x->article < y->article);
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+/* The first of sorted[0..n) at or after (article, start). */
+static size_t first_mention(const mention_at *sorted, size_t n, size_t article, uint32_t start)
+{
+    mention_at key = {article, start};
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_mention_at(&sorted[mid], &key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Informativeness of a sentence: names, numbers and dates it holds. */
-static double weight_of(const chorus__facts *f, const chorus__article *a, size_t article,
+static double weight_of(const mention_at *mentions, size_t nmentions, const chorus__article *a, size_t article,
                         const chorus__sentence *s)
 {
-    double w = 0;
-    for (size_t m = 0; m < f->mention_count; m++)
-        if (f->mentions[m].article == article && f->mentions[m].start >= s->start &&
-            f->mentions[m].start < s->start + s->len)
-            w += 1;
+    double w = (double)(first_mention(mentions, nmentions, article, s->start + s->len) -
+                        first_mention(mentions, nmentions, article, s->start));
     for (uint32_t k = 0; k < s->tok_count; k++)
         if (a->tokens[s->tok_start + k].flags & CHORUS_TOK_NUMBER)
             w += 1;
     return w;
 }
 
-static int only_here_sentences(const chorus__story_text *story, chorus__facts *f, story_sentence *ss, size_t nss,
-                               const posting *post, size_t npost, size_t article, chorus__coverage *cov)
+/* The story's sentences and what they share, for only_here_sentences():
+ * `shared` and `touched` are scratch of one entry per sentence, `shared`
+ * all zero between calls. */
+typedef struct {
+    const story_sentence *ss;
+    size_t nss;
+    const posting *post;
+    size_t npost;
+    const mention_at *mentions;
+    size_t nmentions;
+    uint32_t *shared, *touched;
+} story_index;
+
+/* The article's sentences no other article states, the most informative
+ * few; its own sentences are ss[first, last). */
+static int only_here_sentences(const chorus__story_text *story, chorus__facts *f, const story_index *ix,
+                               size_t first, size_t last, size_t article, chorus__coverage *cov)
 {
     const chorus__article *a = story->articles[article];
-    uint32_t *shared = calloc(nss + 1, sizeof *shared);
-    uint32_t *touched = malloc((nss + 1) * sizeof *touched);
+    const story_sentence *ss = ix->ss;
+    const posting *post = ix->post;
+    size_t npost = ix->npost;
+    uint32_t *shared = ix->shared, *touched = ix->touched;
     typedef struct {
         size_t sentence;
         double weight;
     } pick;
     pick *picks = malloc((a->sentence_count + 1) * sizeof *picks);
     size_t npicks = 0;
-    if (!shared || !touched || !picks) {
-        free(shared), free(touched), free(picks);
+    if (!picks)
         return CHORUS_ENOMEM;
-    }
-    for (size_t i = 0; i < nss; i++) {
+    for (size_t i = first; i < last; i++) {
         const story_sentence *x = &ss[i];
         if (x->article != article || x->count == 0)
             continue;
@@ -201,11 +244,13 @@ static int only_here_sentences(const chorus__story_text *story, chorus__facts *f
                 else
                     hi = mid;
             }
+            /* A term too common to tell is passed over without walking
+             * its whole list. */
+            if (lo + MAX_POSTINGS < npost && post[lo + MAX_POSTINGS].term == x->terms[k])
+                continue;
             size_t e = lo;
             while (e < npost && post[e].term == x->terms[k])
                 e++;
-            if (e - lo > MAX_POSTINGS)
-                continue;
             for (size_t p = lo; p < e; p++) {
                 uint32_t o = post[p].sentence;
                 if (ss[o].article == article)
@@ -223,7 +268,8 @@ static int only_here_sentences(const chorus__story_text *story, chorus__facts *f
         }
         if (!stated) {
             picks[npicks].sentence = x->sentence;
-            picks[npicks++].weight = weight_of(f, a, article, s) + 1.0 / (1.0 + (double)x->sentence);
+            picks[npicks++].weight = weight_of(ix->mentions, ix->nmentions, a, article, s) +
+                                     1.0 / (1.0 + (double)x->sentence);
         }
     }
     /* The most informative few, in the order the article gives them. */
@@ -250,7 +296,7 @@ static int only_here_sentences(const chorus__story_text *story, chorus__facts *f
         if (!copy || CHORUS_PUSH(cov->sentences, cov->sentence_count, cov->sentence_cap, copy))
             rc = CHORUS_ENOMEM;
     }
-    free(shared), free(touched), free(picks);
+    free(picks);
     return rc;
 }
 
@@ -298,6 +344,59 @@ static int loaded_uses(const chorus__article *a, loaded_use **out, size_t *count
     return 0;
 }
 
+/* A fact one article alone gives (or a loaded word one article uses):
+ * kept sorted by article, so that each article finds its own by bisection
+ * rather than every article reading every fact of a large story. */
+typedef struct {
+    size_t article; /* or member, for loaded words */
+    size_t index;   /* the fact's, or the use's */
+    const char *base;
+} owned;
+
+static int cmp_owned(const void *a, const void *b)
+{
+    const owned *x = a, *y = b;
+    if (x->base && y->base) {
+        int c = strcmp(x->base, y->base);
+        if (c)
+            return c;
+    }
+    if (x->article != y->article)
+        return (x->article > y->article) - (x->article < y->article);
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+/* The first entry of sorted[0..n) for `article`. */
+static size_t first_owned(const owned *sorted, size_t n, size_t article)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid].article < article)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The facts of sources[k] (k < count, each `stride` bytes apart) that one
+ * article alone gives, sorted by article. */
+static owned *sole_sources(const void *facts, size_t count, size_t stride, size_t sources_offset, size_t *n)
+{
+    owned *out = malloc((count + 1) * sizeof *out);
+    *n = 0;
+    if (!out)
+        return NULL;
+    for (size_t k = 0; k < count; k++) {
+        const chorus__sources *src = (const chorus__sources *)((const char *)facts + k * stride + sources_offset);
+        if (src->count == 1)
+            out[(*n)++] = (owned){src->items[0], k, NULL};
+    }
+    qsort(out, *n, sizeof *out, cmp_owned);
+    return out;
+}
+
 int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
 {
     size_t originals = 0;
@@ -311,9 +410,12 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
     size_t nss = 0, sscap = 0;
     posting *post = NULL;
     size_t npost = 0, postcap = 0;
-    int rc = 0;
+    /* Member m's sentences are ss[member_first[m], member_first[m + 1]). */
+    size_t *member_first = malloc((story->count + 1) * sizeof *member_first);
+    int rc = member_first ? 0 : CHORUS_ENOMEM;
     for (size_t m = 0; m < story->count && !rc; m++) {
         const chorus__article *a = story->articles[story->members[m]];
+        member_first[m] = nss;
         for (size_t s = 0; s < a->sentence_count && !rc; s++) {
             const chorus__sentence *st = &a->sentences[s];
             story_sentence x = {story->members[m], s, malloc((st->tok_count + 1) * sizeof(uint32_t)), 0};
@@ -343,8 +445,22 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
             }
         }
     }
-    if (!rc && npost)
-        qsort(post, npost, sizeof *post, cmp_posting);
+    if (!rc) {
+        member_first[story->count] = nss;
+        if (npost)
+            qsort(post, npost, sizeof *post, cmp_posting);
+    }
+    story_index ix = {ss, nss, post, npost, NULL, f->mention_count, NULL, NULL};
+    mention_at *mentions = malloc((f->mention_count + 1) * sizeof *mentions);
+    ix.shared = calloc(nss + 1, sizeof *ix.shared);
+    ix.touched = malloc((nss + 1) * sizeof *ix.touched);
+    if (!rc && (!mentions || !ix.shared || !ix.touched))
+        rc = CHORUS_ENOMEM;
+    for (size_t k = 0; !rc && k < f->mention_count; k++)
+        mentions[k] = (mention_at){f->mentions[k].article, f->mentions[k].start};
+    if (!rc)
+        qsort(mentions, f->mention_count, sizeof *mentions, cmp_mention_at);
+    ix.mentions = mentions;
 
     /* Loaded words, by article. */
     loaded_use **uses = calloc(story->count + 1, sizeof *uses);
@@ -356,40 +472,64 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
         rc = loaded_uses(story->articles[story->members[m]], &uses[m], &nuses[m], &cap);
     }
 
+    /* What one article alone gives, by article; loaded words by word. */
+    size_t nent = 0, nfig = 0, nquo = 0, nload = 0;
+    owned *ent = sole_sources(f->entities, f->entity_count, sizeof *f->entities,
+                              offsetof(chorus__entity, sources), &nent);
+    owned *fig = sole_sources(f->figures, f->figure_count, sizeof *f->figures,
+                              offsetof(chorus__figure, sources), &nfig);
+    owned *quo = sole_sources(f->quotes, f->quote_count, sizeof *f->quotes, offsetof(chorus__quote, sources), &nquo);
+    size_t total_uses = 0;
+    for (size_t m = 0; !rc && m < story->count; m++)
+        total_uses += nuses[m];
+    owned *loads = rc ? NULL : malloc((total_uses + 1) * sizeof *loads);
+    if (!rc && (!ent || !fig || !quo || !loads))
+        rc = CHORUS_ENOMEM;
+    for (size_t m = 0; !rc && m < story->count; m++)
+        for (size_t k = 0; k < nuses[m]; k++)
+            loads[nload++] = (owned){m, k, uses[m][k].base};
+    if (!rc)
+        qsort(loads, nload, sizeof *loads, cmp_owned);
+
     for (size_t m = 0; m < story->count && !rc; m++) {
         size_t article = story->members[m];
         if (story->articles[article]->duplicate_of >= 0)
             continue;
         chorus__coverage cov = {0};
         cov.article = article;
-        rc = only_here_sentences(story, f, ss, nss, post, npost, article, &cov);
+        rc = only_here_sentences(story, f, &ix, member_first[m], member_first[m + 1], article, &cov);
         /* An outlet naming itself ("Meridian" in Meridian Wire Service's
          * copy) is no finding of its own. */
         const char *outlet = story->articles[article]->source;
-        for (size_t e = 0; e < f->entity_count && !rc; e++) {
+        for (size_t x = first_owned(ent, nent, article); x < nent && ent[x].article == article && !rc; x++) {
+            size_t e = ent[x].index;
             const char *name = f->entities[e].name;
             size_t nl = strlen(name);
             if (outlet && strncmp(outlet, name, nl) == 0 && (outlet[nl] == '\0' || outlet[nl] == ' '))
                 continue;
-            if (f->entities[e].sources.count == 1 && f->entities[e].sources.items[0] == article)
-                rc = CHORUS_PUSH(cov.entities, cov.entity_count, cov.entity_cap, e) ? CHORUS_ENOMEM : 0;
+            rc = CHORUS_PUSH(cov.entities, cov.entity_count, cov.entity_cap, e) ? CHORUS_ENOMEM : 0;
         }
-        for (size_t k = 0; k < f->figure_count && !rc; k++)
-            if (f->figures[k].sources.count == 1 && f->figures[k].sources.items[0] == article)
-                rc = CHORUS_PUSH(cov.figures, cov.figure_count, cov.figure_cap, k) ? CHORUS_ENOMEM : 0;
-        for (size_t k = 0; k < f->quote_count && !rc; k++)
-            if (f->quotes[k].sources.count == 1 && f->quotes[k].sources.items[0] == article)
-                rc = CHORUS_PUSH(cov.quotes, cov.quote_count, cov.quote_cap, k) ? CHORUS_ENOMEM : 0;
-        /* Loaded words no other article of the story uses, in any phrase. */
+        for (size_t x = first_owned(fig, nfig, article); x < nfig && fig[x].article == article && !rc; x++)
+            rc = CHORUS_PUSH(cov.figures, cov.figure_count, cov.figure_cap, fig[x].index) ? CHORUS_ENOMEM : 0;
+        for (size_t x = first_owned(quo, nquo, article); x < nquo && quo[x].article == article && !rc; x++)
+            rc = CHORUS_PUSH(cov.quotes, cov.quote_count, cov.quote_cap, quo[x].index) ? CHORUS_ENOMEM : 0;
+        /* Loaded words no other article of the story uses, in any phrase:
+         * the uses of one word are sorted by article, so another article
+         * uses it when the first or the last of them is not this one. */
         for (size_t k = 0; k < nuses[m] && !rc; k++) {
-            int elsewhere = 0;
-            for (size_t o = 0; o < story->count && !elsewhere; o++) {
-                if (o == m)
-                    continue;
-                for (size_t j = 0; j < nuses[o] && !elsewhere; j++)
-                    elsewhere = strcmp(uses[o][j].base, uses[m][k].base) == 0;
+            owned key = {0, 0, uses[m][k].base};
+            size_t lo = 0, hi = nload;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (strcmp(loads[mid].base, key.base) < 0)
+                    lo = mid + 1;
+                else
+                    hi = mid;
             }
-            if (elsewhere)
+            size_t end = lo;
+            while (end < nload && strcmp(loads[end].base, key.base) == 0)
+                end++;
+            if (lo < end && (loads[lo].article != m || loads[end - 1].article != m))
                 continue;
             const char *copy = chorus__arena_strndup(&f->mem, uses[m][k].phrase, strlen(uses[m][k].phrase));
             if (!copy || CHORUS_PUSH(cov.loaded_terms, cov.loaded_count, cov.loaded_cap, copy))
@@ -401,6 +541,8 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
             free(cov.sentences), free(cov.entities), free(cov.figures), free(cov.quotes), free(cov.loaded_terms);
         }
     }
+    free(ent), free(fig), free(quo), free(loads);
+    free(mentions), free(ix.shared), free(ix.touched), free(member_first);
     for (size_t m = 0; uses && m < story->count; m++)
         free(uses[m]);
     free(uses);
