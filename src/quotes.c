@@ -632,7 +632,8 @@ static int add_quote(chorus__facts *f, quote_index *ix, size_t article, const ch
         if ((k < tokens / 5 + 1 && take_candidates(ix, &ix->lists[ids[k]].all)) ||
             take_candidates(ix, &ix->lists[ids[k]].sample))
             return CHORUS_ENOMEM;
-    qsort(ix->cands, ix->cand_count, sizeof *ix->cands, cmp_u32);
+    if (ix->cand_count > 1)
+        qsort(ix->cands, ix->cand_count, sizeof *ix->cands, cmp_u32);
     for (size_t c = 0; c < ix->cand_count; c++) {
         uint32_t i = ix->cands[c];
         chorus__quote *q = &f->quotes[i];
