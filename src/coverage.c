@@ -167,19 +167,27 @@ static int cmp_mention_at(const void *a, const void *b)
     return (x->start > y->start) - (x->start < y->start);
 }
 
-/* The first of sorted[0..n) at or after (article, start). */
-static size_t first_mention(const mention_at *sorted, size_t n, size_t article, uint32_t start)
+/* The first of sorted[0..n) (elements of `size` bytes in `cmp` order) not
+ * before *key. */
+static size_t lower_bound(const void *sorted, size_t n, size_t size, const void *key,
+                          int (*cmp)(const void *, const void *))
 {
-    mention_at key = {article, start};
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_mention_at(&sorted[mid], &key) < 0)
+        if (cmp((const char *)sorted + mid * size, key) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+/* The first of sorted[0..n) at or after (article, start). */
+static size_t first_mention(const mention_at *sorted, size_t n, size_t article, uint32_t start)
+{
+    mention_at key = {article, start};
+    return lower_bound(sorted, n, sizeof *sorted, &key, cmp_mention_at);
 }
 
 /* Informativeness of a sentence: names, numbers and dates it holds. */
@@ -236,14 +244,7 @@ static int only_here_sentences(const chorus__story_text *story, chorus__facts *f
         size_t nt = 0;
         for (size_t k = 0; k < x->count; k++) {
             posting key = {x->terms[k], 0};
-            size_t lo = 0, hi = npost;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (cmp_posting(&post[mid], &key) < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
+            size_t lo = lower_bound(post, npost, sizeof *post, &key, cmp_posting);
             /* A term too common to tell is passed over without walking
              * its whole list. */
             if (lo + MAX_POSTINGS < npost && post[lo + MAX_POSTINGS].term == x->terms[k])
@@ -369,15 +370,8 @@ static int cmp_owned(const void *a, const void *b)
 /* The first entry of sorted[0..n) for `article`. */
 static size_t first_owned(const owned *sorted, size_t n, size_t article)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid].article < article)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    owned key = {article, 0, NULL};
+    return lower_bound(sorted, n, sizeof *sorted, &key, cmp_owned);
 }
 
 /* The facts of sources[k] (k < count, each `stride` bytes apart) that one
@@ -518,15 +512,7 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
          * uses it when the first or the last of them is not this one. */
         for (size_t k = 0; k < nuses[m] && !rc; k++) {
             owned key = {0, 0, uses[m][k].base};
-            size_t lo = 0, hi = nload;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (strcmp(loads[mid].base, key.base) < 0)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            size_t end = lo;
+            size_t lo = lower_bound(loads, nload, sizeof *loads, &key, cmp_owned), end = lo;
             while (end < nload && strcmp(loads[end].base, key.base) == 0)
                 end++;
             if (lo < end && (loads[lo].article != m || loads[end - 1].article != m))
