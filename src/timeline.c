@@ -12,6 +12,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #include "chorus.h"
 #include "dates.h"
@@ -521,10 +522,7 @@ typedef struct {
 
 static uint64_t date_hash(const char *iso)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
-    for (; *iso; iso++)
-        h = (h ^ (unsigned char)*iso) * 1099511628211ull;
-    return h;
+    return XXH3_64bits(iso, strlen(iso));
 }
 
 /* Adds the last of f's events, growing the buckets to twice the events. */
