@@ -339,20 +339,38 @@ static const char *currency_symbol(const chorus__article *a, uint32_t at)
     return NULL;
 }
 
-/* Dates, times and the like that hold digits but are no figures. */
-static int inside_date(const chorus__article *a, const chorus__sentence *s, uint32_t start, uint32_t end)
+/* The dates of a sentence, found once when its first number is read:
+ * dates, times and the like hold digits but are no figures. Up to `stop`,
+ * the end of the words read (a date takes one of them at least). */
+typedef struct {
+    uint32_t start[512], end[512];
+    size_t count;
+    int found;
+} date_spans;
+
+static void find_dates(const chorus__article *a, const chorus__sentence *s, size_t stop, date_spans *ds)
 {
-    size_t pos = s->start, stop = s->start + s->len;
-    while (pos < stop) {
+    size_t pos = s->start;
+    ds->found = 1;
+    while (pos < stop && ds->count < sizeof ds->start / sizeof *ds->start) {
         chorus__date d;
         size_t at, span;
-        if (!chorus__date_find(a->text + pos, stop - pos, &d, &at, &span))
-            return 0;
-        size_t ds = pos + at, de = ds + span;
-        if (start < de && end > ds)
-            return 1;
-        pos = de;
+        if (!chorus__date_find(a->text + pos, s->start + s->len - pos, &d, &at, &span) || pos + at >= stop)
+            return;
+        ds->start[ds->count] = (uint32_t)(pos + at);
+        ds->end[ds->count++] = (uint32_t)(pos + at + span);
+        pos += at + span;
     }
+}
+
+static int inside_date(const chorus__article *a, const chorus__sentence *s, date_spans *ds, size_t stop,
+                       uint32_t start, uint32_t end)
+{
+    if (!ds->found)
+        find_dates(a, s, stop, ds);
+    for (size_t k = 0; k < ds->count; k++)
+        if (start < ds->end[k] && end > ds->start[k])
+            return 1;
     return 0;
 }
 
@@ -498,8 +516,8 @@ static void subject_before(const chorus__lexicon *lex, const chorus__article *a,
 /* Non-zero when the number is no figure by where it stands: glued to other
  * numbers or names by hyphens ("3-2", "COVID-19", "555-0102"), an ordinal,
  * a time, part of a date, an age, or a number naming a thing ("No. 10"). */
-static int not_a_figure(const chorus__article *a, const chorus__sentence *s, const fword *w, size_t n,
-                        size_t i, size_t last, double v, int digits)
+static int not_a_figure(const chorus__article *a, const chorus__sentence *s, date_spans *dates, const fword *w,
+                        size_t n, size_t i, size_t last, double v, int digits)
 {
     size_t next = last + 1;
     if ((i > 0 && gap_is(a, &w[i - 1], &w[i], "-")) ||
@@ -517,7 +535,7 @@ static int not_a_figure(const chorus__article *a, const chorus__sentence *s, con
     if (next < n && (is(&w[next], "a.m") || is(&w[next], "p.m") || is(&w[next], "am") || is(&w[next], "pm") ||
                      is(&w[next], "o'clock") || is(&w[next], "gmt") || is(&w[next], "utc")))
         return 1;
-    if (inside_date(a, s, w[i].start, w[last].end) || (i > 0 && month_word(&w[i - 1])) ||
+    if (inside_date(a, s, dates, w[n - 1].end, w[i].start, w[last].end) || (i > 0 && month_word(&w[i - 1])) ||
         (next < n && month_word(&w[next])))
         return 1;
     if ((next < n && gap_is(a, &w[last], &w[next], "-") && is(&w[next], "year")) ||
@@ -630,6 +648,7 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
 {
     fword w[512];
     size_t n = sentence_words(a, s, w, sizeof w / sizeof w[0]);
+    date_spans dates = {.count = 0};
     /* A sentence about an earlier year ("similar floods in 2019, when 12
      * people died") tells of another event: its counts are no rival claims. */
     int past_year = 0;
@@ -646,7 +665,7 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
         int got = read_number(a, w, n, i, &last, &v, &digits);
         if (!got)
             continue;
-        if (not_a_figure(a, s, w, n, i, last, v, digits)) {
+        if (not_a_figure(a, s, &dates, w, n, i, last, v, digits)) {
             i = last;
             continue;
         }
