@@ -82,7 +82,10 @@ static char *headline_from(const char *para)
     return strdup(buf);
 }
 
-static int generate(const char *data_dir, const char *out_path, size_t articles, size_t *planted)
+/* Writes `articles` generated articles to out_path. With `one_story`, all
+ * of them retell the story with the most paragraphs on three days, with no
+ * planted copies: one large story, as a major event makes in a feed. */
+static int generate(const char *data_dir, const char *out_path, size_t articles, int one_story, size_t *planted)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data_dir);
@@ -94,9 +97,13 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
     if (!out)
         return -1;
     char **texts = calloc(articles, sizeof *texts);
+    size_t largest = 0;
+    for (size_t k = 1; k < npools; k++)
+        if (pools[k].count > pools[largest].count)
+            largest = k;
     *planted = 0;
     for (size_t i = 0; i < articles; i++) {
-        size_t story = rng() % (npools * EPOCHS);
+        size_t story = one_story ? largest : rng() % (npools * EPOCHS);
         story_pool *p = &pools[story % npools];
         int epoch = (int)(story / npools);
         int day = 1 + epoch * 30 % 28 + (int)(rng() % 3);
@@ -108,7 +115,7 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
         snprintf(outlet, sizeof outlet, "Outlet %d", (int)(rng() % OUTLETS));
         unsigned kind = (unsigned)(rng() % 100);
         char *text;
-        if (i > 0 && kind < EXACT_COPY_PERCENT + NEAR_COPY_PERCENT) {
+        if (i > 0 && !one_story && kind < EXACT_COPY_PERCENT + NEAR_COPY_PERCENT) {
             /* A planted copy of an earlier article: verbatim, or with a new first paragraph. */
             const char *orig = texts[rng() % i];
             if (kind < EXACT_COPY_PERCENT) {
@@ -257,7 +264,7 @@ int main(int argc, char **argv)
     mkdir(outdir, 0755);
     size_t planted = 0;
     printf("bench brief: %zu generated articles\n", articles);
-    if (generate(data, corpus_path, articles, &planted) != 0) {
+    if (generate(data, corpus_path, articles, 0, &planted) != 0) {
         printf("  skipped: %s/multinews-validation/clusters.jsonl is not readable (%s)\n", data,
                strerror(errno));
         return 0;
@@ -328,5 +335,39 @@ int main(int argc, char **argv)
     printf("  in order of day: chorus brief %.2f s, peak memory %.0f MB; chorus brief --stream "
            "< input %.2f s, peak memory %.0f MB\n",
            wall, peak, swall, speak);
+
+    /* One large story: the facts of a story (quotations merged across
+     * reports, figures compared, what each article alone gives) must grow
+     * with its size, not with its square. The articles are taken as one
+     * story, as chorus summarize takes them. */
+    double previous = 0;
+    o.one_story = 1;
+    for (size_t size = 500; size <= 2000; size *= 2) {
+        char story_path[1100];
+        snprintf(story_path, sizeof story_path, "%s/brief-one-story-%zu.jsonl", outdir, size);
+        if (generate(data, story_path, size, 1, &planted) != 0 || chorus_corpus_new(&c, &o)) {
+            printf("  cannot write %s\n", story_path);
+            return 1;
+        }
+        t0 = chorus__now();
+        chorus_corpus_add_path(c, story_path);
+        rc = chorus_corpus_analyze(c);
+        null = fopen("/dev/null", "w");
+        if (!rc)
+            rc = chorus_write_brief(c, null, CHORUS_FORMAT_JSON);
+        fclose(null);
+        total = chorus__now() - t0;
+        if (rc) {
+            fprintf(stderr, "pipeline failed: %s\n", chorus_strerror(rc));
+            return 1;
+        }
+        printf("  one story of %zu articles: %.2f s, of which facts %.2f s", size, total,
+               c->times.seconds[CHORUS_STAGE_FACTS]);
+        if (previous > 0)
+            printf(", %.1f times the time for twice the articles", total / previous);
+        printf("\n");
+        previous = total;
+        chorus_corpus_free(c);
+    }
     return 0;
 }
