@@ -138,12 +138,6 @@ typedef struct {
     uint32_t sentence;
 } posting;
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_posting(const void *a, const void *b)
 {
     const posting *x = a, *y = b;
@@ -423,7 +417,7 @@ int chorus__find_coverage(const chorus__story_text *story, chorus__facts *f)
                     x.terms[x.count++] = t->term;
             }
             if (x.count)
-                qsort(x.terms, x.count, sizeof *x.terms, cmp_u32);
+                qsort(x.terms, x.count, sizeof *x.terms, chorus__cmp_u32);
             size_t u = 0;
             for (size_t k = 0; k < x.count; k++)
                 if (!u || x.terms[u - 1] != x.terms[k])

@@ -593,12 +593,6 @@ static int take_candidates(quote_index *ix, const quote_list *l)
     return 0;
 }
 
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* Lists quotation q under its words ids[0..n) (rarest first), of a text of
  * `tokens` words: under all of them, and as a sample under T/5 + 1. */
 static int index_quote(quote_index *ix, uint32_t q, const uint32_t *ids, size_t n, size_t tokens)
@@ -633,7 +627,7 @@ static int add_quote(chorus__facts *f, quote_index *ix, size_t article, const ch
             take_candidates(ix, &ix->lists[ids[k]].sample))
             return CHORUS_ENOMEM;
     if (ix->cand_count > 1)
-        qsort(ix->cands, ix->cand_count, sizeof *ix->cands, cmp_u32);
+        qsort(ix->cands, ix->cand_count, sizeof *ix->cands, chorus__cmp_u32);
     for (size_t c = 0; c < ix->cand_count; c++) {
         uint32_t i = ix->cands[c];
         chorus__quote *q = &f->quotes[i];
@@ -856,10 +850,11 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
 
 int chorus__find_quotes(const chorus__story_text *story, chorus__facts *f)
 {
-    /* The story's quotations are all found here: the index starts empty. */
+    /* The story's quotations are all found here: the index starts empty,
+     * as `f` must. */
     quote_index ix = {0};
     ix.words = chorus__vocab_new();
-    int rc = ix.words && f->quote_count == 0 ? 0 : ix.words ? CHORUS_EINVAL : CHORUS_ENOMEM;
+    int rc = !ix.words ? CHORUS_ENOMEM : f->quote_count ? CHORUS_EINVAL : 0;
     for (size_t m = 0; m < story->count && !rc; m++)
         rc = quotes_of_article(story, f, &ix, story->members[m]);
     quote_index_free(&ix);

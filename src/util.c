@@ -1,11 +1,18 @@
-/* util.c - growable arrays and byte buffers. */
+/* util.c - growable arrays, byte buffers and the sort order of ids. */
 #include "util.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chorus.h"
+
+int chorus__cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
 
 int chorus__grow(void **items, size_t *cap, size_t need, size_t elem_size)
 {

@@ -12,6 +12,9 @@
  */
 int chorus__grow(void **items, size_t *cap, size_t need, size_t elem_size);
 
+/* qsort() order of uint32_t values, ascending. */
+int chorus__cmp_u32(const void *a, const void *b);
+
 /* The same, with the new room filled with zero bytes: for tables indexed
  * by id, which read a missing entry as zero. */
 int chorus__grow_zeroed(void **items, size_t *cap, size_t need, size_t elem_size);
