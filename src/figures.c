@@ -648,7 +648,9 @@ static int figure_in_sentence(const chorus__story_text *story, const chorus__art
 {
     fword w[512];
     size_t n = sentence_words(a, s, w, sizeof w / sizeof w[0]);
-    date_spans dates = {.count = 0};
+    date_spans dates; /* its span arrays are filled only when a number asks */
+    dates.count = 0;
+    dates.found = 0;
     /* A sentence about an earlier year ("similar floods in 2019, when 12
      * people died") tells of another event: its counts are no rival claims. */
     int past_year = 0;
