@@ -576,8 +576,7 @@ size_t chorus__count_words(const char *s, size_t len)
                 continue;
             }
             w = chorus__is_letter(cp) || chorus__is_digit(cp);
-            /* Full-width punctuation parts words as a space does. */
-            space = !w && (chorus__is_space(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65));
+            space = !w && (chorus__is_space(cp) || chorus__is_cjk_punct(cp));
         }
         if (w && !in_word)
             words++;

@@ -339,9 +339,7 @@ size_t chorus__budget_words(const char *s, size_t len, size_t limit, size_t *cut
         size_t at = i;
         unsigned char c = (unsigned char)s[i];
         int32_t cp = c < 0x80 ? (int32_t)(i++, c) : chorus__utf8_next(s, len, &i);
-        /* Full-width punctuation parts words as a space does. */
-        int space = cp == ' ' || cp == '\n' || cp == '\t' || (cp >= 0x3000 && cp <= 0x303F) ||
-                    (cp >= 0xFF00 && cp <= 0xFFEF && !chorus__is_letter(cp) && !chorus__is_digit(cp));
+        int space = cp == ' ' || cp == '\n' || cp == '\t' || (cp >= 0x80 && chorus__is_cjk_punct(cp));
         int cjk = !space && cp >= 0x80 && chorus__is_cjk(cp);
         size_t add = cjk ? 1 : !space && !in_word ? 2 : 0;
         if (limit && add && halves + add > 2 * limit) {
@@ -361,6 +359,12 @@ int chorus__is_cjk(int32_t cp)
            (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
            (cp >= 0x3040 && cp <= 0x30FF) || /* hiragana, katakana */
            (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F);
+}
+
+int chorus__is_cjk_punct(int32_t cp)
+{
+    return (cp >= 0x3000 && cp <= 0x303F) ||
+           (cp >= 0xFF00 && cp <= 0xFF65 && !chorus__is_letter(cp) && !chorus__is_digit(cp));
 }
 
 int chorus__is_digit(int32_t cp)

@@ -69,6 +69,9 @@ size_t chorus__budget_words(const char *s, size_t len, size_t limit, size_t *cut
  * words, where each character stands as a word of its own. Hangul is not
  * among them: Korean spaces its words. */
 int chorus__is_cjk(int32_t cp);
+/* Chinese and Japanese punctuation and the ideographic space (CJK symbols and
+ * the full-width forms of ASCII punctuation): it parts words as a space does. */
+int chorus__is_cjk_punct(int32_t cp);
 int chorus__is_number(int32_t cp); /* digits, and numbers such as "½", "²", "Ⅻ" */
 int chorus__is_mark(int32_t cp); /* combining marks, which belong to the word they follow */
 int chorus__is_upper(int32_t cp);
