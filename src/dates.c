@@ -11,27 +11,64 @@
 /* Names                                                                  */
 /* ---------------------------------------------------------------------- */
 
-/* Month names in English, German, French, Spanish, Italian, Portuguese and
- * Dutch, folded to lower case; abbreviations may carry a final dot in text.
+/* Month names in English, German, French, Spanish, Italian, Portuguese,
+ * Dutch, Catalan, Romanian, the Scandinavian languages, Indonesian and Malay,
+ * Hungarian, Polish, Czech, Russian, Ukrainian, Greek, Turkish and Arabic,
+ * folded to lower case: the names dates use (the genitive in Slavic
+ * languages and Greek, "13 августа"), the plain names and common
+ * abbreviations, which may carry a final dot in text; Turkish also without
+ * its dotless i, as URLs and capitals write it ("MAYIS" folds to "mayis").
  * Sorted by their bytes for bisection: every word of a text is looked up. */
 static const struct {
     const char *name;
     int month;
 } month_names[] = {
-    {"abril", 4}, {"agosto", 8}, {"aout", 8}, {"août", 8}, {"apr", 4}, {"april", 4}, {"aprile", 4},
-    {"aug", 8}, {"august", 8}, {"augustus", 8}, {"avril", 4}, {"dec", 12}, {"december", 12},
-    {"decembre", 12}, {"dezember", 12}, {"dezembro", 12}, {"dicembre", 12}, {"diciembre", 12},
-    {"décembre", 12}, {"enero", 1}, {"feb", 2}, {"febbraio", 2}, {"febr", 2}, {"febrero", 2},
-    {"februar", 2}, {"februari", 2}, {"february", 2}, {"fevereiro", 2}, {"fevrier", 2},
-    {"février", 2}, {"gennaio", 1}, {"giugno", 6}, {"jan", 1}, {"janeiro", 1}, {"januar", 1},
-    {"januari", 1}, {"january", 1}, {"janvier", 1}, {"juillet", 7}, {"juin", 6}, {"jul", 7},
-    {"julho", 7}, {"juli", 7}, {"julio", 7}, {"july", 7}, {"jun", 6}, {"june", 6}, {"junho", 6},
-    {"juni", 6}, {"junio", 6}, {"jän", 1}, {"luglio", 7}, {"maart", 3}, {"maggio", 5}, {"mai", 5},
-    {"maio", 5}, {"mar", 3}, {"march", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3}, {"may", 5},
-    {"mayo", 5}, {"mei", 5}, {"märz", 3}, {"nov", 11}, {"november", 11}, {"novembre", 11},
-    {"novembro", 11}, {"noviembre", 11}, {"oct", 10}, {"october", 10}, {"octobre", 10},
-    {"octubre", 10}, {"oktober", 10}, {"ottobre", 10}, {"outubro", 10}, {"sep", 9}, {"sept", 9},
-    {"september", 9}, {"septembre", 9}, {"septiembre", 9}, {"setembro", 9}, {"settembre", 9},
+    {"abril", 4}, {"agost", 8}, {"agosto", 8}, {"agustos", 8}, {"agustus", 8}, {"aout", 8},
+    {"août", 8}, {"apr", 4}, {"april", 4}, {"aprile", 4}, {"aprilie", 4}, {"aralik", 12},
+    {"aralık", 12}, {"aug", 8}, {"august", 8}, {"augusti", 8}, {"augustus", 8}, {"augusztus", 8},
+    {"avril", 4}, {"ağustos", 8}, {"března", 3}, {"czerwca", 6}, {"czerwiec", 6}, {"dec", 12},
+    {"december", 12}, {"decembre", 12}, {"decembrie", 12}, {"desember", 12}, {"desembre", 12},
+    {"dezember", 12}, {"dezembro", 12}, {"dicembre", 12}, {"diciembre", 12}, {"dubna", 4},
+    {"décembre", 12}, {"ekim", 10}, {"enero", 1}, {"eylul", 9}, {"eylül", 9}, {"feb", 2},
+    {"febbraio", 2}, {"febr", 2}, {"febrer", 2}, {"febrero", 2}, {"februar", 2}, {"februari", 2},
+    {"februarie", 2}, {"february", 2}, {"február", 2}, {"fevereiro", 2}, {"fevrier", 2},
+    {"février", 2}, {"gener", 1}, {"gennaio", 1}, {"giugno", 6}, {"grudnia", 12}, {"grudzień", 12},
+    {"haziran", 6}, {"ianuarie", 1}, {"iulie", 7}, {"iunie", 6}, {"jan", 1}, {"janeiro", 1},
+    {"januar", 1}, {"januari", 1}, {"january", 1}, {"január", 1}, {"janvier", 1}, {"juillet", 7},
+    {"juin", 6}, {"jul", 7}, {"julho", 7}, {"juli", 7}, {"julio", 7}, {"juliol", 7}, {"july", 7},
+    {"jun", 6}, {"june", 6}, {"junho", 6}, {"juni", 6}, {"junio", 6}, {"juny", 6}, {"jän", 1},
+    {"július", 7}, {"június", 6}, {"kasim", 11}, {"kasım", 11}, {"května", 5}, {"kwiecień", 4},
+    {"kwietnia", 4}, {"ledna", 1}, {"lipca", 7}, {"lipiec", 7}, {"listopad", 11}, {"listopada", 11},
+    {"listopadu", 11}, {"luglio", 7}, {"lutego", 2}, {"luty", 2}, {"maart", 3}, {"maggio", 5},
+    {"mai", 5}, {"maig", 5}, {"maio", 5}, {"maj", 5}, {"maja", 5}, {"mar", 3}, {"marca", 3},
+    {"march", 3}, {"maret", 3}, {"mars", 3}, {"mart", 3}, {"martie", 3}, {"marts", 3},
+    {"marzec", 3}, {"marzo", 3}, {"març", 3}, {"março", 3}, {"may", 5}, {"mayis", 5}, {"mayo", 5},
+    {"mayıs", 5}, {"mei", 5}, {"május", 5}, {"március", 3}, {"märz", 3}, {"nisan", 4},
+    {"noiembrie", 11}, {"nov", 11}, {"november", 11}, {"novembre", 11}, {"novembro", 11},
+    {"noviembre", 11}, {"ocak", 1}, {"oct", 10}, {"october", 10}, {"octobre", 10},
+    {"octombrie", 10}, {"octubre", 10}, {"ogos", 8}, {"oktober", 10}, {"október", 10},
+    {"ottobre", 10}, {"outubro", 10}, {"październik", 10}, {"października", 10}, {"prosince", 12},
+    {"sep", 9}, {"sept", 9}, {"september", 9}, {"septembre", 9}, {"septembrie", 9},
+    {"septiembre", 9}, {"setembre", 9}, {"setembro", 9}, {"settembre", 9}, {"sierpień", 8},
+    {"sierpnia", 8}, {"srpna", 8}, {"styczeń", 1}, {"stycznia", 1}, {"subat", 2}, {"szeptember", 9},
+    {"temmuz", 7}, {"wrzesień", 9}, {"września", 9}, {"září", 9}, {"április", 4}, {"února", 2},
+    {"července", 7}, {"června", 6}, {"října", 10}, {"şubat", 2}, {"απριλίου", 4}, {"αυγούστου", 8},
+    {"δεκεμβρίου", 12}, {"ιανουαρίου", 1}, {"ιουλίου", 7}, {"ιουνίου", 6}, {"μαΐου", 5},
+    {"μαρτίου", 3}, {"νοεμβρίου", 11}, {"οκτωβρίου", 10}, {"σεπτεμβρίου", 9}, {"φεβρουαρίου", 2},
+    {"авг", 8}, {"август", 8}, {"августа", 8}, {"апр", 4}, {"апрель", 4}, {"апреля", 4},
+    {"березень", 3}, {"березня", 3}, {"вересень", 9}, {"вересня", 9}, {"грудень", 12},
+    {"грудня", 12}, {"дек", 12}, {"декабрь", 12}, {"декабря", 12}, {"жовтень", 10}, {"жовтня", 10},
+    {"июл", 7}, {"июль", 7}, {"июля", 7}, {"июн", 6}, {"июнь", 6}, {"июня", 6}, {"квітень", 4},
+    {"квітня", 4}, {"липень", 7}, {"липня", 7}, {"листопад", 11}, {"листопада", 11}, {"лютий", 2},
+    {"лютого", 2}, {"май", 5}, {"мар", 3}, {"март", 3}, {"марта", 3}, {"мая", 5}, {"ноя", 11},
+    {"нояб", 11}, {"ноябрь", 11}, {"ноября", 11}, {"окт", 10}, {"октябрь", 10}, {"октября", 10},
+    {"сен", 9}, {"сент", 9}, {"сентябрь", 9}, {"сентября", 9}, {"серпень", 8}, {"серпня", 8},
+    {"січень", 1}, {"січня", 1}, {"травень", 5}, {"травня", 5}, {"фев", 2}, {"февр", 2},
+    {"февраль", 2}, {"февраля", 2}, {"червень", 6}, {"червня", 6}, {"янв", 1}, {"январь", 1},
+    {"января", 1}, {"أبريل", 4}, {"أغسطس", 8}, {"أكتوبر", 10}, {"إبريل", 4}, {"ابريل", 4},
+    {"اغسطس", 8}, {"اكتوبر", 10}, {"ديسمبر", 12}, {"سبتمبر", 9}, {"فبراير", 2}, {"مارس", 3},
+    {"مايو", 5}, {"نوفمبر", 11}, {"يناير", 1}, {"يوليه", 7}, {"يوليو", 7}, {"يونيه", 6},
+    {"يونيو", 6},
 };
 
 static const char *const weekday_names[] = {
@@ -41,12 +78,21 @@ static const char *const weekday_names[] = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+    "mandag", "tirsdag", "lørdag", "søndag",
+    "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+    "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+    "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+    "luni", "marți", "miercuri", "joi", "vineri", "sâmbătă", "duminică",
+    "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد",
 };
 
 int chorus__month_from_name(const char *w, size_t len)
 {
-    if (len < 3 || len > 10)
-        return 0; /* names run from "may" to "septiembre" */
+    if (len < 3 || len > 22)
+        return 0; /* names run from "may" to "σεπτεμβρίου", 22 bytes */
     size_t lo = 0, hi = sizeof month_names / sizeof month_names[0];
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -66,9 +112,9 @@ int chorus__month_from_name(const char *w, size_t len)
     return 0;
 }
 
-static int is_weekday(const char *w, size_t len)
+int chorus__is_weekday_name(const char *w, size_t len)
 {
-    if (len < 3 || len > 10)
+    if (len < 3 || len > 22)
         return 0;
     for (size_t i = 0; i < sizeof weekday_names / sizeof weekday_names[0]; i++)
         if (weekday_names[i][0] == w[0] && strlen(weekday_names[i]) == len &&
@@ -97,6 +143,20 @@ typedef struct {
     int cjk; /* LEX_WORD: a Chinese or Japanese character */
 } lexeme;
 
+/* The value of a decimal digit: ASCII, or the Arabic-Indic and Persian
+ * digits Arabic and Persian pages write dates with ("١٣ أغسطس ٢٠٢٤");
+ * -1 for anything else. */
+static int digit_value(int32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return cp - '0';
+    if (cp >= 0x0660 && cp <= 0x0669)
+        return cp - 0x0660;
+    if (cp >= 0x06F0 && cp <= 0x06F9)
+        return cp - 0x06F0;
+    return -1;
+}
+
 /* Splits text into numbers, words and single punctuation marks; letters and
  * digits never share a token, so "13th" is 13 + "th" and "13T23" is 13 + "t" +
  * 23, and a capital after a small letter starts a word ("onJune"). */
@@ -111,14 +171,18 @@ static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
         lexeme *t = &out[n];
         t->start = start;
         t->cjk = 0;
-        if (cp >= '0' && cp <= '9') {
-            long v = cp - '0';
+        if (digit_value(cp) >= 0) {
+            long v = digit_value(cp);
             int digits = 1;
-            while (i < len && s[i] >= '0' && s[i] <= '9') {
+            for (;;) {
+                size_t k = i;
+                int dv = k < len ? digit_value(chorus__utf8_next(s, len, &k)) : -1;
+                if (dv < 0)
+                    break;
                 if (digits < 9)
-                    v = v * 10 + (s[i] - '0');
+                    v = v * 10 + dv;
                 digits++;
-                i++;
+                i = k;
             }
             t->type = LEX_NUM;
             t->value = v;
@@ -386,8 +450,13 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
     /* Year first with the month's name, as citations write it: 2023 Jan 7.
      * Not when a year follows the day: "Guide 2026 Dec 26, 2025" is a
      * headline's year before a date written month first. */
-    if ((y = year_value(&t[k])) != 0 && (j = month_at(t, n, k + 1, &m)) != 0) {
-        size_t j2 = day_at(t, n, j, &day), j3 = j2;
+    /* Hungarian puts a dot after the year and after the day: 2024. augusztus 13. */
+    int dotted = k + 1 < n && is_punct(&t[k + 1], '.') && t[k + 1].start == t[k].end;
+    if ((y = year_value(&t[k])) != 0 && (j = month_at(t, n, k + 1 + dotted, &m)) != 0) {
+        size_t j2 = day_at(t, n, j, &day);
+        if (dotted)
+            j2 = j2 && j2 < n && is_punct(&t[j2], '.') && t[j2].start == t[j2 - 1].end ? j2 + 1 : 0;
+        size_t j3 = j2;
         if (j3 && j3 < n && is_punct(&t[j3], ','))
             j3++;
         size_t end = j2 && !(j3 < n && year_value(&t[j3])) ? day_then_time(t, n, j2, y, m, day, d) : 0;
@@ -447,12 +516,12 @@ static size_t date_at(const lexeme *t, size_t n, size_t k, chorus__date *d)
  * there is none. */
 static size_t after_weekday(const lexeme *t, size_t n, size_t k)
 {
-    if (k >= n || t[k].type != LEX_WORD || !t[k].word_len || !is_weekday(t[k].word, t[k].word_len))
+    if (k >= n || t[k].type != LEX_WORD || !t[k].word_len || !chorus__is_weekday_name(t[k].word, t[k].word_len))
         return k;
     k++;
     if (k < n && is_punct(&t[k], '.'))
         k++;
-    if (k < n && is_punct(&t[k], ','))
+    if (k < n && (is_punct(&t[k], ',') || is_punct(&t[k], 0x060C))) /* and the Arabic comma */
         k++;
     return k;
 }

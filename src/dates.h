@@ -58,4 +58,8 @@ int chorus__month_days(int year, int month);
  * languages chorus knows ("aug", "august", "märz", "agosto"), else 0. */
 int chorus__month_from_name(const char *w, size_t len);
 
+/* Non-zero when a folded word names a day of the week in one of those
+ * languages ("tuesday", "tue", "dienstag", "вторник", "salı"). */
+int chorus__is_weekday_name(const char *w, size_t len);
+
 #endif

@@ -355,12 +355,29 @@ enum {
 };
 
 /* Does s contain `part`, case aside? */
+/* Non-zero when s[0..len) holds part, which is given folded: letters of any
+ * script compare folded ("Опубликовано" holds "опубликовано"). */
 static int icontains(const char *s, size_t len, const char *part)
 {
     size_t pl = strlen(part);
-    for (size_t i = 0; i + pl <= len; i++)
-        if (ieq(s + i, pl, part))
+    for (size_t i = 0; i < len;) {
+        /* ASCII folds to ASCII: most places are ruled out by their byte. */
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80 && (char)lower(c) != part[0]) {
+            i++;
+            continue;
+        }
+        size_t a = i, b = 0;
+        while (b < pl && a < len) {
+            size_t a2 = a, b2 = b;
+            if (chorus__fold(chorus__utf8_next(s, len, &a2)) != chorus__utf8_next(part, pl, &b2))
+                break;
+            a = a2, b = b2;
+        }
+        if (b == pl)
             return 1;
+        chorus__utf8_next(s, len, &i); /* on by one character */
+    }
     return 0;
 }
 
@@ -1455,8 +1472,10 @@ static int date_mark(const chorus__html_doc *doc, uint32_t n)
 /* Words that mark a date as the last update rather than the publication. */
 static int update_words(const char *s, size_t len)
 {
-    static const char *const words[] = {"updated", "modified", "aktualisiert", "mis à jour",
-                                        "actualizado", "aggiornato", "bijgewerkt", "atualizado"};
+    static const char *const words[] = {
+        "updated", "modified", "aktualisiert", "mis à jour", "actualizado", "aggiornato", "bijgewerkt",
+        "atualizado", "uppdaterad", "opdateret", "oppdatert", "zaktualizowano", "aktualizacja",
+        "aktualizováno", "обновлено", "оновлено", "güncellen", "actualizat", "diperbarui", "تحديث"};
     for (size_t k = 0; k < sizeof words / sizeof *words; k++)
         if (icontains(s, len, words[k]))
             return 1;
@@ -1465,8 +1484,14 @@ static int update_words(const char *s, size_t len)
 
 static int publish_words(const char *s, size_t len)
 {
-    return icontains(s, len, "publish") || icontains(s, len, "posted") || icontains(s, len, "veröffentlicht") ||
-           icontains(s, len, "publié") || icontains(s, len, "publicado") || icontains(s, len, "pubblicato");
+    static const char *const words[] = {
+        "publish", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd",
+        "publicerad", "publiceret", "publisert", "opublikowano", "publikováno", "опубликовано",
+        "опубліковано", "yayınlan", "publicat", "diterbitkan", "نشر في"};
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (icontains(s, len, words[k]))
+            return 1;
+    return 0;
 }
 
 /* AUTHOR_CLASS when element n's class names the writer ("author-name",

@@ -332,7 +332,10 @@ static const char DATE_LABEL_PATTERN[] =
     "(?:\\s+(?:on|at))?|(?:last\\s+)?(?:updated|modified|edited|revised)(?:\\s+(?:on|at))?"
     "|date|dated|on|veröffentlicht(?:\\s+am)?|aktualisiert(?:\\s+am)?|stand|publié(?:\\s+le)?"
     "|mis\\s+à\\s+jour(?:\\s+le)?|publicado(?:\\s+el)?|actualizado(?:\\s+el)?|pubblicato(?:\\s+il)?"
-    "|aggiornato(?:\\s+il)?|atualizado(?:\\s+em)?|gepubliceerd(?:\\s+op)?|опубликовано)\\s*:?\\s*$";
+    "|aggiornato(?:\\s+il)?|atualizado(?:\\s+em)?|gepubliceerd(?:\\s+op)?|опубликовано|обновлено"
+    "|опубліковано|оновлено|opublikowano|zaktualizowano|publikováno|aktualizováno|publicerad|uppdaterad"
+    "|yayınlanma(?:\\s+tarihi)?|güncelleme(?:\\s+tarihi)?|publicat(?:\\s+la)?|actualizat(?:\\s+la)?"
+    "|diterbitkan|diperbarui)\\s*:?\\s*$";
 
 /* A dateline opening a wire story: "ROMBLON, Philippines, March 4 (Meridian) - ",
  * "WASHINGTON (Reuters) — ", "SANTIAGO - ". */
@@ -721,6 +724,17 @@ static const char *after_separators(const char *s, size_t *len)
     return t;
 }
 
+/* Folds s[0..len) into f (of cap bytes, at least 5), as much as fits, and
+ * ends it with a null; returns its length. */
+static size_t fold_short(const char *s, size_t len, char *f, size_t cap)
+{
+    size_t fl = 0, i = 0;
+    while (i < len && fl + 4 < cap)
+        fl += chorus__utf8_put(f + fl, chorus__fold(chorus__utf8_next(s, len, &i)));
+    f[fl] = '\0';
+    return fl;
+}
+
 /* Non-zero when s[0..len) holds only label words and punctuation; notes
  * whether the label speaks of publication or of an update. */
 static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
@@ -741,13 +755,12 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
     if (tl > 64 || !match(j, PAT_DATE_LABEL, t, tl))
         return 0;
     char f[128];
-    size_t fl = 0, i = 0;
-    while (i < tl && fl + 4 < sizeof f)
-        fl += chorus__utf8_put(f + fl, chorus__fold(chorus__utf8_next(t, tl, &i)));
-    f[fl] = '\0';
-    static const char *const pub_words[] = {"publi", "post", "veröff", "released", "issued", "опубл"};
-    static const char *const upd_words[] = {"updat", "modif", "aktual", "jour", "actuali",
-                                            "aggiorn", "atualiz", "revised", "edited", "stand"};
+    fold_short(t, tl, f, sizeof f);
+    static const char *const pub_words[] = {"publi", "post", "veröff", "released", "issued", "опубл", "yayınlan",
+                                            "diterbit"};
+    static const char *const upd_words[] = {"updat", "modif", "aktual", "jour", "actuali", "aggiorn",
+                                            "atualiz", "revised", "edited", "stand", "pdater", "обновл",
+                                            "оновл", "güncel", "diperbarui"};
     for (size_t k = 0; k < sizeof pub_words / sizeof pub_words[0]; k++)
         if (strstr(f, pub_words[k]))
             *published = 1;
@@ -774,6 +787,20 @@ static int byline_after(chorus__junk *j, const char *s, size_t len)
         }
     }
     return tl > 3 && chorus__is_byline(j, t, tl);
+}
+
+/* Non-zero when s[0..len) is a day of the week alone, which Turkish writes
+ * after the date ("13 Ağustos 2024 Salı"). */
+static int weekday_after(const char *s, size_t len)
+{
+    size_t tl = len;
+    const char *t = after_separators(s, &tl);
+    while (tl && strchr("|,-).", t[tl - 1]))
+        tl--;
+    if (tl == 0 || tl > 40)
+        return 0;
+    char f[128];
+    return chorus__is_weekday_name(f, fold_short(t, tl, f, sizeof f));
 }
 
 int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
@@ -809,7 +836,8 @@ int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *
     if (parts == 0)
         return 0;
     int p = 0, u = 0;
-    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos))
+    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos) &&
+        !weekday_after(s + pos, len - pos))
         return 0;
     *d = best;
     return best_labelled ? 2 : 1;
