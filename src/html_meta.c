@@ -268,8 +268,26 @@ static int lower(int c)
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* The bytes of s that part (given folded) begins it with, letters of any
+ * script compared folded; 0 when s does not begin with part. */
+static size_t fold_prefix(const char *s, size_t len, const char *part)
+{
+    size_t pl = strlen(part), a = 0, b = 0;
+    while (b < pl && a < len) {
+        size_t a2 = a, b2 = b;
+        if (chorus__fold(chorus__utf8_next(s, len, &a2)) != chorus__utf8_next(part, pl, &b2))
+            break;
+        a = a2, b = b2;
+    }
+    return b == pl ? a : 0;
+}
+
+/* Non-zero when a[0..alen) is b, which is given folded. Words of other
+ * scripts ("автор") are compared folded letter by letter. */
 static int ieq(const char *a, size_t alen, const char *b)
 {
+    if ((unsigned char)b[0] >= 0x80)
+        return alen && fold_prefix(a, alen, b) == alen;
     size_t bl = strlen(b);
     if (alen != bl)
         return 0;
@@ -299,11 +317,12 @@ static int looks_like_url(const char *s)
 
 /* Words that introduce a byline, folded to lower case, longest first
  * where one begins another. "Reviewed by" names a reviewer, not the
- * author. */
+ * author. Not the short leads that are also names or words of English
+ * ("Di Maio", "Oleh", "Av"). */
 static const char *const byline_leads[] = {
     "written and reviewed by", "written by", "authored by", "posted by", "reported by", "story by",
     "words by", "article by", "authors", "author", "contributors", "contributor", "by", "von", "par",
-    "por", "door",
+    "por", "door", "autorzy", "autorka", "autore", "autor", "yazar", "авторы", "автор", "текст", "بقلم",
 };
 
 /* Words that say the name after "by" is the author's ("Text by", "Words
@@ -354,12 +373,10 @@ enum {
     BYLINE_DECLARED = 2,  /* a name a page declares (JSON-LD, meta): cut at separators only */
 };
 
-/* Does s contain `part`, case aside? */
 /* Non-zero when s[0..len) holds part, which is given folded: letters of any
  * script compare folded ("Опубликовано" holds "опубликовано"). */
 static int icontains(const char *s, size_t len, const char *part)
 {
-    size_t pl = strlen(part);
     for (size_t i = 0; i < len;) {
         /* ASCII folds to ASCII: most places are ruled out by their byte. */
         unsigned char c = (unsigned char)s[i];
@@ -367,14 +384,7 @@ static int icontains(const char *s, size_t len, const char *part)
             i++;
             continue;
         }
-        size_t a = i, b = 0;
-        while (b < pl && a < len) {
-            size_t a2 = a, b2 = b;
-            if (chorus__fold(chorus__utf8_next(s, len, &a2)) != chorus__utf8_next(part, pl, &b2))
-                break;
-            a = a2, b = b2;
-        }
-        if (b == pl)
+        if (fold_prefix(s + i, len - i, part))
             return 1;
         chorus__utf8_next(s, len, &i); /* on by one character */
     }
@@ -465,7 +475,25 @@ static int not_a_name(const char *s, size_t len, int declared)
         spaces += is_gap(s[i]);
         capitals += (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0x80;
     }
-    return !spaces && (digits || dots || !capitals);
+    if (!spaces && (digits || dots || !capitals))
+        return 1;
+    /* More words in small letters than capitalised: a sentence that opens
+     * like a byline ("By Tuesday, the council had voted ..."), not names,
+     * whose small words are particles and "and" ("Mario de la Rosa"). In
+     * any script: "Текст песни" is no byline. */
+    int small = 0, capital = 0;
+    for (size_t i = 0; i < len;) {
+        while (i < len && (is_gap(s[i]) || s[i] == ','))
+            i++;
+        if (i >= len)
+            break;
+        int32_t cp = chorus__utf8_next(s, len, &i);
+        small += chorus__is_lower(cp);
+        capital += chorus__is_upper(cp);
+        while (i < len && !is_gap(s[i]) && s[i] != ',')
+            i++;
+    }
+    return small > capital;
 }
 
 /* Non-zero when the full stop ending s[0..len) belongs to its last word:
