@@ -269,10 +269,10 @@ static int lower(int c)
 }
 
 /* The bytes of s that part (given folded) begins it with, letters of any
- * script compared folded; 0 when s does not begin with part. */
-static size_t fold_prefix(const char *s, size_t len, const char *part)
+ * script compared folded; 0 when s does not begin with part (of pl bytes). */
+static size_t fold_prefix(const char *s, size_t len, const char *part, size_t pl)
 {
-    size_t pl = strlen(part), a = 0, b = 0;
+    size_t a = 0, b = 0;
     while (b < pl && a < len) {
         size_t a2 = a, b2 = b;
         if (chorus__fold(chorus__utf8_next(s, len, &a2)) != chorus__utf8_next(part, pl, &b2))
@@ -287,7 +287,7 @@ static size_t fold_prefix(const char *s, size_t len, const char *part)
 static int ieq(const char *a, size_t alen, const char *b)
 {
     if ((unsigned char)b[0] >= 0x80)
-        return alen && fold_prefix(a, alen, b) == alen;
+        return alen && fold_prefix(a, alen, b, strlen(b)) == alen;
     size_t bl = strlen(b);
     if (alen != bl)
         return 0;
@@ -377,6 +377,7 @@ enum {
  * script compare folded ("Опубликовано" holds "опубликовано"). */
 static int icontains(const char *s, size_t len, const char *part)
 {
+    size_t pl = strlen(part);
     for (size_t i = 0; i < len;) {
         /* ASCII folds to ASCII: most places are ruled out by their byte. */
         unsigned char c = (unsigned char)s[i];
@@ -384,7 +385,7 @@ static int icontains(const char *s, size_t len, const char *part)
             i++;
             continue;
         }
-        if (fold_prefix(s + i, len - i, part))
+        if (fold_prefix(s + i, len - i, part, pl))
             return 1;
         chorus__utf8_next(s, len, &i); /* on by one character */
     }

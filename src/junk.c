@@ -111,7 +111,13 @@
     "|leggi\\s+anche|seguici|condividi|commenti|iscriviti" \
     "|leia\\s+também|siga-nos|compartilhe|comentários|assine" \
     "|lees\\s+ook|volg\\s+ons|reacties" \
-    "|читайте\\s+также|подписывайтесь|поделиться|комментари" \
+    "|читайте\\s+также|подписывайтесь|поделиться|комментари|материалы\\s+по\\s+теме" \
+    "|lesen\\s+sie\\s+auch|das\\s+könnte\\s+sie\\s+auch\\s+interessieren|sur\\s+le\\s+même\\s+sujet" \
+    "|te\\s+puede\\s+interesar|noticias\\s+relacionadas|potrebbe\\s+interessarti|articoli\\s+correlati" \
+    /* Polish, Turkish, Swedish, Indonesian, Arabic */ \
+    "|czytaj\\s+(?:także|też|więcej)|zobacz\\s+(?:także|też|również)|przeczytaj\\s+(?:także|też)|udostępnij\\b" \
+    "|ilginizi\\s+çekebilir|ilgili\\s+haberler|läs\\s+(?:också|även|mer)\\b|baca\\s+juga|berita\\s+terkait" \
+    "|اقرأ\\s+(?:أيضا|أيضاً|ايضا)|(?:أخبار|مواضيع|مقالات)\\s+ذات\\s+صلة" \
     /* Chinese and Japanese: share to, scan the QR code, follow us, read on */ \
     "|分享到|扫一扫|扫描二维码|关注我们|阅读全文|点击查看|相关阅读|相关新闻|推荐阅读|延伸阅读" \
     "|関連記事|続きを読む|この記事をシェア)"
@@ -120,7 +126,8 @@ static const char PROMPT_PATTERN[] = "\\b" PROMPT_WORDS;
 /* Whole-line prompts: one of these words alone (with a count or a colon) is
  * a widget label, though the word may also appear in prose. */
 static const char WIDGET_PATTERN[] =
-    "^\\W*(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|ad"
+    "^\\W*(?:advertisement|advertising|anzeige|publicité|publicidad|pubblicità|ad|реклама|reklama|reklam"
+    "|annons|annonse|iklan|إعلان"
     "|related|trending|comments?|share|print|e-?mail|tweet|tags?|topics?|loading"
     "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
@@ -188,7 +195,13 @@ static const char SECTION_PATTERN[] =
     "|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
     "|mehr\\s+zum\\s+thema|kommentare|lire\\s+aussi|à\\s+lire\\s+aussi|commentaires"
     "|lee\\s+también|comentarios|leggi\\s+anche|commenti|leia\\s+também|comentários"
-    "|читайте\\s+также|комментарии"
+    "|читайте\\s+также|комментарии|материалы\\s+по\\s+теме|похожие\\s+новости|другие\\s+новости"
+    "|lesen\\s+sie\\s+auch|das\\s+könnte\\s+sie\\s+auch\\s+interessieren|sur\\s+le\\s+même\\s+sujet"
+    "|te\\s+puede\\s+interesar|noticias\\s+relacionadas|articoli\\s+correlati"
+    "|zobacz\\s+(?:też|także|również)|czytaj\\s+(?:też|także)|komentarze|ilgili\\s+haberler"
+    "|bunlar\\s+da\\s+ilginizi\\s+çekebilir|yorumlar|läs\\s+(?:också|även|mer)|kommentarer"
+    "|baca\\s+juga|berita\\s+terkait|komentar|اقرأ\\s+(?:أيضا|أيضاً|ايضا)|(?:أخبار|مواضيع|مقالات)\\s+ذات\\s+صلة"
+    "|التعليقات|تعليقات"
     "|相关(?:新闻|阅读|文章|报道)|推荐阅读|延伸阅读|热门(?:推荐|文章|新闻)|猜你喜欢"
     "|関連記事|おすすめ記事|人気記事|あわせて読みたい)\\W*$";
 
@@ -196,7 +209,8 @@ static const char SECTION_PATTERN[] =
 static const char COMMENTS_PATTERN[] =
     "^\\W*(?:comments?(?:\\s*\\(\\d+\\))?|\\d+\\s+comments?|comment\\s+list"
     "|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment|join\\s+the\\s+(?:conversation|discussion)"
-    "|kommentare|commentaires|comentarios|commenti|comentários|комментарии)\\W*$";
+    "|kommentare|commentaires|comentarios|commenti|comentários|комментарии|komentarze|yorumlar"
+    "|kommentarer|komentar|التعليقات|تعليقات)\\W*$";
 
 static const char SOCIAL_PATTERN[] =
     "\\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|pinterest"
