@@ -749,8 +749,8 @@ static size_t fold_short(const char *s, size_t len, char *f, size_t cap)
     return fl;
 }
 
-/* Non-zero when s[0..len) holds only label words and punctuation; notes
- * whether the label speaks of publication or of an update. */
+/* Non-zero when s[0..len) holds only label words (or a day of the week) and
+ * punctuation; notes whether the label speaks of publication or of an update. */
 static int only_label(chorus__junk *j, const char *s, size_t len, int *published, int *updated)
 {
     size_t tl = len;
@@ -766,10 +766,16 @@ static int only_label(chorus__junk *j, const char *s, size_t len, int *published
         tl--;
     if (tl == 0)
         return 1;
-    if (tl > 64 || !match(j, PAT_DATE_LABEL, t, tl))
+    if (tl > 64)
         return 0;
     char f[128];
-    fold_short(t, tl, f, sizeof f);
+    size_t fl = fold_short(t, tl, f, sizeof f);
+    /* A day of the week labels nothing, and Turkish writes it after the
+     * date ("13 Ağustos 2024 Salı"). */
+    if (chorus__is_weekday_name(f, fl))
+        return 1;
+    if (!match(j, PAT_DATE_LABEL, t, tl))
+        return 0;
     static const char *const pub_words[] = {"publi", "post", "veröff", "released", "issued", "опубл", "yayınlan",
                                             "diterbit"};
     static const char *const upd_words[] = {"updat", "modif", "aktual", "jour", "actuali", "aggiorn",
@@ -801,20 +807,6 @@ static int byline_after(chorus__junk *j, const char *s, size_t len)
         }
     }
     return tl > 3 && chorus__is_byline(j, t, tl);
-}
-
-/* Non-zero when s[0..len) is a day of the week alone, which Turkish writes
- * after the date ("13 Ağustos 2024 Salı"). */
-static int weekday_after(const char *s, size_t len)
-{
-    size_t tl = len;
-    const char *t = after_separators(s, &tl);
-    while (tl && strchr("|,-).", t[tl - 1]))
-        tl--;
-    if (tl == 0 || tl > 40)
-        return 0;
-    char f[128];
-    return chorus__is_weekday_name(f, fold_short(t, tl, f, sizeof f));
 }
 
 int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
@@ -850,8 +842,7 @@ int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *
     if (parts == 0)
         return 0;
     int p = 0, u = 0;
-    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos) &&
-        !weekday_after(s + pos, len - pos))
+    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos))
         return 0;
     *d = best;
     return best_labelled ? 2 : 1;
