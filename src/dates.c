@@ -171,8 +171,8 @@ static size_t lex(const char *s, size_t len, lexeme *out, size_t max)
         lexeme *t = &out[n];
         t->start = start;
         t->cjk = 0;
-        if (digit_value(cp) >= 0) {
-            long v = digit_value(cp);
+        long v = digit_value(cp);
+        if (v >= 0) {
             int digits = 1;
             for (;;) {
                 size_t k = i;
