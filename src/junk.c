@@ -279,9 +279,11 @@ static const char COPYRIGHT_OWNER_PATTERN[] =
     "^\\W*(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?,?\\s*"
     "((?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of\\s+|the\\s+|&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,5})";
 
-/* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images". */
+/* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images",
+ * "Фото: РИА Новости", "Fotoğraf: AA". */
 static const char CAPTION_PATTERN[] =
-    "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic)s?(?:\\s+credits?)?\\s*(?::|/|by\\b)"
+    "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic|фото|fotoğraf|fotografia|zdjęcie|صورة)s?"
+    "(?:\\s+credits?)?\\s*(?::|/|by\\b)"
     "\\s*[^.!?]{1,60}|\\b(?:photos?|images?|pictures?)\\s+courtesy\\s+of\\s+[^!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
     "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
@@ -291,6 +293,7 @@ static const char CAPTION_PATTERN[] =
 static const char CAPTION_OPENING_PATTERN[] =
     "^\\W*(?:image\\s+(?:caption|copyright)|media\\s+(?:caption|playback)|enlarge\\s+this\\s+image"
     "|toggle\\s+caption|(?:hide|show)\\s+caption|caption:|photo(?:graph)?:|picture:|foto:|bild:"
+    "|фото:|fotoğraf:|zdjęcie:|صورة:"
     "|video:|watch:|listen:|(?:\\d+|one)\\s+of\\s+\\d+\\.?\\s)";
 
 /* How to reach the writer: an e-mail address, a social handle or a phone
