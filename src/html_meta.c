@@ -9,6 +9,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "html_meta.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -899,7 +900,7 @@ static const char *const published_other[] = {
 };
 static const char *const author_names[] = {"author", "article:author", "byl", "sailthru.author",
                                            "parsely-author", "dc.creator", "dcterms.creator",
-                                           "citation_author", "og:article:author"};
+                                           "citation_author", "citation_authors", "og:article:author"};
 
 static int modification_key(const char *key, size_t kl)
 {
@@ -922,7 +923,8 @@ static int publication_key(const char *key, size_t kl)
  * degree or a suffix ("Jane Doe, MD", "John Roe, Jr."). */
 static size_t surname_first(const char *key, size_t kl, const char *v, size_t len, char *out)
 {
-    if (!ieq(key, kl, "citation_author") && !ieq(key, kl, "dc.creator") && !ieq(key, kl, "dcterms.creator"))
+    if (!ieq(key, kl, "citation_author") && !ieq(key, kl, "citation_authors") && !ieq(key, kl, "dc.creator") &&
+        !ieq(key, kl, "dcterms.creator"))
         return 0;
     const char *comma = memchr(v, ',', len);
     if (!comma || memchr(comma + 1, ',', len - (size_t)(comma + 1 - v)) || len > AUTHOR_MAX_BYTES)
@@ -950,6 +952,24 @@ static size_t surname_first(const char *key, size_t kl, const char *v, size_t le
     memcpy(out + gl + 1, v, sl);
     out[gl + 1 + sl] = '\0';
     return gl + 1 + sl;
+}
+
+/* The length of the first item of a list parted by semicolons: up to the
+ * first ';' that does not end a character reference ("O&#39;Brien" is one
+ * name, the attribute having been decoded once where a page encoded it
+ * twice). */
+static size_t list_item_length(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != ';')
+            continue;
+        size_t j = i;
+        while (j > 0 && (isalnum((unsigned char)s[j - 1]) || s[j - 1] == '#'))
+            j--;
+        if (!(j > 0 && s[j - 1] == '&' && j < i))
+            return i;
+    }
+    return len;
 }
 
 static void read_meta(reader *r, uint32_t n)
@@ -991,13 +1011,21 @@ static void read_meta(reader *r, uint32_t n)
     } else if (modification_key(key, kl)) {
         offer_date(r, D_MODIFIED, content, cl);
     } else if (in_names(key, kl, author_names, sizeof author_names / sizeof *author_names)) {
-        /* Pages with several authors repeat the tag: all are gathered. */
-        char turned[AUTHOR_MAX_BYTES + 1];
-        size_t tl = surname_first(key, kl, content, cl, turned);
-        if (tl)
-            add_name(r, &r->meta_names, turned, tl);
-        else
-            add_name(r, &r->meta_names, content, cl);
+        /* Pages with several authors repeat the tag, or list them in one,
+         * parted by semicolons ("Roy, Aniruddha; Patel, Jyoti"), as
+         * citation_authors does: all are gathered. */
+        for (size_t at = 0; at < cl;) {
+            while (at < cl && is_space(content[at]))
+                at++;
+            size_t pl = list_item_length(content + at, cl - at);
+            char turned[AUTHOR_MAX_BYTES + 1];
+            size_t tl = surname_first(key, kl, content + at, pl, turned);
+            if (tl)
+                add_name(r, &r->meta_names, turned, tl);
+            else if (pl)
+                add_name(r, &r->meta_names, content + at, pl);
+            at += pl + 1;
+        }
     } else if (kl == 14 && ieq(key, 13, "twitter:label") &&
                (ieq(content, cl, "written by") || ieq(content, cl, "author"))) {
         /* Twitter's card labels its data: "twitter:label1" = "Written by",

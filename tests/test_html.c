@@ -118,6 +118,19 @@ static const meta_case metas[] = {
      "<html><head><meta name=\"citation_author\" content=\"Okafor, Ruth\">"
      "<meta name=\"citation_author\" content=\"Lindqvist, M.\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "Ruth Okafor, M. Lindqvist", "-"},
+    {"one tag may list several authors, parted by semicolons", NULL,
+     "<html><head><meta name=\"citation_authors\" content=\"Okafor, Ruth; Lindqvist, Anna\">"
+     "</head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor, Anna Lindqvist", "-"},
+    {"the first author in Dublin Core and all of them in citation_authors", NULL,
+     "<html><head><meta name=\"DC.Creator\" content=\"Ruth Okafor\">"
+     "<meta name=\"citation_authors\" content=\"Ruth Okafor\"><meta name=\"citation_authors\" content=\"Tomas Keel\">"
+     "</head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Ruth Okafor, Tomas Keel", "-"},
+    {"a semicolon that ends a character reference parts no names", NULL,
+     "<html><head><meta name=\"author\" content=\"Siobhan O&amp;#39;Brien\">"
+     "</head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
+     "-", "Siobhan O'Brien", "-"},
     {"a degree after the comma is not a given name", NULL,
      "<html><head><meta name=\"dc.creator\" content=\"Ruth Okafor, MD\"></head><body><h1>Ferries sail again</h1>" BODY "</body></html>",
      "-", "Ruth Okafor, MD", "-"},
