@@ -38,6 +38,9 @@
 #define FAR_DATE_OFFSET 32
 /* Text before a <time> read for its label. */
 #define DATE_LABEL_BYTES 160
+/* Most words in a headline: long headlines run to 25 words; more is a
+ * summary set in the <h1>. */
+#define HEADLINE_MAX_WORDS 30
 /* Longest author string kept; longer is a sentence, not a name. */
 #define AUTHOR_MAX_BYTES 200
 /* Most words in one author's name. */
@@ -1487,8 +1490,14 @@ static void choose_title(reader *r, uint32_t container)
             break;
         }
     const char *title = h1 ? h1 : best_declared;
-    if (h1 && best_declared && chorus__count_words(h1, strlen(h1)) <= 2 &&
-        word_overlap(h1, best_declared) < 0.5)
+    size_t h1_words = h1 ? chorus__count_words(h1, strlen(h1)) : 0;
+    if (h1 && best_declared && h1_words <= 2 && word_overlap(h1, best_declared) < 0.5)
+        title = best_declared;
+    /* A headline is a line, not a paragraph: an <h1> of more than
+     * HEADLINE_MAX_WORDS words is a summary set large ("Learn which
+     * renovations pay back most? Get expert tips on ..."), and the title the
+     * page declares is the one it gives itself. */
+    if (h1 && best_declared && h1_words > HEADLINE_MAX_WORDS)
         title = best_declared;
     /* A headline set in capitals for show ("BEST DRIP COFFEE MAKERS IN
      * 2026") is the declared title in ordinary case, when that says the
