@@ -1493,11 +1493,12 @@ static void choose_title(reader *r, uint32_t container)
     size_t h1_words = h1 ? chorus__count_words(h1, strlen(h1)) : 0;
     if (h1 && best_declared && h1_words <= 2 && word_overlap(h1, best_declared) < 0.5)
         title = best_declared;
-    /* A headline is a line, not a paragraph: an <h1> of more than
-     * HEADLINE_MAX_WORDS words is a summary set large ("Learn which
-     * renovations pay back most? Get expert tips on ..."), and the title the
-     * page declares is the one it gives itself. */
-    if (h1 && best_declared && h1_words > HEADLINE_MAX_WORDS)
+    /* A headline is a line, not a paragraph or a lead-in: an <h1> of more
+     * than HEADLINE_MAX_WORDS words is a summary set large ("Learn which
+     * renovations pay back most? Get expert tips on ..."), one that ends in
+     * a colon announces what follows ("A message from our founder:"), and
+     * the title the page declares is the one it gives itself. */
+    if (h1 && best_declared && (h1_words > HEADLINE_MAX_WORDS || (*h1 && h1[strlen(h1) - 1] == ':')))
         title = best_declared;
     /* A headline set in capitals for show ("BEST DRIP COFFEE MAKERS IN
      * 2026") is the declared title in ordinary case, when that says the
