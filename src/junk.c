@@ -95,6 +95,7 @@
     "|summari[sz]e\\s+this\\s+(?:article|page|post)|(?:also\\s+)?available\\s+in\\s+(?:the\\s+)?following\\s+languages" \
     "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
     "|reload\\s+to\\s+refresh\\s+your\\s+session" \
+    "|this\\s+field\\s+is\\s+(?:for\\s+validation\\s+purposes|hidden\\s+when\\s+viewing\\s+the\\s+form)" \
     "|no\\s+credit\\s+card\\s+(?:required|needed)|start\\s+(?:your\\s+|a\\s+)?free\\s+trial|get\\s+started\\s+(?:today|now|for\\s+free)" \
     "|contact\\s+us\\s+today|connect\\s+with\\s+us" \
     "|click\\s+on\\s+a\\s+star\\s+to\\s+rate|average\\s+rating\\s+[\\d.]+\\s*/\\s*\\d|vote\\s+count" \
