@@ -133,7 +133,8 @@ static const char WIDGET_PATTERN[] =
     "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
     "|listen|photos?|gallery|close|print\\s+this\\s+(?:page|article|story|post)"
-    "|table\\s+of\\s+contents?|on\\s+this\\s+page|jump\\s+to(?:\\s+section)?)\\b[\\W\\d]*$";
+    "|(?:table\\s+of\\s+contents?|contents)(?:\\s+(?:hide|show|toggle))?|on\\s+this\\s+page|jump\\s+to(?:\\s+section)?)"
+    "\\b[\\W\\d]*$";
 
 /* What a page shows until its scripts fill it in: a loading notice ("Loading
  * posts…"), a template's placeholders ("{{ number }}"), a content system's
