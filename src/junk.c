@@ -133,7 +133,7 @@ static const char WIDGET_PATTERN[] =
     "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
     "|listen|photos?|gallery|close|print\\s+this\\s+(?:page|article|story|post)"
-    "|(?:link\\s+)?copied|view\\s+all|tell\\s+us\\s+why|you\\s+(?:may|might)\\s+(?:also\\s+)?like"
+    "|(?:link\\s+)?copied|view\\s+all|(?:our\\s+)?rating|tell\\s+us\\s+why|you\\s+(?:may|might)\\s+(?:also\\s+)?like"
     "|(?:posted|published|written)\\s+(?:on|by|in)|(?:last\\s+)?updated(?:\\s+on)?"
     "|(?:table\\s+of\\s+contents?|contents)(?:\\s+(?:hide|show|toggle))?|on\\s+this\\s+page|jump\\s+to(?:\\s+section)?)"
     "\\b[\\W\\d]*$";
