@@ -69,7 +69,7 @@
     "(?:comment\\s+list|leave\\s+a\\s+(?:reply|comment)|post\\s+a\\s+comment" \
     "|add\\s+(?:a\\s+|your\\s+)?comment|write\\s+a\\s+comment" \
     "|(?:show|view|load|see|read)\\s+(?:all\\s+)?(?:\\d+\\s+)?comments" \
-    "|comments?\\s*\\(\\d+\\)|\\d+\\s+comments?\\b|no\\s+comments\\s+yet" \
+    "|comments?\\s*\\(\\d+\\)|\\d+\\s+comments?\\b|no\\s+comments\\s+yet|(?<=^|\\d|\\d\\W|\\d\\W\\W)no\\s+comments\\W*$" \
     "|join\\s+the\\s+(?:conversation|discussion)" \
     "|your\\s+e-?mail(?:\\s+address)?\\s+will\\s+not\\s+be\\s+published" \
     "|required\\s+fields\\s+are\\s+marked" \
@@ -96,6 +96,13 @@
     "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
     "|reload\\s+to\\s+refresh\\s+your\\s+session" \
     "|this\\s+field\\s+is\\s+(?:for\\s+validation\\s+purposes|hidden\\s+when\\s+viewing\\s+the\\s+form)" \
+    "|please\\s+fill\\s+(?:in\\s+|out\\s+)?(?:all\\s+)?(?:the\\s+)?required\\s+fields" \
+    "|by\\s+(?:posting\\s+a\\s+comment|submitting\\s+(?:this|the|your)\\s+(?:form|comment|information))" \
+    "|you\\s+can['\\x{2019}]?t\\s+perform\\s+that\\s+action\\s+at\\s+this\\s+time" \
+    "|the\\s+post\\s+.{1,200}?\\s+appeared\\s+first\\s+on\\b|this\\s+post\\s+first\\s+appeared\\s+on\\b" \
+    "|pin\\s+(?:it|this(?:\\s+post)?)\\s+for\\s+later" \
+    "|did\\s+you\\s+find\\s+(?:this|the)\\s+(?:article|post|page|guide)\\s+(?:helpful|useful)" \
+    "|we\\s+are\\s+sorry\\s+that\\s+this\\s+(?:post|article|page)\\s+was\\s+not\\s+useful" \
     "|no\\s+credit\\s+card\\s+(?:required|needed)|start\\s+(?:your\\s+|a\\s+)?free\\s+trial|get\\s+started\\s+(?:today|now|for\\s+free)" \
     "|contact\\s+us\\s+today|connect\\s+with\\s+us" \
     "|click\\s+on\\s+a\\s+star\\s+to\\s+rate|average\\s+rating\\s+[\\d.]+\\s*/\\s*\\d|vote\\s+count" \
