@@ -55,6 +55,8 @@
 #define CREDIT_MAX_WORDS 30
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
+/* Blocks under a standfirst read as the head's (a date line, a byline). */
+#define UNDER_LEAD_BLOCKS 3
 /* A short line in this many articles is site furniture... */
 #define BOILERPLATE_MIN_ARTICLES 3
 /* ... and from this many, even when it ends like a sentence. */
@@ -904,6 +906,7 @@ typedef struct {
     const block_shape *sh;
     size_t n;
     size_t first_body, last_body; /* n when the article has none */
+    size_t second_body;           /* the real paragraph after the first, or n */
     uint64_t title_hash;          /* 0 without a title */
     const char *title;
     size_t title_len;
@@ -934,6 +937,10 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
     size_t len = b->len, words = sh->words;
     int head = i < as->first_body;
     int tail = as->last_body == as->n || i > as->last_body;
+    /* Many pages set a standfirst under the headline and the date and
+     * byline under that: a few short blocks between the first real
+     * paragraph and the second are read as the head's. */
+    int under_lead = i > as->first_body && i < as->second_body && i <= as->first_body + UNDER_LEAD_BLOCKS;
 
     if (words == 0 && !sh->prefix)
         return CHORUS_JUNK_TRAILING; /* punctuation only: separators like "***" */
@@ -964,7 +971,6 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         (match(j, PAT_CAPTION_OPENING, s, len) || ends_with_credit(j, s, len)))
         return CHORUS_JUNK_CAPTION;
     if (head || tail) {
-        chorus__date d;
         if (as->title_hash && (sh->hash == as->title_hash || title_with_tail(as, s, len)))
             return CHORUS_JUNK_META;
         if (!sh->body && chorus__is_label_line(j, s, len))
@@ -973,6 +979,9 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
             return CHORUS_JUNK_LABEL;
         if (words <= 4 && match(j, PAT_CLOCK, s, len))
             return CHORUS_JUNK_META;
+    }
+    if (head || tail || under_lead) {
+        chorus__date d;
         if (!sh->body && chorus__is_byline(j, s, len))
             return CHORUS_JUNK_META;
         if (words <= CREDIT_MAX_WORDS && match(j, PAT_CREDIT, s, len)) {
@@ -1191,7 +1200,7 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
     block_shape *sh = calloc(n, sizeof *sh);
     if (!sh)
         return CHORUS_ENOMEM;
-    article_shape as = {sh, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0, title,
+    article_shape as = {sh, n, n, n, n, title ? chorus__block_hash(title, strlen(title)) : 0, title,
                         title ? strlen(title) : 0};
     size_t total_chars = 0;
     /* Blocks come from cleaned text, which is valid UTF-8; checked once here
@@ -1216,6 +1225,8 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
         if (sh[i].body) {
             if (as.first_body == n)
                 as.first_body = i;
+            else if (as.second_body == n)
+                as.second_body = i;
             as.last_body = i;
         }
     }
