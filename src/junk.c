@@ -142,7 +142,8 @@ static const char WIDGET_PATTERN[] =
     "|(?:next|previous)(?:\\s+(?:article|post|story|page))?|share\\s+(?:this|it)|menu|search|home|subscribe|newsletter"
     "|sponsored|watch|video"
     "|listen|photos?|gallery|close|print\\s+this\\s+(?:page|article|story|post)"
-    "|(?:link\\s+)?copied|view\\s+all|(?:our\\s+)?rating|tell\\s+us\\s+why|you\\s+(?:may|might)\\s+(?:also\\s+)?like"
+    "|(?:link\\s+)?copied|view\\s+all|(?:our\\s+)?rating|shares|share\\s+with|read\\s+later"
+    "|(?:article|story)\\s+continues\\s+(?:below|after)(?:\\s+(?:this\\s+)?(?:ad|advertisement))?|tell\\s+us\\s+why|you\\s+(?:may|might)\\s+(?:also\\s+)?like"
     "|(?:posted|published|written)\\s+(?:on|by|in)|(?:last\\s+)?updated(?:\\s+on)?"
     "|(?:table\\s+of\\s+contents?|contents)(?:\\s+(?:hide|show|toggle))?|on\\s+this\\s+page|jump\\s+to(?:\\s+section)?)"
     "\\b[\\W\\d]*$";
@@ -175,10 +176,12 @@ static const char TAXONOMY_PATTERN[] =
 
 /* A time or a length of time alone on a line at the article's edge: the
  * hour it was posted ("5:50 am", "19:32"), a video's or a reading's length
- * ("15 min", "8 minutes"). */
+ * ("15 min", "8 minutes", "min to read"), how long ago it was posted
+ * ("Published 6 hours ago"). */
 static const char CLOCK_PATTERN[] =
     "^\\W*(?:(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?"
-    "|\\d+\\s*(?:min|mins|minutes?)\\.?)\\W*$";
+    "|\\d+\\s*(?:min|mins|minutes?)\\.?|(?:\\d+\\s*)?min(?:ute)?s?\\s+to\\s+read"
+    "|(?:(?:published|posted|updated)\\s+)?\\d+\\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago)\\W*$";
 
 /* A template's filler text, of any length: "Lorem ipsum dolor sit amet, …",
  * "Lorem Ipsum" as a heading. */
@@ -342,7 +345,7 @@ static const char LABEL_PATTERN[] =
     "|" CRUMB "(?:\\s+/\\s+" CRUMB "){1,6})\\s*$";
 
 static const char BYLINE_PATTERN[] =
-    "^\\s*(?:by|von|par|por|di|door|от)\\s+"
+    "^\\s*(?:(?:by|von|par|por|di|door|от)(?:\\s*:\\s*|\\s+)|(?:author|autor|auteur|autore)\\s*:\\s*)"
     "(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b|(?:january|february|march|april|may|june|july|august"
     "|september|october|november|december|noon|midnight|then|now)\\b)"
     "(?:the\\s+)?\\p{Lu}[\\p{L}.'’-]*"
