@@ -46,6 +46,8 @@
  * the article or after its last paragraph. */
 #define DISCLOSURE_MAX_WORDS 45
 #define DISCLOSURE_POSITION 0.25
+/* A reading time after a date ("May 3, 2024 · 8 min read") is this short. */
+#define READ_TIME_AFTER_WORDS 4
 /* A line giving the reading time ("Jane Doe | 5 min read") is this short. */
 #define READ_TIME_MAX_WORDS 12
 /* A disclaimer is at most this long, and stands after this share of the text. */
@@ -828,6 +830,16 @@ static int byline_after(chorus__junk *j, const char *s, size_t len)
     return tl > 3 && chorus__is_byline(j, t, tl);
 }
 
+/* Non-zero when what follows a date is a reading's or a video's length:
+ * "June 11, 2025 5 min", "May 3, 2024 · 8 min read". */
+static int length_after(chorus__junk *j, const char *s, size_t len)
+{
+    size_t tl = len;
+    const char *t = after_separators(s, &tl);
+    return tl > 0 && (match(j, PAT_CLOCK, t, tl) ||
+                      (chorus__count_words(t, tl) <= READ_TIME_AFTER_WORDS && match(j, PAT_READ_TIME, t, tl)));
+}
+
 int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *d)
 {
     new_subject(j);
@@ -861,7 +873,8 @@ int chorus__date_line(chorus__junk *j, const char *s, size_t len, chorus__date *
     if (parts == 0)
         return 0;
     int p = 0, u = 0;
-    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos))
+    if (!only_label(j, s + pos, len - pos, &p, &u) && !byline_after(j, s + pos, len - pos) &&
+        !length_after(j, s + pos, len - pos))
         return 0;
     *d = best;
     return best_labelled ? 2 : 1;
