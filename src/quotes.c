@@ -10,6 +10,7 @@
  * ("officials said") is left unnamed rather than guessed. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "chorus.h"
@@ -304,13 +305,102 @@ static int filler(const qword *w)
     return 0;
 }
 
+/* Non-zero when text[from..to) sets off an aside between a speaker's name
+ * and the verb: ", a spokesman for the ministry," or " of Athens,
+ * Alabama," ("Rita Doe of Athens, Alabama, tweeted"). It names no other
+ * person. */
+static int apposition(const context *c, uint32_t from, uint32_t to, const chorus__mention *speaker)
+{
+    const char *t = c->a->text;
+    while (to > from && t[to - 1] == ' ')
+        to--;
+    if (to <= from + 2 || t[to - 1] != ',' || !(t[from] == ',' || (to - from > 4 && memcmp(t + from, " of ", 4) == 0)))
+        return 0;
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m != speaker && m->start >= from && m->start < to && is_person(c, m))
+            return 0;
+    }
+    return 1;
+}
+
+/* Non-zero when a person other than `who` is named in text[from..to). */
+static int person_between(const context *c, uint32_t from, uint32_t to, int who)
+{
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->start >= from && m->end <= to && (int)m->entity != who && is_person(c, m))
+            return 1;
+    }
+    return 0;
+}
+
+/* The last mention that ends before `end` and starts at or after
+ * `not_before`, or NULL. */
+static const chorus__mention *mention_before(const context *c, uint32_t end, uint32_t not_before)
+{
+    for (size_t i = c->mention_count; i-- > 0;) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->end <= end)
+            return m->start >= not_before ? m : NULL;
+    }
+    return NULL;
+}
+
+/* Non-zero when mention m stands between commas and the verb at `verb`
+ * follows the second: ", Jane Roe, said". */
+static int set_off_by_commas(const context *c, const chorus__mention *m, uint32_t verb)
+{
+    const char *t = c->a->text;
+    uint32_t b = m->start, e = m->end;
+    while (b > 0 && t[b - 1] == ' ')
+        b--;
+    while (e < verb && t[e] == ' ')
+        e++;
+    if (b == 0 || t[b - 1] != ',' || e >= verb || t[e] != ',')
+        return 0;
+    for (e++; e < verb && t[e] == ' '; e++)
+        ;
+    return e == verb;
+}
+
+/* Non-zero when text[from..to) is one or two lower-case words for people
+ * ("analysts", "spokeswoman", "health officials"): an organisation speaks
+ * through them ("Jefferies analysts wrote"). */
+static int people_of(const context *c, uint32_t from, uint32_t to)
+{
+    if (!c->lex)
+        return 0;
+    const char *t = c->a->text;
+    size_t words = 0;
+    for (uint32_t k = from; k < to;) {
+        while (k < to && t[k] == ' ')
+            k++;
+        uint32_t ws = k;
+        while (k < to && t[k] >= 'a' && t[k] <= 'z')
+            k++;
+        if (k == ws)
+            return k == to && words > 0;
+        if (k < to && t[k] != ' ')
+            return 0;
+        size_t len = k - ws;
+        /* The lexicon holds the singular: "analysts" is "analyst". */
+        if (!chorus__lexicon_person_noun(c->lex, t + ws, len) &&
+            !(len > 3 && t[k - 1] == 's' && chorus__lexicon_person_noun(c->lex, t + ws, len - 1)))
+            return 0;
+        if (++words > 2)
+            return 0;
+    }
+    return words > 0;
+}
+
 /* The speaker named by words[from..to) around a quotation. `after` says the
  * words follow it (", X said") rather than lead to it ("X said: "). Returns
  * an entity, -1 for an unnamed speaker, -2 when the words name no speaker. */
-static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
-                      size_t to, int after)
+/* "according to X" among words[from..to): X, -1 when the words name no
+ * entity there, -2 when there is no "according to". */
+static int according_to(const context *c, const qword *w, size_t n, size_t from, size_t to)
 {
-    /* "according to X" anywhere. */
     for (size_t k = from; k + 2 < to + 1 && k + 1 < n; k++)
         if (word_is(&w[k], "according") && word_is(&w[k + 1], "to") && k + 2 < n) {
             const chorus__mention *m = mention_starting(c, w[k + 2].start, w[k + 2].end + 1);
@@ -318,28 +408,153 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
                 m = mention_starting(c, w[k + 3].start, w[k + 3].end + 1);
             return m ? m->entity : -1;
         }
-    if (after) {
-        /* ", X said" or ", said X" right after the quotation. */
-        for (size_t k = from; k < to && k < from + ATTRIBUTION_WORDS; k++) {
-            if (!chorus__speech_verb(w[k].w, w[k].len))
-                continue;
-            if (k == from) {
-                /* "said X" */
-                const chorus__mention *m = k + 1 < n ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
-                return m ? m->entity : -1;
-            }
-            size_t s = k;
-            while (s > from && filler(&w[s - 1]))
-                s--;
-            if (s > from && pronoun(&w[s - 1]))
-                return resolve_pronoun(c, sentence, w[s - 1].start);
-            const chorus__mention *m = mention_ending(c, w[s].start, w[from].start);
-            if (m && m->start >= w[from].start)
-                return m->entity;
-            return -1; /* "the coast guard said", "officials told reporters" */
-        }
-        return -2;
+    return -2;
+}
+
+/* How a report refers back to an organisation it has named: "the company
+ * said" means the one just named, whatever its name; "the committee said"
+ * one whose name says it is a committee ("the Foreign Affairs Committee"),
+ * for committees, councils and ministries are often spoken of without
+ * having been named. Returns 2 for the first kind of noun, 1 for the
+ * second, 0 for any other word. */
+static int organisation_noun(const qword *w)
+{
+    static const char *const any[] = {"agency", "company", "firm", "organization", "organisation", "airline",
+                                      "carrier", "retailer", "charity", "broadcaster", "newspaper"};
+    static const char *const named[] = {"ministry", "department", "committee", "council", "union", "club",
+                                        "university", "service", "commission", "foundation", "institute",
+                                        "association", "federation", "bank", "party", "network"};
+    for (size_t i = 0; i < sizeof any / sizeof any[0]; i++)
+        if (word_is(w, any[i]))
+            return 2;
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (word_is(w, named[i]))
+            return 1;
+    return 0;
+}
+
+/* Non-zero when the entity's name holds the word w ("Fish and Wildlife
+ * Service" holds "service"), compared without case. */
+static int name_holds(const context *c, uint32_t entity, const qword *w)
+{
+    const char *name = c->f->entities[entity].name;
+    for (const char *p = name; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        if ((size_t)(e - p) == w->len && strncasecmp(p, w->w, w->len) == 0)
+            return 1;
+        p = e;
     }
+    return 0;
+}
+
+/* The organisation "the agency" (the noun `noun`) at offset `at` of
+ * sentence `sentence` stands for: of the organisations it may mean (see
+ * organisation_noun()), the one named in that sentence before it, else in
+ * the nearest sentence before that names one, or that sentence's subject
+ * when it names several; -1 when none is named near enough or two could be
+ * meant. A noun that fits any organisation means any only in its sentence
+ * and the one before; further back, one whose name holds it ("Korean
+ * Central News Agency"). */
+static int resolve_organisation(const context *c, uint32_t sentence, uint32_t at, const qword *noun)
+{
+    int any = organisation_noun(noun) == 2;
+    for (uint32_t back = 0; back <= PRONOUN_SENTENCES && back <= sentence; back++) {
+        uint32_t s = sentence - back;
+        int only = -1, several = 0;
+        int by_name = !any || back > 1;
+        for (size_t i = 0; i < c->mention_count; i++) {
+            const chorus__mention *m = c->mentions[i];
+            if (m->sentence != s || (back == 0 && m->end > at) ||
+                c->f->entities[m->entity].type != CHORUS_ENTITY_ORGANIZATION ||
+                (by_name && !name_holds(c, m->entity, noun)))
+                continue;
+            if (only >= 0 && (int)m->entity != only)
+                several = 1;
+            only = (int)m->entity;
+        }
+        if (only < 0)
+            continue;
+        if (!several)
+            return only;
+        const chorus__mention *subject = subject_of(c, s);
+        return subject && c->f->entities[subject->entity].type == CHORUS_ENTITY_ORGANIZATION &&
+                       (!by_name || name_holds(c, subject->entity, noun))
+                   ? (int)subject->entity
+                   : -1;
+    }
+    return -1;
+}
+
+/* The speaker in ", X said" or ", said X" after a quotation, as
+ * speaker_in() returns it; *by_pronoun is set when a "he" or "she" names
+ * them. */
+static int speaker_after(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from, size_t to,
+                         int *by_pronoun)
+{
+    for (size_t k = from; k < to && k < from + ATTRIBUTION_WORDS; k++) {
+        if (!chorus__speech_verb(w[k].w, w[k].len))
+            continue;
+        if (k == from) {
+            /* "said X" */
+            const chorus__mention *m = k + 1 < n ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
+            return m ? m->entity : -1;
+        }
+        size_t s = k;
+        while (s > from && filler(&w[s - 1]))
+            s--;
+        if (s > from && pronoun(&w[s - 1])) {
+            *by_pronoun = 1;
+            return resolve_pronoun(c, sentence, w[s - 1].start);
+        }
+        if (s == from + 2 && word_is(&w[from], "the") && organisation_noun(&w[from + 1]))
+            return resolve_organisation(c, sentence, w[from].start, &w[from + 1]);
+        const chorus__mention *m = mention_ending(c, w[s].start, w[from].start);
+        if (m && m->start >= w[from].start)
+            return m->entity;
+        /* The name first, then an aside: "X of Athens, Alabama, tweeted",
+         * "X, a spokesman for the ministry, said"; or the name itself set
+         * off by commas: "the mayor's spokeswoman, Jane Roe, said". */
+        const chorus__mention *first = mention_starting(c, w[from].start, w[from].end + 1);
+        if (first && is_person(c, first) && apposition(c, first->end, w[s].start, first))
+            return first->entity;
+        const chorus__mention *last = mention_before(c, w[s].start, w[from].start);
+        if (last && is_person(c, last) && set_off_by_commas(c, last, w[s].start))
+            return last->entity;
+        /* An organisation speaking through its people: "Jefferies analysts
+         * wrote", "Pentagon officials said". */
+        if (first && c->f->entities[first->entity].type == CHORUS_ENTITY_ORGANIZATION &&
+            people_of(c, first->end, w[s].start))
+            return first->entity;
+        return -1; /* "the coast guard said", "officials told reporters" */
+    }
+    return -2;
+}
+
+static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
+                      size_t to, int after, int *by_pronoun)
+{
+    if (after) {
+        /* ", X said" right after the quotation; "according to Y" reports
+         * whom X spoke to ("X said, according to the local paper") and
+         * stands for the speaker only when no one else is named. */
+        int who = speaker_after(c, sentence, w, n, from, to, by_pronoun);
+        if (who >= 0)
+            return who;
+        int reported = according_to(c, w, n, from, to);
+        if (reported != -2) {
+            *by_pronoun = 0;
+            return reported >= 0 || who == -2 ? reported : who;
+        }
+        return who;
+    }
+    /* "according to X" anywhere before it. */
+    int reported = according_to(c, w, n, from, to);
+    if (reported != -2)
+        return reported;
     /* "X said: ...", "X said that ...", "..., emphasizing that ..." before it:
      * the speech verb nearest the quotation. */
     for (size_t k = to; k-- > from;) {
@@ -764,7 +979,8 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
         size_t from = 0, to = 0;
         while (to < n1 && w[to].end <= q->open)
             to++;
-        int who = speaker_in(&c, s1, w, n1, from, to, 0);
+        int by_pronoun = 0;
+        int who = speaker_in(&c, s1, w, n1, from, to, 0, &by_pronoun);
         if (who == -2) {
             size_t n2 = words_of(a, s2, w, 512);
             size_t after = 0;
@@ -774,7 +990,16 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             size_t end = after;
             while (end < n2 && (k + 1 >= nfound || w[end].start < found[k + 1].open))
                 end++;
-            who = speaker_in(&c, s2, w, n2, after, end, 1);
+            who = speaker_in(&c, s2, w, n2, after, end, 1, &by_pronoun);
+        }
+        /* "“…,” Jane Doe said. “…,” she added": a pronoun right after a
+         * quotation stands for the person who spoke the one before, when no
+         * one else is named in the sentences between the two. */
+        if (by_pronoun && k > 0 && found[k - 1].speaker >= 0 &&
+            f->entities[found[k - 1].speaker].type == CHORUS_ENTITY_PERSON) {
+            const chorus__sentence *prev = &a->sentences[sentence_at(a, found[k - 1].close - 1)];
+            if (!person_between(&c, prev->start + prev->len, q->open, found[k - 1].speaker))
+                who = found[k - 1].speaker;
         }
         /* Places do not speak: "…of Athens, Alabama, tweeted" names the town
          * of a speaker the entity list missed. */
@@ -801,7 +1026,8 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             const char *pt = chorus__trim(a->text + prev->start, &pl);
             if (pl && pt[pl - 1] == ':') {
                 size_t n = words_of(a, s - 1, w, 512);
-                int who = speaker_in(&c, s - 1, w, n, 0, n, 0);
+                int by_pronoun = 0;
+                int who = speaker_in(&c, s - 1, w, n, 0, n, 0, &by_pronoun);
                 q->speaker = who == -2 ? -1 : who;
                 continue;
             }

@@ -37,6 +37,10 @@ static void keep_case(test_ctx *t, const test_record *r, void *userdata)
         test_fail(t, f->path, r->line, "more than %d cases in one file", MAX_CASES);
         return;
     }
+    if (r->field_count < 2 + f->dated) {
+        test_fail(t, f->path, r->line, "a case needs %sTEXT => EXPECTED", f->dated ? "DATE => " : "");
+        return;
+    }
     fact_case *c = &f->cases[f->count++];
     c->line = r->line;
     c->field_count = r->field_count;
