@@ -230,8 +230,25 @@ static const char *const measures[] = {
     "tons", "tonnes", "ton", "tonne", "kg", "kilograms", "kilogrammes", "grams", "lbs",
     "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "ft", "cm", "mm",
     "hectares", "acres", "litres", "liters", "gallons", "barrels", "megawatts", "mw", "gw",
-    "kw", "degrees", "knots", "mph", "kph", "votes", "seats", "bp", "inches", "inch", "yards",
+    "kw", "degrees", "knots", "mph", "kph", "votes", "seats", "bp", "inches", "inch", "yards", "pence",
 };
+
+/* Measures and counts written joined to the number ("an 8,315-ton
+ * destroyer", "a 222-meter ship", "its 20-member crew", "a 3,000-strong
+ * force"), with the plural a figure keeps. */
+static const struct {
+    const char *one, *unit;
+} joined_measures[] = {{"ton", "tons"},         {"tonne", "tonnes"},   {"meter", "meters"}, {"metre", "metres"},
+                       {"kilometer", "kilometers"}, {"kilometre", "kilometres"}, {"mile", "miles"},
+                       {"foot", "feet"},       {"inch", "inches"},    {"yard", "yards"},   {"acre", "acres"},
+                       {"hectare", "hectares"}, {"gallon", "gallons"}, {"barrel", "barrels"},
+                       {"pound", "pounds"},    {"megawatt", "megawatts"}, {"member", "members"},
+                       {"person", "people"},   {"strong", "people"}};
+
+/* Nouns for a body of people counted after "of": "a crew of 20", "a
+ * workforce of 3,000". */
+static const char *const collective_nouns[] = {"crew", "staff", "workforce", "population", "fleet", "force",
+                                               "delegation", "congregation", "garrison", "contingent"};
 
 /* Nouns that count people and things without a plural "s". */
 static const char *const count_nouns[] = {"people", "children", "men", "women", "police", "staff",
@@ -516,6 +533,16 @@ static void subject_before(const chorus__lexicon *lex, const chorus__article *a,
 /* Non-zero when the number is no figure by where it stands: glued to other
  * numbers or names by hyphens ("3-2", "COVID-19", "555-0102"), an ordinal,
  * a time, part of a date, an age, or a number naming a thing ("No. 10"). */
+/* Non-zero when the text before offset `at`, past spaces, is a
+ * possessive's ending: "the House's 240 members". */
+static int after_possessive(const chorus__article *a, uint32_t at)
+{
+    while (at > 0 && a->text[at - 1] == ' ')
+        at--;
+    return (at >= 2 && a->text[at - 1] == 's' && a->text[at - 2] == '\'') ||
+           (at >= 4 && a->text[at - 1] == 's' && memcmp(a->text + at - 4, "\xE2\x80\x99", 3) == 0);
+}
+
 static int not_a_figure(const chorus__article *a, const chorus__sentence *s, date_spans *dates, const fword *w,
                         size_t n, size_t i, size_t last, double v, int digits)
 {
@@ -543,9 +570,14 @@ static int not_a_figure(const chorus__article *a, const chorus__sentence *s, dat
         (i > 0 && w[i].start >= 2 && a->text[w[i].start - 2] == ',' && w[last].end < a->text_len &&
          a->text[w[last].end] == ',' && digits && v < 120))
         return 1;
-    /* "Flight 370", "Chapter 11" — but not "Nearly 300" opening a sentence. */
+    /* "the IRS's 2013 investigations": a year. */
+    if (digits && v >= 1900 && v <= 2100 && v == floor(v) && w[last].end - w[i].start == 4 &&
+        after_possessive(a, w[i].start))
+        return 1;
+    /* "Flight 370", "Chapter 11" — but not "Nearly 300" opening a sentence,
+     * nor "the House's 240 members". */
     size_t hedge_from;
-    if (i > 0 && (w[i - 1].flags & CHORUS_TOK_CAP) && !(w[i - 1].flags & CHORUS_TOK_STOP) &&
+    if (i > 0 && (w[i - 1].flags & CHORUS_TOK_CAP) && !(w[i - 1].flags & CHORUS_TOK_STOP) && !after_possessive(a, w[i].start) &&
         gap_spaces(a, &w[i - 1], &w[i]) && digits && !currency_symbol(a, w[i].start) &&
         hedge_before(w, i, &hedge_from) < 0)
         return 1;
@@ -603,6 +635,14 @@ static size_t read_unit(const chorus__story_text *story, const chorus__article *
             return u + used;
         }
     }
+    /* "an 8,315-ton destroyer" */
+    if (u < n && gap_is(a, &w[u - 1], &w[u], "-") && digits)
+        for (size_t k = 0; k < sizeof joined_measures / sizeof joined_measures[0]; k++)
+            if (is(&w[u], joined_measures[k].one)) {
+                snprintf(f->unit, sizeof f->unit, "%s", joined_measures[k].unit);
+                f->end = w[u].end;
+                return u + 1;
+            }
     /* "56 nautical miles" */
     if (u + 1 < n && is(&w[u], "nautical") && is(&w[u + 1], "miles") && gap_spaces(a, &w[u - 1], &w[u])) {
         strcpy(f->unit, "nautical miles");
@@ -639,6 +679,13 @@ static size_t read_unit(const chorus__story_text *story, const chorus__article *
             if (k < n && !gap_spaces(a, &w[k - 1], &w[k]))
                 break;
         }
+    }
+    /* "a crew of 20": what is counted stands before "of"; people come whole
+     * ("an impact force of 1910.4 N" is a measure). */
+    if (!f->unit[0] && i >= 2 && is(&w[i - 1], "of") && IN(collective_nouns, &w[i - 2]) &&
+        f->value == floor(f->value) && gap_spaces(a, &w[i - 2], &w[i - 1]) && gap_spaces(a, &w[i - 1], &w[i])) {
+        snprintf(f->unit, sizeof f->unit, "%.*s", (int)w[i - 2].len, w[i - 2].w);
+        f->start = w[i - 2].start;
     }
     return u;
 }
