@@ -674,6 +674,54 @@ static int heads_of_phrase(const word *w, size_t k)
            IN(of_heads, w[k].fold, w[k].len) || role_at(w, k + 1, k, &rl) != ROLE_NONE;
 }
 
+/* Capitalised words joined by "and" at w[at] that go on to an
+ * organisation's word within AND_NAME_WORDS words, in a body's name made of
+ * ordinary words ("Securities and Exchange Commission", "National Health
+ * and Family Planning Commission"): the index after that word, or 0. Not
+ * two names side by side: the word before "and" is an ordinary word and
+ * ends no organisation's name ("Police Department and Fire Department";
+ * "Securities" does, but not in the "Securities and Exchange Commission"),
+ * neither it nor the word before it names a person or an organisation
+ * ("Google Image and Google News"), and the words after "and" name none,
+ * nor open with a place or "The" ("and U.S. Navy", "and The Washington
+ * Post"). */
+#define AND_NAME_WORDS 4
+static int names_someone(const chorus__article *a, const chorus__lexicon *lex, const word *w)
+{
+    return (chorus__lexicon_name(lex, a->text + w->start, w->end - w->start) &
+            (CHORUS_LEX_PERSON | CHORUS_LEX_ORG)) != 0;
+}
+
+static int organisation_word(const word *w)
+{
+    /* "Services" is the plural of an organisation's word. */
+    return IN(org_words, w->fold, w->len) ||
+           (w->len > 4 && w->fold[w->len - 1] == 's' && IN(org_words, w->fold, w->len - 1));
+}
+
+static size_t and_in_name(const chorus__article *a, const chorus__lexicon *lex, const word *w, size_t n,
+                          size_t from, size_t at)
+{
+    if (!lex || at >= n || at == from || !(w[at].len == 3 && memcmp(w[at].fold, "and", 3) == 0))
+        return 0;
+    const word *last = &w[at - 1];
+    if (!capitalised(last) || all_caps(last) || !chorus__lexicon_common(lex, last->fold, last->len) ||
+        chorus__lexicon_name(lex, a->text + last->start, last->end - last->start) ||
+        (organisation_word(last) && !(last->len == 10 && memcmp(last->fold, "securities", 10) == 0)) ||
+        (at - 1 > from && names_someone(a, lex, &w[at - 2])))
+        return 0;
+    if (at + 1 < n && ((w[at + 1].len == 3 && memcmp(w[at + 1].fold, "the", 3) == 0) ||
+                       chorus__lexicon_name(lex, a->text + w[at + 1].start, w[at + 1].end - w[at + 1].start)))
+        return 0;
+    for (size_t k = at + 1; k < n && k <= at + AND_NAME_WORDS; k++) {
+        if (!capitalised(&w[k]) || !joined(a, &w[k - 1], &w[k]) || names_someone(a, lex, &w[k]))
+            return 0;
+        if (organisation_word(&w[k]))
+            return k + 1;
+    }
+    return 0;
+}
+
 static int find_runs(builder *b, size_t article, title_mention **titles, size_t *ntitles, size_t *cap)
 {
     const chorus__article *a = b->story->articles[article];
@@ -740,6 +788,15 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                                   !IN(org_words, w[end - 1].fold, w[end - 1].len)) &&
                                 !(w[end].len == 2 && memcmp(w[end].fold, "of", 2) == 0 &&
                                   !heads_of_phrase(w, end - 1));
+                /* "and" inside a body's name made of ordinary words: the
+                 * "Energy and Commerce Committee", the "National Health and
+                 * Family Planning Commission" — not "Obama and Senate
+                 * Committee", whose first part is a name of its own. */
+                size_t and_end = and_in_name(a, lex, w, n, k, end);
+                if (and_end) {
+                    end = and_end;
+                    continue;
+                }
                 if (connector && end + 1 < n &&
                     joined(a, &w[end], &w[end + 1]) &&
                     (capitalised(&w[end + 1]) ||
