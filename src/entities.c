@@ -116,6 +116,11 @@ static const char *const org_context_after[] = {
 /* "at" and "of" after a word for a person: "an analyst at Berenberg". */
 static const char *const org_context_before[] = {"at", "of", "for", "with"};
 
+/* Companies' legal forms written after their names; not those that are
+ * also postal codes or other abbreviations ("NV", "AB", "SE"). */
+static const char *const legal_forms[] = {"sa", "s.a", "s.a.", "ag", "gmbh", "n.v", "n.v.", "bv", "spa", "s.p.a",
+                                          "s.p.a.", "k.k", "k.k.", "asa", "oyj", "srl", "s.r.l", "pte", "bhd", "tbk"};
+
 /* Suffixes that may be left off a company's name: "Acme" is "Acme Corp". */
 static const char *const company_suffixes[] = {"corp", "inc", "ltd", "llc", "plc", "co", "group",
                                                "sa", "ag", "gmbh", "nv", "bv", "spa"};
@@ -374,8 +379,10 @@ static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, co
             return CHORUS_ENTITY_PLACE;
         return kinds & CHORUS_LEX_ORG ? CHORUS_ENTITY_ORGANIZATION : CHORUS_ENTITY_PERSON;
     }
+    /* A company's legal form after its name ("Kering SA", "Nippon Yusen
+     * K.K."); alone, "AG" or "SA" may be an attorney general or a country. */
     if (IN(org_words, last->fold, last->len) ||
-        (to - from > 1 && IN(org_words, first->fold, first->len)))
+        (to - from > 1 && (IN(org_words, first->fold, first->len) || IN(legal_forms, last->fold, last->len))))
         return CHORUS_ENTITY_ORGANIZATION;
     if (to - from > 1 && IN(place_words, last->fold, last->len))
         return CHORUS_ENTITY_PLACE;
