@@ -238,12 +238,13 @@ static const char *const measures[] = {
  * force"), with the plural a figure keeps. */
 static const struct {
     const char *one, *unit;
-} joined_measures[] = {{"ton", "tons"},         {"tonne", "tonnes"},   {"meter", "meters"}, {"metre", "metres"},
-                       {"kilometer", "kilometers"}, {"kilometre", "kilometres"}, {"mile", "miles"},
-                       {"foot", "feet"},       {"inch", "inches"},    {"yard", "yards"},   {"acre", "acres"},
-                       {"hectare", "hectares"}, {"gallon", "gallons"}, {"barrel", "barrels"},
-                       {"pound", "pounds"},    {"megawatt", "megawatts"}, {"member", "members"},
-                       {"person", "people"},   {"strong", "people"}};
+} joined_measures[] = {
+    {"ton", "tons"},       {"tonne", "tonnes"},   {"meter", "meters"},   {"metre", "metres"},
+    {"kilometer", "kilometers"}, {"kilometre", "kilometres"}, {"mile", "miles"}, {"foot", "feet"},
+    {"inch", "inches"},    {"yard", "yards"},     {"acre", "acres"},     {"hectare", "hectares"},
+    {"gallon", "gallons"}, {"barrel", "barrels"}, {"pound", "pounds"},   {"megawatt", "megawatts"},
+    {"member", "members"}, {"person", "people"},  {"strong", "people"},
+};
 
 /* Nouns for a body of people counted after "of": "a crew of 20", "a
  * workforce of 3,000". */
@@ -530,9 +531,6 @@ static void subject_before(const chorus__lexicon *lex, const chorus__article *a,
     }
 }
 
-/* Non-zero when the number is no figure by where it stands: glued to other
- * numbers or names by hyphens ("3-2", "COVID-19", "555-0102"), an ordinal,
- * a time, part of a date, an age, or a number naming a thing ("No. 10"). */
 /* Non-zero when the text before offset `at`, past spaces, is a
  * possessive's ending: "the House's 240 members". */
 static int after_possessive(const chorus__article *a, uint32_t at)
@@ -543,6 +541,9 @@ static int after_possessive(const chorus__article *a, uint32_t at)
            (at >= 4 && a->text[at - 1] == 's' && memcmp(a->text + at - 4, "\xE2\x80\x99", 3) == 0);
 }
 
+/* Non-zero when the number is no figure by where it stands: glued to other
+ * numbers or names by hyphens ("3-2", "COVID-19", "555-0102"), an ordinal,
+ * a time, part of a date, an age, or a number naming a thing ("No. 10"). */
 static int not_a_figure(const chorus__article *a, const chorus__sentence *s, date_spans *dates, const fword *w,
                         size_t n, size_t i, size_t last, double v, int digits)
 {
@@ -577,9 +578,9 @@ static int not_a_figure(const chorus__article *a, const chorus__sentence *s, dat
     /* "Flight 370", "Chapter 11" — but not "Nearly 300" opening a sentence,
      * nor "the House's 240 members". */
     size_t hedge_from;
-    if (i > 0 && (w[i - 1].flags & CHORUS_TOK_CAP) && !(w[i - 1].flags & CHORUS_TOK_STOP) && !after_possessive(a, w[i].start) &&
-        gap_spaces(a, &w[i - 1], &w[i]) && digits && !currency_symbol(a, w[i].start) &&
-        hedge_before(w, i, &hedge_from) < 0)
+    if (i > 0 && (w[i - 1].flags & CHORUS_TOK_CAP) && !(w[i - 1].flags & CHORUS_TOK_STOP) &&
+        !after_possessive(a, w[i].start) && gap_spaces(a, &w[i - 1], &w[i]) && digits &&
+        !currency_symbol(a, w[i].start) && hedge_before(w, i, &hedge_from) < 0)
         return 1;
     return 0;
 }

@@ -365,7 +365,7 @@ static int set_off_by_commas(const context *c, const chorus__mention *m, uint32_
 }
 
 /* Non-zero when text[from..to) is one or two lower-case words for people
- * ("analysts", "spokeswoman", "health officials"): an organisation speaks
+ * ("analysts", "spokeswoman", "chief executive"): an organisation speaks
  * through them ("Jefferies analysts wrote"). */
 static int people_of(const context *c, uint32_t from, uint32_t to)
 {
@@ -394,9 +394,6 @@ static int people_of(const context *c, uint32_t from, uint32_t to)
     return words > 0;
 }
 
-/* The speaker named by words[from..to) around a quotation. `after` says the
- * words follow it (", X said") rather than lead to it ("X said: "). Returns
- * an entity, -1 for an unnamed speaker, -2 when the words name no speaker. */
 /* "according to X" among words[from..to): X, -1 when the words name no
  * entity there, -2 when there is no "according to". */
 static int according_to(const context *c, const qword *w, size_t n, size_t from, size_t to)
@@ -534,6 +531,10 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
     return -2;
 }
 
+/* The speaker named by words[from..to) around a quotation. `after` says the
+ * words follow it (", X said") rather than lead to it ("X said: "). Returns
+ * an entity, -1 for an unnamed speaker, -2 when the words name no speaker;
+ * *by_pronoun is set when a "he" or "she" names them. */
 static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
                       size_t to, int after, int *by_pronoun)
 {
@@ -545,9 +546,9 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
         if (who >= 0)
             return who;
         int reported = according_to(c, w, n, from, to);
-        if (reported != -2) {
+        if (reported != -2 && (reported >= 0 || who == -2)) {
             *by_pronoun = 0;
-            return reported >= 0 || who == -2 ? reported : who;
+            return reported;
         }
         return who;
     }
