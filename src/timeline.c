@@ -21,8 +21,10 @@
 #include "token.h"
 #include "util.h"
 
-/* Words of an event's clause kept around its date. */
+/* Words of an event's clause kept around its date... */
 #define CLAUSE_WORDS 12
+/* ... or the whole sentence, when its start or end is this much further. */
+#define SENTENCE_REACH 8
 /* Reports of one event on one date share this much of their content words. */
 #define SAME_EVENT_OVERLAP 0.2
 /* How far back future wording is looked for. */
@@ -429,13 +431,24 @@ static size_t date_at(const char *text, const tword *w, size_t n, size_t i, cons
     return 0;
 }
 
-/* The clause around words first..last: bounded by punctuation that ends a
- * clause, and no more than CLAUSE_WORDS words on each side. */
-static void clause_around(const chorus__article *a, const chorus__sentence *s, const tword *w, size_t n,
-                          size_t first, size_t last, uint32_t *start, uint32_t *end)
+/* The clause around words first..last, in start..end: bounded by
+ * punctuation that ends a clause, and no more than CLAUSE_WORDS words on
+ * each side. What a reader is shown, in shown_start..shown_end, goes on to
+ * the sentence's start or end when that is only SENTENCE_REACH words
+ * further: an entry that opens mid-phrase ("have been adopted by the UN
+ * since 1947") reads worse than one a few words longer. Reports of one
+ * event are matched on the clause alone, so that the longer text joins no
+ * more events. */
+static void clause_around(const chorus__article *a, const tword *w, size_t n, size_t first, size_t last,
+                          uint32_t *start, uint32_t *end, uint32_t *shown_start, uint32_t *shown_end)
 {
     size_t from = first, to = last;
-    for (size_t k = first; k-- > 0 && first - k <= CLAUSE_WORDS;) {
+    int cut = 1;
+    for (size_t k = first; k-- > 0;) {
+        if (first - k > CLAUSE_WORDS) {
+            cut = k >= SENTENCE_REACH;
+            break;
+        }
         const char *gap = a->text + w[k].end;
         size_t gl = w[k + 1].start - w[k].end;
         if (memchr(gap, ';', gl) || (memchr(gap, ':', gl) && gap[gl - 1] == ' ') || memchr(gap, '(', gl) ||
@@ -443,7 +456,14 @@ static void clause_around(const chorus__article *a, const chorus__sentence *s, c
             break;
         from = k;
     }
-    for (size_t k = last + 1; k < n && k - last <= CLAUSE_WORDS; k++) {
+    *start = w[from].start;
+    *shown_start = cut ? w[from].start : w[0].start;
+    cut = 1;
+    for (size_t k = last + 1; k < n; k++) {
+        if (k - last > CLAUSE_WORDS) {
+            cut = n - k > SENTENCE_REACH;
+            break;
+        }
         const char *gap = a->text + w[k - 1].end;
         size_t gl = w[k].start - w[k - 1].end;
         if (memchr(gap, ';', gl) || (memchr(gap, ':', gl) && gap[gl - 1] == ' ') || memchr(gap, ')', gl) ||
@@ -451,9 +471,8 @@ static void clause_around(const chorus__article *a, const chorus__sentence *s, c
             break;
         to = k;
     }
-    *start = w[from].start;
     *end = w[to].end;
-    (void)s;
+    *shown_end = cut ? w[to].end : w[n - 1].end;
 }
 
 /* Content words of a clause, for matching reports of one event. */
@@ -595,7 +614,12 @@ int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
                 if (!used)
                     continue;
                 event_source src = {article, 0, 0, {0}, 0};
-                clause_around(a, st, w, n, fd.first, fd.last, &src.start, &src.end);
+                uint32_t shown_start, shown_end;
+                clause_around(a, w, n, fd.first, fd.last, &src.start, &src.end, &shown_start, &shown_end);
+                /* Not the dateline a sentence opens with ("SANTIAGO - "). */
+                for (size_t k = 0; k < n && shown_start < skip_to && shown_start < src.start; k++)
+                    if (w[k].start >= skip_to)
+                        shown_start = w[k].start;
                 src.nterms = content_terms(a, src.start, src.end, src.terms, 48);
                 char iso[32];
                 chorus__date_iso(&fd.date, iso);
@@ -613,7 +637,7 @@ int chorus__find_timeline(const chorus__story_text *story, chorus__facts *f)
                     chorus__event ev = {0};
                     ev.date = fd.date;
                     memcpy(ev.iso, iso, sizeof iso);
-                    ev.text = chorus__arena_strndup(&f->mem, a->text + src.start, src.end - src.start);
+                    ev.text = chorus__arena_strndup(&f->mem, a->text + shown_start, shown_end - shown_start);
                     if (!ev.text || chorus__sources_add(&ev.sources, article) ||
                         CHORUS_PUSH(f->events, f->event_count, f->event_cap, ev) ||
                         CHORUS_PUSH(firsts, nfirst, cap, src) || index_event(&on_date, f))
