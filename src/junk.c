@@ -57,6 +57,8 @@
 #define CREDIT_MAX_WORDS 30
 #define LIST_ENTRY_MAX_WORDS 25
 #define BOILERPLATE_MAX_WORDS 12
+/* Most words in a copyright notice that names the outlet. */
+#define COPYRIGHT_MAX_WORDS 40
 /* Blocks under a standfirst read as the head's (a date line, a byline). */
 #define UNDER_LEAD_BLOCKS 3
 /* A short line in this many articles is site furniture... */
@@ -166,6 +168,8 @@ static const char CREDIT_PATTERN[] =
     "|illustrated|photographed|compiled|researched|(?:additional\\s+)?(?:reporting|writing|editing))"
     "\\s+(?:and\\s+\\w+\\s+)?by\\b"
     "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b"
+    /* A wire story's "Associated Press writer Jane Doe in Lisbon contributed to this report." */
+    "|\\bcontributed\\s+(?:reporting\\s+)?to\\s+this\\s+(?:report|story|article)\\b"
     /* Chinese: editor, copy editor, source ("责任编辑：", "来源：") */
     "|^\\W*(?:责任编辑|编辑|校对|来源)\\s*[:：]";
 
@@ -239,6 +243,11 @@ static const char LEGAL_PATTERN[] =
     "|tous\\s+droits\\s+réservés|todos\\s+los\\s+derechos\\s+reservados"
     "|tutti\\s+i\\s+diritti\\s+riservati|todos\\s+os\\s+direitos\\s+reservados"
     "|все\\s+права\\s+защищены)";
+
+/* A block that opens with a copyright notice: "© 2024 …", "Copyright 2024
+ * …", "(c) 2024 …" — not "Copyright lawyers said …". */
+static const char COPYRIGHT_OPENING_PATTERN[] =
+    "^\\W*(?:©|\\(c\\)\\s*\\d{4}|copyright\\s*(?:©\\s*|\\(c\\)\\s*)?\\d{4})";
 
 /* An affiliate disclosure: "We may earn a commission when you buy through
  * links on our site", "We may earn money when you click on our links",
@@ -385,6 +394,7 @@ enum {
     PAT_COMMENTS,
     PAT_SOCIAL,
     PAT_LEGAL,
+    PAT_COPYRIGHT_OPENING,
     PAT_COPYRIGHT_OWNER,
     PAT_CAPTION,
     PAT_LABEL,
@@ -413,7 +423,8 @@ enum {
 
 static const char *const pattern_source[PAT_COUNT] = {
     PROMPT_PATTERN, WIDGET_PATTERN, SECTION_PATTERN, COMMENTS_PATTERN, SOCIAL_PATTERN,
-    LEGAL_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN, BYLINE_PATTERN,
+    LEGAL_PATTERN, COPYRIGHT_OPENING_PATTERN, COPYRIGHT_OWNER_PATTERN, CAPTION_PATTERN, LABEL_PATTERN,
+    BYLINE_PATTERN,
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
@@ -670,7 +681,10 @@ int chorus__is_byline(chorus__junk *j, const char *s, size_t len)
 int chorus__copyright_owner(chorus__junk *j, const char *s, size_t len, const char **name,
                             size_t *name_len)
 {
-    if (chorus__count_words(s, len) > 16)
+    /* The notice may run on after the owner's name ("… All rights reserved.
+     * This material may not be published, broadcast, rewritten or
+     * redistributed."); a longer block is prose. */
+    if (chorus__count_words(s, len) > COPYRIGHT_MAX_WORDS)
         return 0;
     int rc = pcre2_match(j->re[PAT_COPYRIGHT_OWNER], (PCRE2_SPTR)s, len, 0, 0, j->md, NULL);
     if (rc < 2)
@@ -971,6 +985,12 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         (i <= as->first_body || i >= as->last_body) && match(j, PAT_SCRIPT_NOTICE, s, len))
         return CHORUS_JUNK_PLACEHOLDER;
     if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
+        return CHORUS_JUNK_LEGAL;
+    /* A copyright notice that opens its block and runs on ("Copyright 2024
+     * The Associated Press. All rights reserved. This material may not be
+     * published, broadcast, rewritten or redistributed.") is no sentence of
+     * the article, however long, in its second half. */
+    if (words <= DISCLAIMER_MAX_WORDS && position >= 0.5 && match(j, PAT_COPYRIGHT_OPENING, s, len))
         return CHORUS_JUNK_LEGAL;
     /* An affiliate disclosure stands above the article (or below it), and
      * reads as a sentence: only its wording and its place give it away. */

@@ -122,6 +122,11 @@ static void shape_helpers(test_ctx *t)
     size_t len;
     CHECK(t, chorus__copyright_owner(j, "\xC2\xA9 2025 Harbour Post. All rights reserved.", 41, &name, &len));
     CHECK(t, len == 12 && strncmp(name, "Harbour Post", 12) == 0);
+    /* A wire service's notice runs on after the owner. */
+    const char *wire = "Copyright 2024 The Associated Press. All rights reserved. This material may not be "
+                       "published, broadcast, rewritten or redistributed without permission.";
+    CHECK(t, chorus__copyright_owner(j, wire, strlen(wire), &name, &len));
+    CHECK(t, len == 20 && strncmp(name, "The Associated Press", 20) == 0);
     CHECK(t, chorus__block_hash("It\xE2\x80\x99s  OK!", 10) == chorus__block_hash("it's ok", 7));
     chorus__junk_free(j);
     chorus__junk_free(NULL);
