@@ -107,6 +107,8 @@
     "|you\\s+can['\\x{2019}]?t\\s+perform\\s+that\\s+action\\s+at\\s+this\\s+time" \
     "|the\\s+post\\s+.{1,200}?\\s+appeared\\s+first\\s+on\\b|this\\s+post\\s+first\\s+appeared\\s+on\\b" \
     "|pin\\s+(?:it|this(?:\\s+post)?)\\s+for\\s+later" \
+    "|thanks?\\s+(?:you\\s+)?for\\s+(?:signing\\s+up|subscribing)|this\\s+(?:story|article|post)\\s+has\\s+been\\s+updated" \
+    "|our\\s+standards\\s*:\\s*the\\s+thomson\\s+reuters\\s+trust\\s+principles" \
     "|did\\s+you\\s+find\\s+(?:this|the)\\s+(?:article|post|page|guide)\\s+(?:helpful|useful)" \
     "|we\\s+are\\s+sorry\\s+that\\s+this\\s+(?:post|article|page)\\s+was\\s+not\\s+useful" \
     "|no\\s+credit\\s+card\\s+(?:required|needed)|start\\s+(?:your\\s+|a\\s+)?free\\s+trial|get\\s+started\\s+(?:today|now|for\\s+free)" \
