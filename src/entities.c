@@ -502,6 +502,22 @@ static int calendar_stop(const chorus__article *a, const word *w, size_t n, size
 }
 
 /* Handles one run of capitalised words, words[from..to). */
+/* Words before a title that make it a title rather than a surname. */
+static const char *const title_determiners[] = {"the", "a", "an", "its", "his", "her", "their", "our", "whose"};
+
+/* Non-zero when a title and a comma stand right before w[k]: "founder and
+ * CEO, Mark Zuckerberg", "the chief executive, Mark Zuckerberg". */
+static int after_role_comma(const chorus__article *a, const word *w, size_t k)
+{
+    size_t rl;
+    if (k == 0 || w[k].start < w[k - 1].end + 2 || a->text[w[k - 1].end] != ',')
+        return 0;
+    for (uint32_t i = w[k - 1].end + 1; i < w[k].start; i++)
+        if (a->text[i] != ' ')
+            return 0;
+    return role_at(w, k, k - 1, &rl) > ROLE_HONORIFIC;
+}
+
 static int take_run(builder *b, size_t article, uint32_t sentence, const word *w, size_t n,
                     size_t from, size_t to)
 {
@@ -563,6 +579,13 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
     }
     if (name_from >= to)
         return 0;
+    /* A title with no name after a determiner or in capitals ("the CEO
+     * said", "Mark Zuckerberg, the CEO,", "founder and CEO") is no one's
+     * name; "King said" may be Jeff King's. */
+    size_t title_len;
+    if (role == ROLE_NONE && role_at(w, to, from, &title_len) > ROLE_HONORIFIC && from + title_len == to &&
+        (all_caps(&w[from]) || (from > 0 && IN(title_determiners, w[from - 1].fold, w[from - 1].len))))
+        return 0;
     /* Nationalities are no names: "Russian", "Palestinians", and compounds
      * of them ("Israeli-Palestinian"). */
     if (lex && role == ROLE_NONE) {
@@ -610,11 +633,12 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             type = CHORUS_ENTITY_PERSON;
         else if (to - name_from >= 2 && to - name_from <= 4 && name_from > 0 && lex &&
                  !all_caps(&w[name_from]) &&
-                 chorus__lexicon_person_noun(lex, w[name_from - 1].fold, w[name_from - 1].len))
-            type = CHORUS_ENTITY_PERSON; /* "structural engineer Sofia Reyes" */
-        else if (to - name_from == 1 && before && !speaks &&
+                 (chorus__lexicon_person_noun(lex, w[name_from - 1].fold, w[name_from - 1].len) ||
+                  after_role_comma(a, w, name_from)))
+            type = CHORUS_ENTITY_PERSON; /* "structural engineer Sofia Reyes", "founder and CEO, Mark Zuckerberg" */
+        else if (to - name_from == 1 && before && !speaks && !w[to - 1].possessive &&
                  IN(place_prepositions, before->fold, before->len))
-            type = CHORUS_ENTITY_PLACE;
+            type = CHORUS_ENTITY_PLACE; /* "in Doha", not "at Rivlin's residence" */
         else if (speaks && to - name_from >= 2 && to - name_from <= 4 && !any_caps_or_initial(w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
         else if (name_from >= 2 && IN(org_context_before, w[name_from - 1].fold, w[name_from - 1].len) &&

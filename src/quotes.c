@@ -8,6 +8,7 @@
  * or, for a quotation standing alone, the speaker of the quotation or the
  * speech verb just before it. A speaker that is no entity of the story
  * ("officials said") is left unnamed rather than guessed. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -34,6 +35,9 @@
 /* Words after a quotation within which its speech verb stands: ", Progressive
  * Caucus leader Rep. Raul Grijalva (D-AZ) said". */
 #define ATTRIBUTION_WORDS 12
+/* Longest description between an organisation and the person it
+ * describes: "Facebook founder and chief executive, Mark Zuckerberg". */
+#define DESCRIPTION_BYTES 40
 /* Longest aside in brackets between a speaker's name and the verb. */
 #define ASIDE_BYTES 16
 /* Two reports of one quotation share this much of their words. */
@@ -104,12 +108,27 @@ static const chorus__mention *mention_starting(const context *c, uint32_t start,
             else if (ch >= 'a' && ch <= 'z') {
                 if (!lower_word && (k == start || c->a->text[k - 1] == ' '))
                     words++, lower_word = 1;
+            } else if (ch == ',') {
+                /* A comma sets the name off right after it: "said the chief
+                 * executive, Mark Zuckerberg" — not "said Painter, now a
+                 * University of Minnesota professor". */
+                uint32_t after = k + 1;
+                while (after < m->start && c->a->text[after] == ' ')
+                    after++;
+                if (after != m->start)
+                    return NULL;
             } else if (!(ch >= 'A' && ch <= 'Z') && ch != '-')
                 return NULL;
         }
         if (m->start >= before + 6 && !(words >= 1 && words <= DESCRIPTOR_WORDS && !dot))
             return NULL;
         if (m->start - start > 1 && !dot && !words)
+            return NULL;
+        /* "Dunn's father told him": the possessive names who is meant, not
+         * who speaks. */
+        const char *t = c->a->text;
+        if ((m->end + 1 < c->a->text_len && t[m->end] == '\'' && t[m->end + 1] == 's') ||
+            (m->end + 3 < c->a->text_len && memcmp(t + m->end, "\xE2\x80\x99s", 4) == 0))
             return NULL;
         return m;
     }
@@ -178,6 +197,26 @@ static int unnamed_subject(const context *c, uint32_t s)
     return len && chorus__lexicon_person_noun(c->lex, w, len);
 }
 
+/* Non-zero when mention i of the context is followed by a comma and
+ * another name: one of a list ("met Anna Berg, Ivo Lenz, and Mara Kohl"),
+ * no subject after an opening phrase. */
+static int listed(const context *c, size_t i)
+{
+    if (i + 1 >= c->mention_count || c->mentions[i + 1]->sentence != c->mentions[i]->sentence)
+        return 0;
+    const char *t = c->a->text;
+    size_t k = c->mentions[i]->end, end = c->mentions[i + 1]->start;
+    if (k >= end || t[k] != ',')
+        return 0;
+    for (k++; k < end && t[k] == ' '; k++)
+        ;
+    if (end - k >= 4 && memcmp(t + k, "and ", 4) == 0)
+        k += 4;
+    else if (end - k >= 3 && memcmp(t + k, "or ", 3) == 0)
+        k += 3;
+    return k == end;
+}
+
 /* Words from a sentence's start within which its subject is named. */
 #define SUBJECT_WORDS 4
 
@@ -202,10 +241,28 @@ static const chorus__mention *subject_of(const context *c, uint32_t s)
         const chorus__mention *m = c->mentions[i];
         if (m->sentence != s)
             continue;
-        if ((m->start < near || m->start == after_comma) && subject_like(c, m))
+        if ((m->start < near || (m->start == after_comma && !listed(c, i))) && subject_like(c, m))
             return m;
         if (m->start > near && m->start > after_comma)
             return NULL;
+    }
+    return NULL;
+}
+
+/* The mention that opens the sentence's last clause joined by ", and" or
+ * ", but" ("…, and Rivlin referred to the trial"), or NULL; not the last
+ * name of a list ("met Putin, Xi, and Modi"). */
+static const chorus__mention *last_clause_subject(const context *c, uint32_t s)
+{
+    const char *t = c->a->text;
+    for (size_t i = c->mention_count; i-- > 0;) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence != s || m->start < 6 ||
+            (memcmp(t + m->start - 6, ", and ", 6) != 0 && memcmp(t + m->start - 6, ", but ", 6) != 0))
+            continue;
+        if (i > 0 && c->mentions[i - 1]->sentence == s && c->mentions[i - 1]->end == m->start - 6)
+            return NULL;
+        return m;
     }
     return NULL;
 }
@@ -229,7 +286,12 @@ static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
         uint32_t s = sentence - back;
         if (unnamed_subject(c, s))
             return -1;
-        const chorus__mention *m = subject_of(c, s);
+        /* "…, and Rivlin referred to the trial as …": the subject of the
+         * sentence's last clause is the nearest one. */
+        const chorus__mention *m = last_clause_subject(c, s);
+        if (m && is_person(c, m))
+            return m->entity;
+        m = subject_of(c, s);
         if (!m)
             continue; /* "He died at the scene": look further back */
         int type = c->f->entities[m->entity].type;
@@ -298,7 +360,9 @@ static int filler(const qword *w)
 {
     static const char *const fill[] = {"also", "previously", "later", "then", "again", "has", "had",
                                        "have", "once", "repeatedly", "earlier", "recently",
-                                       "further", "firmly", "simply", "only", "had", "would"};
+                                       "further", "firmly", "simply", "only", "would",
+                                       /* "Ryabkov was quoted as saying" */
+                                       "was", "quoted", "as"};
     for (size_t i = 0; i < sizeof fill / sizeof fill[0]; i++)
         if (word_is(w, fill[i]))
             return 1;
@@ -392,6 +456,39 @@ static int people_of(const context *c, uint32_t from, uint32_t to)
             return 0;
     }
     return words > 0;
+}
+
+/* The person named right after organisation m when only words of a role
+ * stand between ("Facebook founder and CEO, Mark Zuckerberg", "Google
+ * spokesman John Doe"): lower-case words, abbreviations in capitals, "and"
+ * and commas, but no "of" that would make the organisation the person's
+ * ("Velasquez, director of Youth Outreach Services"); or NULL. */
+static const chorus__mention *person_described(const context *c, const chorus__mention *m)
+{
+    if (c->f->entities[m->entity].type != CHORUS_ENTITY_ORGANIZATION)
+        return NULL;
+    size_t i = 0;
+    while (i < c->mention_count && c->mentions[i] != m)
+        i++;
+    const char *t = c->a->text;
+    for (size_t j = i + 1; j < c->mention_count; j++) {
+        const chorus__mention *p = c->mentions[j];
+        if (p->sentence != m->sentence || p->start - m->end > DESCRIPTION_BYTES)
+            return NULL;
+        for (uint32_t k = m->end; k < p->start; k++)
+            if (!((t[k] >= 'a' && t[k] <= 'z') || (t[k] >= 'A' && t[k] <= 'Z') || t[k] == ' ' || t[k] == ',' ||
+                  t[k] == '-'))
+                return NULL;
+        int role_only = 1; /* the name is no abbreviation in capitals ("CEO") */
+        for (uint32_t k = p->start; k < p->end && role_only; k++)
+            role_only = (t[k] >= 'A' && t[k] <= 'Z') || t[k] == '.';
+        if (role_only)
+            continue;
+        if (memmem(t + m->end, p->start - m->end, " of ", 4))
+            return NULL;
+        return is_person(c, p) ? p : NULL;
+    }
+    return NULL;
 }
 
 /* "according to X" among words[from..to): X, -1 when the words name no
@@ -498,7 +595,10 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
         if (k == from) {
             /* "said X" */
             const chorus__mention *m = k + 1 < n ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
-            return m ? m->entity : -1;
+            /* "said Facebook founder and CEO, Mark Zuckerberg": the
+             * organisation describes the person named after it. */
+            const chorus__mention *p = m && !is_person(c, m) ? person_described(c, m) : NULL;
+            return p ? p->entity : m ? m->entity : -1;
         }
         size_t s = k;
         while (s > from && filler(&w[s - 1]))
@@ -510,13 +610,19 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
         if (s == from + 2 && word_is(&w[from], "the") && organisation_noun(&w[from + 1]))
             return resolve_organisation(c, sentence, w[from].start, &w[from + 1]);
         const chorus__mention *m = mention_ending(c, w[s].start, w[from].start);
+        const chorus__mention *first = mention_starting(c, w[from].start, w[from].end + 1);
+        /* "Taylor, a partner of Zuckerman Spaeder LLP said": the person the
+         * attribution opens with, not the firm of the aside. */
+        if (m && m->start >= w[from].start && !is_person(c, m) && first && first != m && is_person(c, first) &&
+            first->end < c->a->text_len && c->a->text[first->end] == ',')
+            return first->entity;
         if (m && m->start >= w[from].start)
             return m->entity;
         /* The name first, then an aside: "X of Athens, Alabama, tweeted",
          * "X, a spokesman for the ministry, said"; or the name itself set
          * off by commas: "the mayor's spokeswoman, Jane Roe, said". */
-        const chorus__mention *first = mention_starting(c, w[from].start, w[from].end + 1);
-        if (first && is_person(c, first) && apposition(c, first->end, w[s].start, first))
+        if (first && c->f->entities[first->entity].type != CHORUS_ENTITY_PLACE &&
+            apposition(c, first->end, w[s].start, first))
             return first->entity;
         const chorus__mention *last = mention_before(c, w[s].start, w[from].start);
         if (last && is_person(c, last) && set_off_by_commas(c, last, w[s].start))
@@ -926,6 +1032,16 @@ static int splits(const chorus__article *a, const found_quote *x, const found_qu
     return 0;
 }
 
+/* Non-zero when nothing but spaces and punctuation follows quotation q's
+ * closing mark in its paragraph. */
+static int paragraph_is_quote(const chorus__article *a, const found_quote *q)
+{
+    for (uint32_t i = q->close; i < a->text_len && a->text[i] != '\n'; i++)
+        if (!chorus__is_space((unsigned char)a->text[i]) && !strchr(".,;:!?)", a->text[i]))
+            return 0;
+    return 1;
+}
+
 static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, quote_index *ix, size_t article)
 {
     const chorus__article *a = story->articles[article];
@@ -1030,6 +1146,17 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
                 int by_pronoun = 0;
                 int who = speaker_in(&c, s - 1, w, n, 0, n, 0, &by_pronoun);
                 q->speaker = who == -2 ? -1 : who;
+                continue;
+            }
+            /* A paragraph that is a quotation and nothing else goes on with
+             * the speaker of the quotation that ends the paragraph before,
+             * as reports set a long statement out ("“…,” Pruden said." and
+             * then "“Given that …”"), when no one else is named between. */
+            if (q->open == a->sentences[s].start && a->sentences[s - 1].paragraph + 1 == q->paragraph &&
+                k > 0 && found[k - 1].paragraph + 1 == q->paragraph && found[k - 1].speaker >= 0 &&
+                f->entities[found[k - 1].speaker].type == CHORUS_ENTITY_PERSON && paragraph_is_quote(a, q) &&
+                !person_between(&c, found[k - 1].close, q->open, found[k - 1].speaker)) {
+                q->speaker = found[k - 1].speaker;
                 continue;
             }
             /* A quotation that opens its sentence after one naming a single
