@@ -9,6 +9,7 @@
  * speech verb just before it. A speaker that is no entity of the story
  * ("officials said") is left unnamed rather than guessed. */
 #define _GNU_SOURCE /* memmem */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +39,10 @@
 /* Longest description between an organisation and the person it
  * describes: "Facebook founder and chief executive, Mark Zuckerberg". */
 #define DESCRIPTION_BYTES 40
+/* Words right before a name, and text after it, read for the title it is
+ * given. */
+#define TITLE_WORDS 1
+#define TITLE_BYTES 40
 /* Longest aside in brackets between a speaker's name and the verb. */
 #define ASIDE_BYTES 16
 /* Two reports of one quotation share this much of their words. */
@@ -583,6 +588,61 @@ static int resolve_organisation(const context *c, uint32_t sentence, uint32_t at
     return -1;
 }
 
+/* Non-zero when text[from..to) holds the word w as a whole word, in any
+ * case. */
+static int holds_word(const char *text, uint32_t from, uint32_t to, const qword *w)
+{
+    for (uint32_t k = from; k + w->len <= to; k++)
+        if ((k == from || !isalpha((unsigned char)text[k - 1])) && strncasecmp(text + k, w->w, w->len) == 0 &&
+            (k + w->len == to || !isalpha((unsigned char)text[k + w->len])))
+            return 1;
+    return 0;
+}
+
+/* The person "the chief" (the word `noun`, at offset `at` of sentence
+ * `sentence`) stands for: the one person named within PRONOUN_SENTENCES
+ * sentences before with that word beside the name ("Police Chief Peter
+ * Newsham", "Jane Roe, the mayor,"), in the same sentence; -1 when none or
+ * two are. */
+static int resolve_titled(const context *c, uint32_t sentence, uint32_t at, const qword *noun)
+{
+    int who = -1;
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence > sentence || m->sentence + PRONOUN_SENTENCES < sentence || m->end > at ||
+            !is_person(c, m))
+            continue;
+        /* The title in the name ("Governor Tom Hale"), in the words right
+         * before it ("fire officer Niamh Doyle"), or set off by commas after
+         * it ("Jane Roe, the mayor,"). */
+        const chorus__sentence *st = &c->a->sentences[m->sentence];
+        const char *t = c->a->text;
+        uint32_t from = m->start;
+        for (int words = 0; words < TITLE_WORDS && from > st->start && t[from - 1] == ' ';) {
+            uint32_t k = from - 1;
+            while (k > st->start && isalpha((unsigned char)t[k - 1]))
+                k--;
+            if (k == from - 1)
+                break;
+            from = k;
+            words++;
+        }
+        uint32_t to = m->end, end = st->start + st->len;
+        if (to < end && t[to] == ',')
+            for (to++; to < end && to < m->end + TITLE_BYTES && t[to] != ',' && t[to] != '.' && t[to] != '"' &&
+                       (unsigned char)t[to] != 0xE2; /* a quotation mark ends the aside */
+                 to++)
+                ;
+        int titled = holds_word(t, from, to, noun); /* the mention may hold its title: "Governor Tom Hale" */
+        if (!titled || who == m->entity)
+            continue;
+        if (who >= 0)
+            return -1;
+        who = m->entity;
+    }
+    return who;
+}
+
 /* The speaker in ", X said" or ", said X" after a quotation, as
  * speaker_in() returns it; *by_pronoun is set when a "he" or "she" names
  * them. */
@@ -609,6 +669,10 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
         }
         if (s == from + 2 && word_is(&w[from], "the") && organisation_noun(&w[from + 1]))
             return resolve_organisation(c, sentence, w[from].start, &w[from + 1]);
+        /* "the chief said": the person the text named with that title. */
+        if (s == from + 2 && word_is(&w[from], "the") && c->lex &&
+            chorus__lexicon_person_noun(c->lex, w[from + 1].w, w[from + 1].len))
+            return resolve_titled(c, sentence, w[from].start, &w[from + 1]);
         const chorus__mention *m = mention_ending(c, w[s].start, w[from].start);
         const chorus__mention *first = mention_starting(c, w[from].start, w[from].end + 1);
         /* "Taylor, a partner of Zuckerman Spaeder LLP said": the person the
