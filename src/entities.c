@@ -501,7 +501,6 @@ static int calendar_stop(const chorus__article *a, const word *w, size_t n, size
     return 1;
 }
 
-/* Handles one run of capitalised words, words[from..to). */
 /* Words before a title that make it a title rather than a surname. */
 static const char *const title_determiners[] = {"the", "a", "an", "its", "his", "her", "their", "our", "whose"};
 
@@ -518,6 +517,7 @@ static int after_role_comma(const chorus__article *a, const word *w, size_t k)
     return role_at(w, k, k - 1, &rl) > ROLE_HONORIFIC;
 }
 
+/* Handles one run of capitalised words, words[from..to). */
 static int take_run(builder *b, size_t article, uint32_t sentence, const word *w, size_t n,
                     size_t from, size_t to)
 {
@@ -705,18 +705,8 @@ static int heads_of_phrase(const word *w, size_t k)
            IN(of_heads, w[k].fold, w[k].len) || role_at(w, k + 1, k, &rl) != ROLE_NONE;
 }
 
-/* Capitalised words joined by "and" at w[at] that go on to an
- * organisation's word within AND_NAME_WORDS words, in a body's name made of
- * ordinary words ("Securities and Exchange Commission", "National Health
- * and Family Planning Commission"): the index after that word, or 0. Not
- * two names side by side: the word before "and" is an ordinary word and
- * ends no organisation's name ("Police Department and Fire Department";
- * "Securities" does, but not in the "Securities and Exchange Commission"),
- * neither it nor the word before it names a person or an organisation
- * ("Google Image and Google News"), and the words after "and" name none,
- * nor open with a place or "The" ("and U.S. Navy", "and The Washington
- * Post"). */
-#define AND_NAME_WORDS 4
+/* Non-zero when the word lists know w as a person's or an organisation's
+ * name. */
 static int names_someone(const chorus__article *a, const chorus__lexicon *lex, const word *w)
 {
     return (chorus__lexicon_name(lex, a->text + w->start, w->end - w->start) &
@@ -730,6 +720,18 @@ static int organisation_word(const word *w)
            (w->len > 4 && w->fold[w->len - 1] == 's' && IN(org_words, w->fold, w->len - 1));
 }
 
+/* Capitalised words joined by "and" at w[at] that go on to an
+ * organisation's word within AND_NAME_WORDS words, in a body's name made of
+ * ordinary words ("Securities and Exchange Commission", "National Health
+ * and Family Planning Commission"): the index after that word, or 0. Not
+ * two names side by side: the word before "and" is an ordinary word and
+ * ends no organisation's name ("Police Department and Fire Department";
+ * "Securities" does, but not in the "Securities and Exchange Commission"),
+ * neither it nor the word before it names a person or an organisation
+ * ("Google Image and Google News"), and the words after "and" name none,
+ * nor open with a place or "The" ("and U.S. Navy", "and The Washington
+ * Post"). */
+#define AND_NAME_WORDS 4
 static size_t and_in_name(const chorus__article *a, const chorus__lexicon *lex, const word *w, size_t n,
                           size_t from, size_t at)
 {
@@ -820,7 +822,7 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                                 !(w[end].len == 2 && memcmp(w[end].fold, "of", 2) == 0 &&
                                   !heads_of_phrase(w, end - 1));
                 /* "and" inside a body's name made of ordinary words: the
-                 * "Energy and Commerce Committee", the "National Health and
+                 * "Ways and Means Committee", the "National Health and
                  * Family Planning Commission" — not "Obama and Senate
                  * Committee", whose first part is a name of its own. */
                 size_t and_end = and_in_name(a, lex, w, n, k, end);
