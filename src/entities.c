@@ -176,11 +176,10 @@ static size_t sentence_words(const chorus__article *a, const chorus__sentence *s
         w->possessive = 0;
         /* "Abbas's", "Russia’s": the name ends before the apostrophe. */
         const char *txt = a->text;
-        if (w->end - w->start >= 3 && txt[w->end - 1] == 's' && txt[w->end - 2] == '\'') {
+        if (w->end - w->start >= 3 && chorus__possessive_s(txt + w->end - 2, 2)) {
             w->end -= 2;
             w->possessive = 1;
-        } else if (w->end - w->start >= 5 && txt[w->end - 1] == 's' &&
-                   memcmp(txt + w->end - 4, "\xE2\x80\x99", 3) == 0) {
+        } else if (w->end - w->start >= 5 && chorus__possessive_s(txt + w->end - 4, 4)) {
             w->end -= 4;
             w->possessive = 1;
         } else if (w->end < a->text_len && (txt[w->end] == '\'' ||

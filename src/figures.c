@@ -537,8 +537,8 @@ static int after_possessive(const chorus__article *a, uint32_t at)
 {
     while (at > 0 && a->text[at - 1] == ' ')
         at--;
-    return (at >= 2 && a->text[at - 1] == 's' && a->text[at - 2] == '\'') ||
-           (at >= 4 && a->text[at - 1] == 's' && memcmp(a->text + at - 4, "\xE2\x80\x99", 3) == 0);
+    return (at >= 2 && chorus__possessive_s(a->text + at - 2, 2)) ||
+           (at >= 4 && chorus__possessive_s(a->text + at - 4, 4));
 }
 
 /* Non-zero when the number is no figure by where it stands: glued to other

@@ -131,9 +131,7 @@ static const chorus__mention *mention_starting(const context *c, uint32_t start,
             return NULL;
         /* "Dunn's father told him": the possessive names who is meant, not
          * who speaks. */
-        const char *t = c->a->text;
-        if ((m->end + 1 < c->a->text_len && t[m->end] == '\'' && t[m->end + 1] == 's') ||
-            (m->end + 3 < c->a->text_len && memcmp(t + m->end, "\xE2\x80\x99s", 4) == 0))
+        if (chorus__possessive_s(c->a->text + m->end, c->a->text_len - m->end))
             return NULL;
         return m;
     }
@@ -532,22 +530,23 @@ static int organisation_noun(const qword *w)
     return 0;
 }
 
+/* Non-zero when text[from..to) holds the word w as a whole word, in any
+ * case. */
+static int holds_word(const char *text, uint32_t from, uint32_t to, const qword *w)
+{
+    for (uint32_t k = from; k + w->len <= to; k++)
+        if ((k == from || !isalpha((unsigned char)text[k - 1])) && strncasecmp(text + k, w->w, w->len) == 0 &&
+            (k + w->len == to || !isalpha((unsigned char)text[k + w->len])))
+            return 1;
+    return 0;
+}
+
 /* Non-zero when the entity's name holds the word w ("Fish and Wildlife
  * Service" holds "service"), compared without case. */
 static int name_holds(const context *c, uint32_t entity, const qword *w)
 {
     const char *name = c->f->entities[entity].name;
-    for (const char *p = name; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        if ((size_t)(e - p) == w->len && strncasecmp(p, w->w, w->len) == 0)
-            return 1;
-        p = e;
-    }
-    return 0;
+    return holds_word(name, 0, (uint32_t)strlen(name), w);
 }
 
 /* The organisation "the agency" (the noun `noun`) at offset `at` of
@@ -586,17 +585,6 @@ static int resolve_organisation(const context *c, uint32_t sentence, uint32_t at
                    : -1;
     }
     return -1;
-}
-
-/* Non-zero when text[from..to) holds the word w as a whole word, in any
- * case. */
-static int holds_word(const char *text, uint32_t from, uint32_t to, const qword *w)
-{
-    for (uint32_t k = from; k + w->len <= to; k++)
-        if ((k == from || !isalpha((unsigned char)text[k - 1])) && strncasecmp(text + k, w->w, w->len) == 0 &&
-            (k + w->len == to || !isalpha((unsigned char)text[k + w->len])))
-            return 1;
-    return 0;
 }
 
 /* The person "the chief" (the word `noun`, at offset `at` of sentence

@@ -420,6 +420,15 @@ int chorus__is_apostrophe(int32_t cp)
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
 }
 
+size_t chorus__possessive_s(const char *s, size_t len)
+{
+    if (len >= 2 && s[0] == '\'' && s[1] == 's')
+        return 2;
+    if (len >= 4 && memcmp(s, "\xE2\x80\x99s", 4) == 0)
+        return 4;
+    return 0;
+}
+
 int chorus__is_dash(int32_t cp)
 {
     return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;

@@ -78,6 +78,9 @@ int chorus__is_upper(int32_t cp);
 int chorus__is_lower(int32_t cp);
 int chorus__is_space(int32_t cp);  /* includes no-break and other Unicode spaces */
 int chorus__is_apostrophe(int32_t cp); /* ' and ’ */
+/* The length of a possessive's ending, "'s" or "’s", at the start of
+ * s[0..len): 2, 4, or 0 when there is none. */
+size_t chorus__possessive_s(const char *s, size_t len);
 int chorus__is_dash(int32_t cp);   /* - and Unicode dashes */
 int chorus__is_open_quote(int32_t cp);  /* “ ‘ « „ and the straight quotes */
 int chorus__is_close_quote(int32_t cp); /* ” ’ » and the straight quotes */
