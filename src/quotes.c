@@ -372,6 +372,17 @@ static int filler(const qword *w)
     return 0;
 }
 
+/* Non-zero when a person other than `who` is named in text[from..to). */
+static int person_between(const context *c, uint32_t from, uint32_t to, int who)
+{
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->start >= from && m->end <= to && (int)m->entity != who && is_person(c, m))
+            return 1;
+    }
+    return 0;
+}
+
 /* Non-zero when text[from..to) sets off an aside between a speaker's name
  * and the verb: ", a spokesman for the ministry," or " of Athens,
  * Alabama," ("Rita Doe of Athens, Alabama, tweeted"). It names no other
@@ -383,23 +394,7 @@ static int apposition(const context *c, uint32_t from, uint32_t to, const chorus
         to--;
     if (to <= from + 2 || t[to - 1] != ',' || !(t[from] == ',' || (to - from > 4 && memcmp(t + from, " of ", 4) == 0)))
         return 0;
-    for (size_t i = 0; i < c->mention_count; i++) {
-        const chorus__mention *m = c->mentions[i];
-        if (m != speaker && m->start >= from && m->start < to && is_person(c, m))
-            return 0;
-    }
-    return 1;
-}
-
-/* Non-zero when a person other than `who` is named in text[from..to). */
-static int person_between(const context *c, uint32_t from, uint32_t to, int who)
-{
-    for (size_t i = 0; i < c->mention_count; i++) {
-        const chorus__mention *m = c->mentions[i];
-        if (m->start >= from && m->end <= to && (int)m->entity != who && is_person(c, m))
-            return 1;
-    }
-    return 0;
+    return !person_between(c, from, to, speaker->entity);
 }
 
 /* The last mention that ends before `end` and starts at or after
