@@ -247,6 +247,13 @@ static int capitalised(const word *w)
     return (w->tok->flags & (CHORUS_TOK_CAP | CHORUS_TOK_ALLCAPS)) && !(w->tok->flags & CHORUS_TOK_NUMBER);
 }
 
+/* What the word lists know word w (as written, with its capitals) to be:
+ * CHORUS_LEX_* kinds, 0 when nothing. */
+static unsigned word_kinds(const chorus__lexicon *lex, const chorus__article *a, const word *w)
+{
+    return chorus__lexicon_name(lex, a->text + w->start, w->end - w->start);
+}
+
 /* The longest role phrase starting at words[i]; sets *len to its words. */
 static int role_at(const word *w, size_t n, size_t i, size_t *len)
 {
@@ -445,7 +452,7 @@ static int given_name(const chorus__lexicon *lex, const chorus__article *a, cons
 {
     if (!lex || all_caps(&w[from]) || chorus__lexicon_common(lex, w[from].fold, w[from].len))
         return 0;
-    unsigned kinds = chorus__lexicon_name(lex, a->text + w[from].start, w[from].end - w[from].start);
+    unsigned kinds = word_kinds(lex, a, &w[from]);
     if (!(kinds & CHORUS_LEX_PROPER) ||
         (kinds & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION | CHORUS_LEX_PEOPLE)))
         return 0;
@@ -479,7 +486,7 @@ static int person_title(const chorus__lexicon *lex, const chorus__article *a, co
 {
     if (!lex || k + 2 >= to || !capitalised(&w[k + 1]) || IN(org_words, w[to - 1].fold, w[to - 1].len) ||
         !chorus__lexicon_person_noun(lex, w[k].fold, w[k].len) ||
-        (chorus__lexicon_name(lex, a->text + w[k].start, w[k].end - w[k].start) & CHORUS_LEX_PROPER))
+        (word_kinds(lex, a, &w[k]) & CHORUS_LEX_PROPER))
         return 0;
     *len = 1;
     return 1;
@@ -600,8 +607,7 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
         int institution = name_from > 0 && !capitalised(&w[name_from - 1]) &&
                           IN(org_words, w[name_from].fold, w[name_from].len);
         if (to - name_from == 1 && !institution && chorus__lexicon_common(lex, w[name_from].fold, w[name_from].len) &&
-            !(chorus__lexicon_name(lex, a->text + w[name_from].start, w[name_from].end - w[name_from].start) &
-              (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_PERSON)))
+            !(word_kinds(lex, a, &w[name_from]) & (CHORUS_LEX_PLACE | CHORUS_LEX_ORG | CHORUS_LEX_PERSON)))
             return 0;
     }
 
@@ -708,7 +714,7 @@ static int heads_of_phrase(const word *w, size_t k)
  * name. */
 static int names_someone(const chorus__article *a, const chorus__lexicon *lex, const word *w)
 {
-    return (chorus__lexicon_name(lex, a->text + w->start, w->end - w->start) &
+    return (word_kinds(lex, a, w) &
             (CHORUS_LEX_PERSON | CHORUS_LEX_ORG)) != 0;
 }
 
@@ -738,12 +744,12 @@ static size_t and_in_name(const chorus__article *a, const chorus__lexicon *lex, 
         return 0;
     const word *last = &w[at - 1];
     if (!capitalised(last) || all_caps(last) || !chorus__lexicon_common(lex, last->fold, last->len) ||
-        chorus__lexicon_name(lex, a->text + last->start, last->end - last->start) ||
+        word_kinds(lex, a, last) ||
         (organisation_word(last) && !(last->len == 10 && memcmp(last->fold, "securities", 10) == 0)) ||
         (at - 1 > from && names_someone(a, lex, &w[at - 2])))
         return 0;
     if (at + 1 < n && ((w[at + 1].len == 3 && memcmp(w[at + 1].fold, "the", 3) == 0) ||
-                       chorus__lexicon_name(lex, a->text + w[at + 1].start, w[at + 1].end - w[at + 1].start)))
+                       word_kinds(lex, a, &w[at + 1])))
         return 0;
     for (size_t k = at + 1; k < n && k <= at + AND_NAME_WORDS; k++) {
         if (!capitalised(&w[k]) || !joined(a, &w[k - 1], &w[k]) || names_someone(a, lex, &w[k]))
@@ -790,7 +796,7 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
                 usable = n > 1 && capitalised(&w[1]) && joined(a, &w[0], &w[1]) &&
                          (role_at(w, n, 0, &rl) != ROLE_NONE ||
                           chorus__lexicon_country(lex, a->text + w[0].start, w[0].end - w[0].start) ||
-                          (chorus__lexicon_name(lex, a->text + w[0].start, w[0].end - w[0].start) &
+                          (word_kinds(lex, a, &w[0]) &
                            ~CHORUS_LEX_PROPER));
                 /* "Farmer Jonas Pike": a word for a kind of person describes the name after it. */
                 if (usable && role_at(w, n, 0, &rl) == ROLE_NONE &&
