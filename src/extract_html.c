@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <xxhash.h>
 
@@ -49,6 +50,10 @@
 /* A section holding at most this share of the prose of a marked article
  * around it is a part of the article, not all of it. */
 #define SECTION_SHARE 0.5
+/* A paragraph that ends in a colon with at least this many words announces
+ * the list after it ("The study drew on three earlier reports:"); a shorter
+ * one is a label ("Read more:"). */
+#define ANNOUNCE_MIN_WORDS 4
 
 /* ---------------------------------------------------------------------- */
 /* Names of furniture                                                     */
@@ -334,6 +339,9 @@ typedef struct weigher {
     uint32_t *owner;    /* the block element a node's text belongs to */
     uint32_t *chars;    /* blocks: visible characters of their own text */
     uint32_t *links;    /* blocks: of which inside links */
+    uint32_t *away;     /* blocks: of which inside links to another site */
+    const char *site;   /* the page's own domain ("example.co.uk"), or NULL */
+    size_t site_len;
     double *good, *bad; /* subtree sums */
     uint8_t *set_aside; /* elements set aside as furniture */
     uint8_t *gone;      /* set aside, or inside something set aside */
@@ -349,6 +357,121 @@ static uint32_t visible_bytes(const char *s, size_t len)
     return n;
 }
 
+/* The registrable part of a URL's host: "news.bbc.co.uk" gives "bbc.co.uk",
+ * "www.example.com" gives "example.com". A country's second level
+ * ("co.uk", "com.au") is told by its short labels. NULL when url is not an
+ * absolute http(s) or scheme-relative URL. */
+static const char *url_domain(const char *url, size_t len, size_t *out_len)
+{
+    size_t i = 0;
+    if (len >= 2 && url[0] == '/' && url[1] == '/')
+        i = 2;
+    else if (len >= 7 && strncasecmp(url, "http://", 7) == 0)
+        i = 7;
+    else if (len >= 8 && strncasecmp(url, "https://", 8) == 0)
+        i = 8;
+    else
+        return NULL;
+    size_t end = i;
+    while (end < len && url[end] != '/' && url[end] != ':' && url[end] != '?' && url[end] != '#')
+        end++;
+    if (end > i && url[end - 1] == '.')
+        end--;
+    /* Dots from the right: the domain is two labels, or three when the
+     * last two are short (a country's second level). */
+    size_t dots[3] = {0, 0, 0};
+    int found = 0;
+    for (size_t k = end; k-- > i && found < 3;)
+        if (url[k] == '.')
+            dots[found++] = k;
+    if (!found)
+        return NULL;
+    size_t start = found >= 2 ? dots[1] + 1 : i;
+    int country = end - dots[0] - 1 == 2 && found >= 2 && dots[0] - dots[1] - 1 <= 3;
+    if (country)
+        start = found >= 3 ? dots[2] + 1 : i;
+    if (end - start > 4 && strncasecmp(url + start, "www.", 4) == 0)
+        start += 4;
+    *out_len = end - start;
+    return url + start;
+}
+
+typedef struct span {
+    const char *s;
+    size_t len;
+} span;
+
+static int cmp_span(const void *a, const void *b)
+{
+    const span *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = strncasecmp(x->s, y->s, n);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The page's own domain: that of the URL it was fetched from, else of its
+ * canonical URL or og:url, else the one most of its absolute links lead
+ * to (a site links to itself more than to any other). */
+static int find_site(weigher *w, const char *page_url)
+{
+    const chorus__html_doc *doc = w->doc;
+    if (page_url && (w->site = url_domain(page_url, strlen(page_url), &w->site_len)) != NULL)
+        return 0;
+    size_t links = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        const chorus__html_node *nd = &doc->nodes[i];
+        const char *v = NULL;
+        size_t len = 0, kl;
+        if (nd->tag == CHORUS_TAG_A) {
+            links++;
+        } else if (nd->tag == CHORUS_TAG_LINK &&
+                   chorus__html_attr_has_word(doc, (uint32_t)i, CHORUS_ATTR_REL, "canonical")) {
+            v = chorus__html_attr(doc, (uint32_t)i, CHORUS_ATTR_HREF, &len);
+        } else if (nd->tag == CHORUS_TAG_META) {
+            const char *key = chorus__html_attr(doc, (uint32_t)i, CHORUS_ATTR_PROPERTY, &kl);
+            if (key && kl == 6 && strncasecmp(key, "og:url", 6) == 0)
+                v = chorus__html_attr(doc, (uint32_t)i, CHORUS_ATTR_CONTENT, &len);
+        }
+        if (v && (w->site = url_domain(v, len, &w->site_len)) != NULL)
+            return 0;
+    }
+    if (!links)
+        return 0;
+    span *domains = malloc(links * sizeof *domains);
+    if (!domains)
+        return CHORUS_ENOMEM;
+    size_t n = 0;
+    for (size_t i = 1; i < w->n; i++) {
+        size_t len;
+        const char *href = doc->nodes[i].tag == CHORUS_TAG_A ? chorus__html_attr(doc, (uint32_t)i, CHORUS_ATTR_HREF, &len)
+                                                             : NULL;
+        if (href && (domains[n].s = url_domain(href, len, &domains[n].len)) != NULL)
+            n++;
+    }
+    qsort(domains, n, sizeof *domains, cmp_span);
+    size_t best = 0;
+    for (size_t i = 0, run; i < n; i += run) {
+        for (run = 1; i + run < n && cmp_span(&domains[i], &domains[i + run]) == 0; run++)
+            ;
+        if (run > best) {
+            best = run;
+            w->site = domains[i].s;
+            w->site_len = domains[i].len;
+        }
+    }
+    free(domains);
+    return 0;
+}
+
+/* Non-zero when link n leads to another site than the page's own. */
+static int leads_away(const weigher *w, uint32_t n)
+{
+    size_t len, dl;
+    const char *href = chorus__html_attr(w->doc, n, CHORUS_ATTR_HREF, &len);
+    const char *d = href && w->site ? url_domain(href, len, &dl) : NULL;
+    return d && !(dl == w->site_len && strncasecmp(d, w->site, dl) == 0);
+}
+
 /* Fills chars/links per block and good/bad per subtree, leaving out what
  * is set aside. */
 static void weigh(weigher *w)
@@ -356,22 +479,27 @@ static void weigh(weigher *w)
     const chorus__html_doc *doc = w->doc;
     memset(w->chars, 0, w->n * sizeof *w->chars);
     memset(w->links, 0, w->n * sizeof *w->links);
+    memset(w->away, 0, w->n * sizeof *w->away);
     /* Nodes are stored parent before child, so one forward pass passes
      * everything down and one backward pass sums everything up. */
-    uint8_t *in_link = (uint8_t *)w->good; /* scratch until the sums below */
+    uint8_t *in_link = (uint8_t *)w->good; /* scratch until the sums below: 1 a link, 2 one away */
     memset(in_link, 0, w->n);
     w->gone[0] = 0;
     for (size_t i = 1; i < w->n; i++) {
         const chorus__html_node *nd = &doc->nodes[i];
         uint32_t p = nd->parent;
         w->gone[i] = w->gone[p] || w->set_aside[i] || invisible_element(nd->tag);
-        in_link[i] = in_link[p] || nd->tag == CHORUS_TAG_A;
+        in_link[i] = in_link[p];
+        if (!in_link[i] && nd->tag == CHORUS_TAG_A)
+            in_link[i] = leads_away(w, (uint32_t)i) ? 2 : 1;
         w->owner[i] = breaks_text(nd->tag) ? (uint32_t)i : w->owner[p];
         if (nd->tag == CHORUS_TAG_TEXT && !w->gone[i]) {
             uint32_t v = visible_bytes(doc->text.data + nd->text, nd->text_len);
             w->chars[w->owner[i]] += v;
             if (in_link[i])
                 w->links[w->owner[i]] += v;
+            if (in_link[i] == 2)
+                w->away[w->owner[i]] += v;
         }
     }
     for (size_t i = 0; i < w->n; i++) {
@@ -563,6 +691,7 @@ typedef struct emitter {
     uint32_t para_owner;
     int in_quote;
     unsigned item_number; /* items so far in the innermost ordered list */
+    int announced;        /* inside a list under a heading or announced by a paragraph */
     int failed;
 } emitter;
 
@@ -647,7 +776,11 @@ static void flush(emitter *e)
 {
     const weigher *w = e->w;
     uint32_t o = e->para_owner;
-    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_ITEM_SHARE;
+    /* A list of links to other sites that the article announces holds what
+     * it cites: studies, sources, products. Links to the site's own pages
+     * are a teaser list however they are announced. */
+    int link_list = w->chars[o] > 0 && w->links[o] >= w->chars[o] * LINK_ITEM_SHARE &&
+                    !(e->announced && w->away[o] >= w->links[o] * LINK_ITEM_SHARE);
     const char *s = e->para.data;
     size_t len = e->para.len, start = 0;
     for (size_t i = 0; !link_list && i < len; i++) {
@@ -667,6 +800,25 @@ static void flush(emitter *e)
     if (!link_list && start < len)
         add_para(e, s + start, len - start);
     e->para.len = 0;
+}
+
+/* Non-zero when the paragraph just written introduces a list: a heading,
+ * or a sentence ending in a colon. */
+static int announces(const emitter *e)
+{
+    const chorus__html_paras *t = e->out;
+    if (!t->para_count)
+        return 0;
+    const chorus__para *p = &t->paras[t->para_count - 1];
+    const char *s = t->text.data + p->start;
+    if (p->kind == CHORUS_PARA_HEADING)
+        return 1;
+    if (!p->len || s[p->len - 1] != ':')
+        return 0;
+    int words = 0;
+    for (size_t i = 0; i < p->len; i++)
+        words += s[i] == ' ';
+    return words + 1 >= ANNOUNCE_MIN_WORDS;
 }
 
 static void put(emitter *e, const char *s, size_t len)
@@ -698,8 +850,11 @@ static void emit(emitter *e, uint32_t n)
     unsigned saved_number = e->item_number;
     if (nd->tag == CHORUS_TAG_OL)
         e->item_number = 0;
+    int saved_announced = e->announced;
     if (brk) {
         flush(e);
+        if (nd->tag == CHORUS_TAG_OL || nd->tag == CHORUS_TAG_UL)
+            e->announced = announces(e);
         e->para_owner = n;
         e->in_quote |= nd->tag == CHORUS_TAG_BLOCKQUOTE;
         if (nd->tag == CHORUS_TAG_LI && doc->nodes[nd->parent].tag == CHORUS_TAG_OL) {
@@ -718,9 +873,10 @@ static void emit(emitter *e, uint32_t n)
     }
     if (nd->tag == CHORUS_TAG_OL)
         e->item_number = saved_number;
+    e->announced = saved_announced;
 }
 
-int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
+int chorus__html_extract(const chorus__html_doc *doc, const char *page_url, chorus__html_paras *out)
 {
     weigher w = {0};
     w.doc = doc;
@@ -728,18 +884,19 @@ int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
     w.owner = calloc(w.n + 1, sizeof *w.owner);
     w.chars = calloc(w.n + 1, sizeof *w.chars);
     w.links = calloc(w.n + 1, sizeof *w.links);
+    w.away = calloc(w.n + 1, sizeof *w.away);
     w.good = calloc(w.n + 1, sizeof *w.good);
     w.bad = calloc(w.n + 1, sizeof *w.bad);
     w.set_aside = calloc(w.n + 1, 1);
     w.gone = calloc(w.n + 1, 1);
     int rc = 0;
-    if (!w.owner || !w.chars || !w.links || !w.good || !w.bad || !w.set_aside || !w.gone) {
+    if (!w.owner || !w.chars || !w.links || !w.away || !w.good || !w.bad || !w.set_aside || !w.gone) {
         rc = CHORUS_ENOMEM;
-    } else if (w.n > 1) {
+    } else if (w.n > 1 && (rc = find_site(&w, page_url)) == 0) {
         set_aside_furniture(&w);
         out->container = choose_container(&w);
         if (out->container) {
-            emitter e = {&w, out, {0}, out->container, 0, 0, 0};
+            emitter e = {&w, out, {0}, out->container, 0, 0, 0, 0};
             emit(&e, out->container);
             flush(&e);
             chorus__buf_free(&e.para);
@@ -749,6 +906,7 @@ int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out)
     free(w.owner);
     free(w.chars);
     free(w.links);
+    free(w.away);
     free(w.good);
     free(w.bad);
     free(w.set_aside);

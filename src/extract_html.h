@@ -30,10 +30,11 @@ typedef struct chorus__html_paras {
 
 /*
  * Finds the article in a parsed page and appends its paragraphs to `out`
- * (zeroed before first use). Returns 0 or CHORUS_ENOMEM; a page without
- * article text gives no paragraph.
+ * (zeroed before first use). `page_url`, the address the page was fetched
+ * from, or NULL, tells its links to other sites from its own. Returns 0 or
+ * CHORUS_ENOMEM; a page without article text gives no paragraph.
  */
-int chorus__html_extract(const chorus__html_doc *doc, chorus__html_paras *out);
+int chorus__html_extract(const chorus__html_doc *doc, const char *page_url, chorus__html_paras *out);
 
 void chorus__html_paras_free(chorus__html_paras *t);
 

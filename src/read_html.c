@@ -43,7 +43,7 @@ int chorus__read_html(chorus_corpus *c, const char *path, long line, const char 
                      "elements nested deeper than %d levels were flattened", CHORUS_HTML_MAX_DEPTH);
     chorus__html_paras text = {0};
     chorus__html_meta meta;
-    rc = chorus__html_extract(&doc, &text);
+    rc = chorus__html_extract(&doc, src->url, &text);
     if (!rc)
         rc = chorus__html_meta_read(&doc, text.container, src->url, c->an.junk, &meta);
     if (rc) {

@@ -36,7 +36,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (chorus__html_parse(&doc, (const char *)data, size, NULL) == 0) {
         chorus__html_paras text = {0};
         chorus__html_meta meta;
-        if (chorus__html_extract(&doc, &text) == 0 &&
+        if (chorus__html_extract(&doc, NULL, &text) == 0 &&
             chorus__html_meta_read(&doc, text.container, "https://example.org/2024/05/01/page",
                                    corpus->an.junk, &meta) == 0)
             chorus__html_meta_free(&meta);
