@@ -35,6 +35,8 @@
 /* Before the first or after the last real paragraph, prompts run longer
  * ("Sign up for our daily newsletter and get the top stories ..."). */
 #define EDGE_PROMPT_MAX_WORDS 40
+/* Cookie banners run longer: what is stored, why, and how to withdraw. */
+#define COOKIE_NOTICE_MAX_WORDS 90
 /* A block holding several distinct prompts is furniture at any place. */
 #define MULTI_PROMPT_MAX_WORDS 60
 #define CONTACT_MAX_WORDS 40
@@ -236,6 +238,18 @@ static const char COMMENTS_PATTERN[] =
     "|kommentare|commentaires|comentarios|commenti|comentários|комментарии|komentarze|yorumlar"
     "|kommentarer|komentar|التعليقات|تعليقات)\\W*$";
 
+/* A cookie banner's text: "We use cookies to ensure…", "By clicking
+ * “Accept”, you agree to the storing of cookies on your device", "Cookie
+ * Consent". */
+static const char COOKIE_NOTICE_PATTERN[] =
+    "\\b(?:we|this\\s+(?:web\\s*)?site|our\\s+(?:web\\s*)?site)\\s+(?:also\\s+)?uses?\\s+cookies\\b"
+    "|\\b(?:accept|allow|agree\\s+to|consent\\s+to)\\s+(?:all\\s+)?(?:the\\s+)?(?:use\\s+of\\s+)?cookies\\b"
+    "|\\bstoring\\s+of\\s+cookies\\b|\\bcookies?\\s+(?:consent|preferences|banner)\\b|\\bmanage\\s+cookies\\b"
+    "|\\bwir\\s+(?:verwenden|nutzen)\\s+cookies\\b|\\bnous\\s+utilisons\\s+des\\s+cookies\\b"
+    "|\\bce\\s+site\\s+utilise\\s+des\\s+cookies\\b|\\b(?:utilizamos|usamos)\\s+cookies\\b"
+    "|\\b(?:este|esta)\\s+(?:sitio|página|site)\\s+(?:web\\s+)?(?:utiliza|usa)\\s+cookies\\b"
+    "|\\butilizziamo\\s+(?:i\\s+)?cookie\\b|\\bwij\\s+gebruiken\\s+cookies\\b";
+
 static const char SOCIAL_PATTERN[] =
     "\\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|pinterest"
     "|reddit|vkontakte|viber|snapchat|wechat|weibo|mastodon|bluesky|flipboard)\\b";
@@ -413,6 +427,7 @@ enum {
     PAT_READ_TIME,
     PAT_PLACEHOLDER,
     PAT_SCRIPT_NOTICE,
+    PAT_COOKIE_NOTICE,
     PAT_BIO_LABEL,
     PAT_BIO_OPENING,
     PAT_DISCLAIMER,
@@ -430,7 +445,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     ARTEFACT_PATTERN, LINK_PATTERN, DATE_LABEL_PATTERN, DATELINE_PATTERN,
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
-    SCRIPT_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
+    SCRIPT_NOTICE_PATTERN, COOKIE_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
     FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN,
 };
 
@@ -980,11 +995,14 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_LINK;
     if ((words <= PLACEHOLDER_MAX_WORDS && match(j, PAT_PLACEHOLDER, s, len)) || match(j, PAT_FILLER, s, len))
         return CHORUS_JUNK_PLACEHOLDER;
-    /* A notice for browsers without script, above or below an article that
-     * has paragraphs of its own (alone, the text is a notice page, which
-     * notice.c names as such); it may be long enough to pass for one. */
-    if (words <= EDGE_PROMPT_MAX_WORDS && as->first_body < as->n && (as->first_body != i || as->last_body != i) &&
-        (i <= as->first_body || i >= as->last_body) && match(j, PAT_SCRIPT_NOTICE, s, len))
+    /* A notice for browsers without script, or a cookie banner, above or
+     * below an article that has paragraphs of its own (alone, the text is a
+     * notice page, which notice.c names as such); it may be long enough to
+     * pass for one. */
+    if (as->first_body < as->n && (as->first_body != i || as->last_body != i) &&
+        (i <= as->first_body || i >= as->last_body) &&
+        ((words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_SCRIPT_NOTICE, s, len)) ||
+         (words <= COOKIE_NOTICE_MAX_WORDS && match(j, PAT_COOKIE_NOTICE, s, len))))
         return CHORUS_JUNK_PLACEHOLDER;
     if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
         return CHORUS_JUNK_LEGAL;
