@@ -81,7 +81,7 @@
     "|join\\s+the\\s+(?:conversation|discussion)" \
     "|your\\s+e-?mail(?:\\s+address)?\\s+will\\s+not\\s+be\\s+published" \
     "|required\\s+fields\\s+are\\s+marked" \
-    "|(?:log|sign)\\s+in\\s+to\\s+(?:comment|reply)" \
+    "|(?:log|sign)\\s+in\\s+to\\s+(?:comment|reply)|(?:log|sign)\\s+in\\s+(?:using|with)\\s+your\\b" \
     "|share\\s+(?:this|the)\\s+(?:article|story|post|page|video)|share\\s+on\\s+\\w+" \
     "|share\\s+via|click\\s+to\\s+share|email\\s+this\\s+(?:article|story)" \
     "|follow\\s+us|like\\s+us\\s+on|join\\s+us\\s+on|find\\s+us\\s+on" \
@@ -99,6 +99,7 @@
     "|become\\s+a\\s+(?:patron|supporter|paying\\s+member)|support\\s+(?:us|our\\s+(?:work|journalism|reporting))\\b" \
     "|(?:enjoyed|like[ds]?)\\s+this\\s+(?:piece|article|story|post)\\?|we\\s+need\\s+your\\s+(?:help|support)" \
     "|rate\\s+this\\s+(?:article|post|story|page|recipe|guide)|delivered\\s+(?:right\\s+|straight\\s+)?to\\s+your\\s+inbox" \
+    "|\\b(?:get|receive)\\b[^.!?]{0,40}\\bin\\s+your\\s+inbox\\b" \
     "|share\\s+your\\s+feedback|listen\\s+to\\s+(?:this|the)\\s+(?:article|story|audio\\s+version|podcast\\s+episode)" \
     "|summari[sz]e\\s+this\\s+(?:article|page|post)|(?:also\\s+)?available\\s+in\\s+(?:the\\s+)?following\\s+languages" \
     "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
@@ -187,9 +188,9 @@ static const char TAXONOMY_PATTERN[] =
 /* A time or a length of time alone on a line at the article's edge: the
  * hour it was posted ("5:50 am", "19:32"), a video's or a reading's length
  * ("15 min", "8 minutes", "min to read"), how long ago it was posted
- * ("Published 6 hours ago"). */
+ * ("Published 6 hours ago"), the hour of an update ("Updated at 8:37 p.m."). */
 static const char CLOCK_PATTERN[] =
-    "^\\W*(?:(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?"
+    "^\\W*(?:(?:(?:published|posted|updated)\\s+)?(?:at\\s+)?\\d{1,2}:\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,4})?"
     "|\\d+\\s*(?:min|mins|minutes?)\\.?|(?:\\d+\\s*)?min(?:ute)?s?\\s+to\\s+read"
     "|(?:(?:published|posted|updated)\\s+)?\\d+\\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago)\\W*$";
 
@@ -383,7 +384,7 @@ static const char BYLINE_PATTERN[] =
 static const char ARTEFACT_PATTERN[] = "^\\s*(?:heading|h)\\s*[1-6]\\s*[:.\\-–]\\s*";
 
 static const char LINK_PATTERN[] =
-    "^\\s*(?:(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(?:#\\w+\\s*)+)\\s*$";
+    "^\\s*(?:(?:(?:logo|photo|image|video|multimedia)\\s*[-–:]\\s*)?(?:https?://|www\\.)\\S+|[\\w.+-]+@[\\w-]+\\.[\\w.-]+|(?:#\\w+\\s*)+)\\s*$";
 
 /* Labels that introduce a date on a date line. */
 static const char DATE_LABEL_PATTERN[] =
