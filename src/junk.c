@@ -58,6 +58,8 @@
 /* Most words in a line of credits ("Reviewed by …, MD — Written by …"). */
 #define CREDIT_MAX_WORDS 30
 #define LIST_ENTRY_MAX_WORDS 25
+/* Longest labelled link to another story: a label and a headline. */
+#define TEASER_MAX_WORDS 20
 #define BOILERPLATE_MAX_WORDS 12
 /* Most words in a copyright notice that names the outlet. */
 #define COPYRIGHT_MAX_WORDS 40
@@ -105,7 +107,7 @@
     "|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+(?:days?|weeks?|months?|years?)\\s+old" \
     "|reload\\s+to\\s+refresh\\s+your\\s+session" \
     "|this\\s+field\\s+is\\s+(?:for\\s+validation\\s+purposes|hidden\\s+when\\s+viewing\\s+the\\s+form)" \
-    "|please\\s+fill\\s+(?:in\\s+|out\\s+)?(?:all\\s+)?(?:the\\s+)?required\\s+fields" \
+    "|please\\s+fill\\s+(?:in\\s+|out\\s+)?(?:all\\s+)?(?:the\\s+)?required\\s+fields|please\\s+(?:sign|log)\\s+in\\b" \
     "|by\\s+(?:posting\\s+a\\s+comment|submitting\\s+(?:this|the|your)\\s+(?:form|comment|information))" \
     "|you\\s+can['\\x{2019}]?t\\s+perform\\s+that\\s+action\\s+at\\s+this\\s+time" \
     "|the\\s+post\\s+.{1,200}?\\s+appeared\\s+first\\s+on\\b|this\\s+post\\s+first\\s+appeared\\s+on\\b" \
@@ -172,7 +174,7 @@ static const char CREDIT_PATTERN[] =
     "^\\W*(?:(?:medically|fact[- ]?|expert|clinically)\\s+)?(?:reviewed|checked|written|edited|reported"
     "|illustrated|photographed|compiled|researched|(?:additional\\s+)?(?:reporting|writing|editing))"
     "\\s+(?:and\\s+\\w+\\s+)?by\\b"
-    "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b"
+    "|^\\W*(?:with\\s+)?(?:additional\\s+)?contributions?\\s+(?:from|by)\\b|^\\W*contributing\\s*:"
     /* A wire story's "Associated Press writer Jane Doe in Lisbon contributed to this report." */
     "|\\bcontributed\\s+(?:reporting\\s+)?to\\s+this\\s+(?:report|story|article)\\b"
     /* Chinese: editor, copy editor, source ("责任编辑：", "来源：") */
@@ -324,12 +326,17 @@ static const char COPYRIGHT_OWNER_PATTERN[] =
     "((?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of\\s+|the\\s+|&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,5})";
 
 /* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images",
- * "Фото: РИА Новости", "Fotoğraf: AA". */
+ * "Фото: РИА Новости", "Fotoğraf: AA"; or are one alone: a photographer
+ * and an agency or an outlet in capitals ("Sarah Tew/CNET", "Jane
+ * Doe/Getty"), a picture library ("iStock"). */
 static const char CAPTION_PATTERN[] =
     "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic|фото|fotoğraf|fotografia|zdjęcie|صورة)s?"
     "(?:\\s+credits?)?\\s*(?::|/|by\\b)"
     "\\s*[^.!?]{1,60}|\\b(?:photos?|images?|pictures?)\\s+courtesy\\s+of\\s+[^!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
-    "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
+    "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60}"
+    "|^\\W*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,2}\\s*/\\s*(?-i:\\p{Lu}{2,}[\\p{Lu}\\p{N}]*)"
+    "|^\\W*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,2}\\s*/\\s*(?:getty(?:\\s+images)?|reuters|bloomberg|corbis)"
+    "|^\\W*(?:istock(?:photo)?|shutterstock|photofest|alamy|unsplash)(?:\\s*/\\s*[^.!?]{1,40})?)"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
 
 /* Caption and player furniture that opens a line: "Image caption ...",
@@ -360,6 +367,13 @@ static const char CONTACT_PATTERN[] = CONTACT_WORDS;
  * reader from the first word ("Sign up for our newsletter and get ...",
  * "[Read more: ...]", "Contact the author at ..."). */
 static const char PROMPT_OPENING_PATTERN[] = "^\\W*(?:" PROMPT_WORDS "|" CALL_WORDS ")";
+
+/* A link to another story set between paragraphs: a label and a colon
+ * before its headline ("MORE: Storm snarls flights in Chicago", "RELATED:
+ * Community consoles victims", "BLOG: Why …"). */
+static const char TEASER_PATTERN[] =
+    "^\\W*(?:more|story|blog|related(?:\\s+(?:story|stories|content|coverage|articles?|links?|reading|video))?"
+    "|read(?:\\s+(?:more|also|next))?|see\\s+also|also\\s+(?:read|see)|analysis|opinion|podcast)\\s*:\\s*\\S";
 static const char CONTACT_OPENING_PATTERN[] = "^\\W*" CONTACT_WORDS;
 
 
@@ -436,6 +450,7 @@ enum {
     PAT_CREDIT,
     PAT_TAXONOMY,
     PAT_CLOCK,
+    PAT_TEASER,
     PAT_COUNT
 };
 
@@ -447,7 +462,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     CAPTION_OPENING_PATTERN, CONTACT_PATTERN, PROMPT_OPENING_PATTERN, CONTACT_OPENING_PATTERN,
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, COOKIE_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
-    FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN,
+    FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN, TEASER_PATTERN,
 };
 
 struct chorus__junk {
@@ -975,6 +990,14 @@ static int title_with_tail(const article_shape *as, const char *s, size_t len)
     return chorus__count_words(s + i, len - i) <= 6 && !chorus__ends_sentence(s + i, len - i);
 }
 
+/* Non-zero when a block is a notice about the page, not the world: for
+ * browsers without script, or a cookie banner. */
+static int page_notice(chorus__junk *j, const char *s, size_t len, size_t words)
+{
+    return (words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_SCRIPT_NOTICE, s, len)) ||
+           (words <= COOKIE_NOTICE_MAX_WORDS && match(j, PAT_COOKIE_NOTICE, s, len));
+}
+
 /* Junk that a block's own wording and shape give away at its place. */
 static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const article_shape *as,
                            size_t i, chorus__junk_verdict *out)
@@ -1001,9 +1024,7 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
      * notice page, which notice.c names as such); it may be long enough to
      * pass for one. */
     if (as->first_body < as->n && (as->first_body != i || as->last_body != i) &&
-        (i <= as->first_body || i >= as->last_body) &&
-        ((words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_SCRIPT_NOTICE, s, len)) ||
-         (words <= COOKIE_NOTICE_MAX_WORDS && match(j, PAT_COOKIE_NOTICE, s, len))))
+        (i <= as->first_body || i >= as->last_body) && page_notice(j, s, len, words))
         return CHORUS_JUNK_PLACEHOLDER;
     if (words <= 25 && (tail || !sh->body) && match(j, PAT_LEGAL, s, len))
         return CHORUS_JUNK_LEGAL;
@@ -1069,6 +1090,8 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
      * in the middle of the text are not scanned. */
     int edge = head || tail;
     if (words <= EDGE_PROMPT_MAX_WORDS && match(j, PAT_PROMPT_OPENING, s, len))
+        return CHORUS_JUNK_PROMPT;
+    if (words <= TEASER_MAX_WORDS && !sh->ends && match(j, PAT_TEASER, s, len))
         return CHORUS_JUNK_PROMPT;
     if (words <= EDGE_PROMPT_MAX_WORDS || (words <= MULTI_PROMPT_MAX_WORDS && (edge || !sh->ends))) {
         int prompts = count_matches(j, PAT_PROMPT, s, len, 2);
@@ -1311,6 +1334,14 @@ int chorus__junk_classify(chorus__junk *j, const chorus__junk_block *blocks, siz
                 first_kept = i;
             last_kept = i;
         }
+    /* Notices about the page are cut from around an article; when they
+     * were all its paragraphs, the text is a notice page, and stays whole
+     * for notice.c to name. */
+    if (first_kept == n)
+        for (size_t i = 0; i < n; i++)
+            if (out[i].reason == CHORUS_JUNK_PLACEHOLDER && sh[i].body &&
+                page_notice(j, blocks[i].text, blocks[i].len, sh[i].words))
+                out[i].reason = 0;
     if (first_kept != n && (first_kept != as.first_body || last_kept != as.last_body)) {
         size_t old_first = as.first_body, old_last = as.last_body;
         as.first_body = first_kept;
