@@ -54,6 +54,7 @@
  * the list after it ("The study drew on three earlier reports:"); a shorter
  * one is a label ("Read more:"). */
 #define ANNOUNCE_MIN_WORDS 4
+#define ANNOUNCE_SCAN_BYTES 256
 
 /* ---------------------------------------------------------------------- */
 /* Names of furniture                                                     */
@@ -815,10 +816,12 @@ static int announces(const emitter *e)
         return 1;
     if (!p->len || s[p->len - 1] != ':')
         return 0;
-    int words = 0;
-    for (size_t i = 0; i < p->len; i++)
+    /* Words counted back from the colon, over a bounded stretch: a page of
+     * many lists after one long paragraph costs no more than one look. */
+    int words = 1;
+    for (size_t i = p->len; i-- > 0 && p->len - i <= ANNOUNCE_SCAN_BYTES && words < ANNOUNCE_MIN_WORDS;)
         words += s[i] == ' ';
-    return words + 1 >= ANNOUNCE_MIN_WORDS;
+    return words >= ANNOUNCE_MIN_WORDS;
 }
 
 static void put(emitter *e, const char *s, size_t len)
