@@ -367,6 +367,7 @@ static const char CONTACT_PATTERN[] = CONTACT_WORDS;
  * reader from the first word ("Sign up for our newsletter and get ...",
  * "[Read more: ...]", "Contact the author at ..."). */
 static const char PROMPT_OPENING_PATTERN[] = "^\\W*(?:" PROMPT_WORDS "|" CALL_WORDS ")";
+static const char CONTACT_OPENING_PATTERN[] = "^\\W*" CONTACT_WORDS;
 
 /* A link to another story set between paragraphs: a label and a colon
  * before its headline ("MORE: Storm snarls flights in Chicago", "RELATED:
@@ -374,8 +375,6 @@ static const char PROMPT_OPENING_PATTERN[] = "^\\W*(?:" PROMPT_WORDS "|" CALL_WO
 static const char TEASER_PATTERN[] =
     "^\\W*(?:more|story|blog|related(?:\\s+(?:story|stories|content|coverage|articles?|links?|reading|video))?"
     "|read(?:\\s+(?:more|also|next))?|see\\s+also|also\\s+(?:read|see)|analysis|opinion|podcast)\\s*:\\s*\\S";
-static const char CONTACT_OPENING_PATTERN[] = "^\\W*" CONTACT_WORDS;
-
 
 /* Section labels and breadcrumbs: "CHINA / SOCIETY", "Home › News › Europe".
  * A breadcrumb's steps are one to three words; a headline with a site
