@@ -57,6 +57,8 @@
 #define DISCLAIMER_POSITION 0.8
 /* Most words in a line of credits ("Reviewed by …, MD — Written by …"). */
 #define CREDIT_MAX_WORDS 30
+/* Most words in a photographer's credit alone ("Jane Doe/Getty Images"). */
+#define CREDIT_ALONE_MAX_WORDS 6
 #define LIST_ENTRY_MAX_WORDS 25
 /* Longest labelled link to another story: a label and a headline. */
 #define TEASER_MAX_WORDS 20
@@ -326,18 +328,21 @@ static const char COPYRIGHT_OWNER_PATTERN[] =
     "((?:the\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*(?:\\s+(?:of\\s+|the\\s+|&\\s+)?\\p{Lu}[\\p{L}\\p{N}&'’.-]*){0,5})";
 
 /* Captions end in a credit: "Photo: VCG", "(AP Photo/Jane Doe)", "Getty Images",
- * "Фото: РИА Новости", "Fotoğraf: AA"; or are one alone: a photographer
- * and an agency or an outlet in capitals ("Sarah Tew/CNET", "Jane
- * Doe/Getty"), a picture library ("iStock"). */
+ * "Фото: РИА Новости", "Fotoğraf: AA". */
 static const char CAPTION_PATTERN[] =
     "(?:\\b(?:photo|photograph|picture|image|foto|bild|pic|фото|fotoğraf|fotografia|zdjęcie|صورة)s?"
     "(?:\\s+credits?)?\\s*(?::|/|by\\b)"
     "\\s*[^.!?]{1,60}|\\b(?:photos?|images?|pictures?)\\s+courtesy\\s+of\\s+[^!?]{1,60}|\\bgetty\\s+images(?:\\s*/\\s*\\p{Lu}[^!?/]{0,40})?|\\b(?:ap|afp|reuters|epa|xinhua|anadolu|dpa)"
-    "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60}"
-    "|^\\W*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,2}\\s*/\\s*(?-i:\\p{Lu}{2,}[\\p{Lu}\\p{N}]*)"
-    "|^\\W*\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,2}\\s*/\\s*(?:getty(?:\\s+images)?|reuters|bloomberg|corbis)"
-    "|^\\W*(?:istock(?:photo)?|shutterstock|photofest|alamy|unsplash)(?:\\s*/\\s*[^.!?]{1,40})?)"
+    "(?:\\s+photo)?\\s*/\\s*\\p{Lu}[^.!?]{0,40}|\\bfile\\s+photo|\\bcredit:\\s*[^.!?]{1,60})"
     "\\s*[)\\]]?\\s*\\.?\\s*$";
+
+/* A credit alone on its line: a photographer and an agency, or an outlet
+ * in capitals ("Sarah Tew/CNET", "Jane Doe/Getty"), a picture library
+ * ("iStock"). */
+static const char CREDIT_ALONE_PATTERN[] =
+    "^\\W*(?:\\p{Lu}[\\p{L}.'’-]+(?:\\s+\\p{Lu}[\\p{L}.'’-]+){1,2}\\s*/\\s*"
+    "(?:(?-i:\\p{Lu}{2,}[\\p{Lu}\\p{N}]*)|getty(?:\\s+images)?|reuters|bloomberg|corbis)"
+    "|(?:istock(?:photo)?|shutterstock|photofest|alamy|unsplash)(?:\\s*/\\s*[^.!?]{1,40})?)\\s*[)\\]]?\\s*\\.?\\s*$";
 
 /* Caption and player furniture that opens a line: "Image caption ...",
  * "Media playback is unsupported ...", "Enlarge this image toggle caption". */
@@ -450,6 +455,7 @@ enum {
     PAT_TAXONOMY,
     PAT_CLOCK,
     PAT_TEASER,
+    PAT_CREDIT_ALONE,
     PAT_COUNT
 };
 
@@ -462,6 +468,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, COOKIE_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
     FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN, TEASER_PATTERN,
+    CREDIT_ALONE_PATTERN,
 };
 
 struct chorus__junk {
@@ -610,7 +617,19 @@ static int ends_with_credit(chorus__junk *j, const char *s, size_t len)
     /* Step back to a word boundary so the credit's keyword is whole. */
     while (from > 0 && s[from - 1] != ' ')
         from--;
-    return match(j, PAT_CAPTION, s + from, len - from) != 0;
+    if (!match(j, PAT_CAPTION, s + from, len - from))
+        return 0;
+    /* A paragraph that ends with a link to photos in square brackets
+     * ("… told Live Science. [Titanosaur Photos: Meet the Largest
+     * Dinosaur]") is the article's, the link no credit. */
+    if (s[len - 1] == ']') {
+        size_t open = len - 1;
+        while (open > from && s[open] != '[')
+            open--;
+        if (s[open] == '[' && chorus__count_words(s, open) >= BODY_MIN_WORDS && chorus__ends_sentence(s, open))
+            return 0;
+    }
+    return 1;
 }
 
 /* Counts non-overlapping matches of pattern `p` in s[0..len), up to `most`. */
@@ -1046,6 +1065,8 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
         return CHORUS_JUNK_META;
     if (words <= CAPTION_MAX_WORDS &&
         (match(j, PAT_CAPTION_OPENING, s, len) || ends_with_credit(j, s, len)))
+        return CHORUS_JUNK_CAPTION;
+    if (words <= CREDIT_ALONE_MAX_WORDS && match(j, PAT_CREDIT_ALONE, s, len))
         return CHORUS_JUNK_CAPTION;
     if (head || tail) {
         if (as->title_hash && (sh->hash == as->title_hash || title_with_tail(as, s, len)))
