@@ -360,6 +360,14 @@ static const char CAPTION_OPENING_PATTERN[] =
     "|\\bon\\s+(?:twitter|facebook|instagram|x)\\b))"
 static const char CONTACT_PATTERN[] = CONTACT_WORDS;
 
+/* An appeal the article reports, not a way to reach the writer: "He asked
+ * witnesses to call Crime Stoppers at 855-847-6227", "Anyone with
+ * information is urged to contact police at …". */
+static const char APPEAL_PATTERN[] =
+    "\\b(?:ask|asks|asked|asking|urge|urges|urged|urging|encourage|encourages|encouraged|request|requests"
+    "|requested)\\b[^.!?]{0,60}\\bto\\s+(?:call|contact|reach)\\b|\\banyone\\s+with\\s+(?:any\\s+)?information\\b"
+    "|\\bcrime\\s*stoppers\\b|\\btip\\s*line\\b";
+
 /* Calls to the reader that are prompts only where they open the block,
  * since a story may use the words ("Sweden is set to become a member of
  * NATO"): "Become a member", "Get the latest news in your inbox", "Learn
@@ -456,6 +464,7 @@ enum {
     PAT_CLOCK,
     PAT_TEASER,
     PAT_CREDIT_ALONE,
+    PAT_APPEAL,
     PAT_COUNT
 };
 
@@ -468,7 +477,7 @@ static const char *const pattern_source[PAT_COUNT] = {
     DISCLOSURE_PATTERN, READ_TIME_PATTERN, PLACEHOLDER_PATTERN,
     SCRIPT_NOTICE_PATTERN, COOKIE_NOTICE_PATTERN, BIO_LABEL_PATTERN, BIO_OPENING_PATTERN, DISCLAIMER_PATTERN,
     FILLER_PATTERN, CREDIT_PATTERN, TAXONOMY_PATTERN, CLOCK_PATTERN, TEASER_PATTERN,
-    CREDIT_ALONE_PATTERN,
+    CREDIT_ALONE_PATTERN, APPEAL_PATTERN,
 };
 
 struct chorus__junk {
@@ -1120,7 +1129,8 @@ static uint8_t judge_block(chorus__junk *j, const chorus__junk_block *b, const a
             return CHORUS_JUNK_PROMPT;
     }
     if (words <= CONTACT_MAX_WORDS &&
-        (edge ? match(j, PAT_CONTACT, s, len) : match(j, PAT_CONTACT_OPENING, s, len)))
+        (edge ? match(j, PAT_CONTACT, s, len) : match(j, PAT_CONTACT_OPENING, s, len)) &&
+        !match(j, PAT_APPEAL, s, len))
         return CHORUS_JUNK_PROMPT;
     if (words <= 4 && match(j, PAT_WIDGET, s, len))
         return CHORUS_JUNK_PROMPT;
