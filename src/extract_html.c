@@ -27,6 +27,7 @@
 #include <xxhash.h>
 
 #include "chorus.h"
+#include "text.h"
 
 /* Link text weighs this many times against an element as prose for it. */
 #define LINK_PENALTY 2
@@ -693,6 +694,7 @@ typedef struct emitter {
     int in_quote;
     unsigned item_number; /* items so far in the innermost ordered list */
     int announced;        /* inside a list under a heading or announced by a paragraph */
+    uint32_t text_parent; /* the element of the last text node written */
     int failed;
 } emitter;
 
@@ -830,6 +832,23 @@ static void put(emitter *e, const char *s, size_t len)
         e->failed = 1;
 }
 
+/* Non-zero when text from another element would glue a word ending in a
+ * small letter to one opening with a capital: elements set side by side
+ * without a space ("<a>Coffeehouse, 17th-century England</a><span>English
+ * coffeehouse during …</span>") read as two words. Code keeps its text as
+ * written ("get<span>Value</span>"). */
+static int glued_words(const emitter *e, const chorus__html_node *nd, const char *t, size_t len)
+{
+    const chorus__html_doc *doc = e->w->doc;
+    if ((nd->flags & CHORUS_NODE_PRE) || doc->nodes[nd->parent].tag == CHORUS_TAG_CODE ||
+        doc->nodes[e->text_parent].tag == CHORUS_TAG_CODE)
+        return 0;
+    size_t end = e->para.len, at = 0;
+    int32_t before = chorus__utf8_prev(e->para.data, &end);
+    int32_t after = chorus__utf8_next(t, len, &at);
+    return chorus__is_lower(before) && chorus__is_upper(after);
+}
+
 static void emit(emitter *e, uint32_t n)
 {
     const weigher *w = e->w;
@@ -838,7 +857,11 @@ static void emit(emitter *e, uint32_t n)
     if (w->gone[n] || e->failed)
         return;
     if (nd->tag == CHORUS_TAG_TEXT) {
-        put(e, doc->text.data + nd->text, nd->text_len);
+        const char *t = doc->text.data + nd->text;
+        if (e->para.len && nd->parent != e->text_parent && glued_words(e, nd, t, nd->text_len))
+            put(e, " ", 1);
+        put(e, t, nd->text_len);
+        e->text_parent = nd->parent;
         return;
     }
     if (nd->tag == CHORUS_TAG_BR) {
@@ -899,7 +922,7 @@ int chorus__html_extract(const chorus__html_doc *doc, const char *page_url, chor
         set_aside_furniture(&w);
         out->container = choose_container(&w);
         if (out->container) {
-            emitter e = {&w, out, {0}, out->container, 0, 0, 0, 0};
+            emitter e = {&w, out, {0}, out->container, 0, 0, 0, 0, 0};
             emit(&e, out->container);
             flush(&e);
             chorus__buf_free(&e.para);
