@@ -462,6 +462,21 @@ static int given_name(const chorus__lexicon *lex, const chorus__article *a, cons
     return 1;
 }
 
+/* Non-zero when a name before "reported" or "broadcast", which outlets
+ * and people both do, is a person's: it opens with a given name ("Nicole
+ * Winfield reported"), or what is reported is theirs ("Kaldi reported his
+ * findings"). */
+static int reports_as_person(const chorus__lexicon *lex, const chorus__article *a, const word *w, size_t n,
+                             size_t from, size_t to)
+{
+    static const char *const shared[] = {"reported", "broadcast"};
+    static const char *const theirs[] = {"his", "her"};
+    if (to >= n || !IN(shared, w[to].fold, w[to].len))
+        return 0;
+    return (to - from >= 2 && to - from <= 3 && given_name(lex, a, w, from, to)) ||
+           (to + 1 < n && IN(theirs, w[to + 1].fold, w[to + 1].len));
+}
+
 /* Non-zero when the name is an outlet of the story or its first words. */
 static int names_outlet(const chorus__story_text *story, const chorus__article *a, const word *w,
                         size_t from, size_t to)
@@ -630,7 +645,8 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
         const word *after = to < n ? &w[to] : NULL;
         int speaks = (after && chorus__speech_verb(after->fold, after->len)) ||
                      (before && chorus__speech_verb(before->fold, before->len));
-        if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len))
+        if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len) &&
+            !reports_as_person(lex, a, w, n, name_from, to))
             type = CHORUS_ENTITY_ORGANIZATION; /* "Jefferies analysts", "Michael Kors shares" */
         else if (to - name_from >= 2 && to - name_from <= 4 && rare_words(lex, a, w, name_from, to))
             type = CHORUS_ENTITY_PERSON;
