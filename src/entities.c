@@ -22,6 +22,7 @@
 
 #define MAX_RUN 12        /* longest name, in words */
 #define WORD_BYTES 64     /* longest word looked at */
+#define SENTENCE_WORDS 256 /* words of a sentence looked at */
 /* An entity of unknown type must be named this often to be reported. */
 #define OTHER_MIN_MENTIONS 2
 
@@ -780,7 +781,7 @@ static int find_runs(builder *b, size_t article, title_mention **titles, size_t 
 {
     const chorus__article *a = b->story->articles[article];
     const chorus__lexicon *lex = b->story->lex;
-    word w[256];
+    word w[SENTENCE_WORDS];
     for (size_t s = 0; s < a->sentence_count; s++) {
         const chorus__sentence *st = &a->sentences[s];
         if (st->flags & CHORUS_SENT_HEADING)
@@ -1236,37 +1237,42 @@ static int cmp_entity_index(const void *x, const void *y, void *ctx)
     return cmp_entities(&e[*(const size_t *)x], &e[*(const size_t *)y]);
 }
 
-/* A sentence that opens with a surname which is also a common word
- * ("Brewer did not comment", "Marsh said") was passed over by find_runs;
+/* A surname which is also a common word, where a sentence opens with it
+ * ("Brewer did not comment", "Marsh said") or where it speaks after a
+ * quotation or a comma ("“…,” Short added"), was passed over by find_runs;
  * once the story has named the one person with that surname, it is them. */
-static int surnames_opening_sentences(builder *b, size_t article)
+static int surnames_as_common_words(builder *b, size_t article)
 {
     const chorus__article *a = b->story->articles[article];
     chorus__facts *f = b->f;
-    word w[4];
+    word w[SENTENCE_WORDS];
     for (size_t s = 0; s < a->sentence_count; s++) {
         const chorus__sentence *st = &a->sentences[s];
         if ((st->flags & CHORUS_SENT_HEADING) || st->tok_count < 2)
             continue;
-        chorus__sentence head = *st;
-        head.tok_count = 2;
-        size_t n = sentence_words(a, &head, w, 2);
-        if (n < 2 || !capitalised(&w[0]) || all_caps(&w[0]) || (capitalised(&w[1]) && joined(a, &w[0], &w[1])))
-            continue;
-        size_t len = w[0].end - w[0].start;
-        const char *name = a->text + w[0].start;
-        long owner = sole_owner(f, (size_t)-1, name, len, CHORUS_ENTITY_PERSON, HOLDS_END, 2);
-        if (owner < 0)
-            continue;
-        /* Already a mention (the word was no common word)? */
-        int known = 0;
-        for (size_t k = 0; k < f->mention_count && !known; k++)
-            known = f->mentions[k].article == article && f->mentions[k].start == w[0].start;
-        if (known)
-            continue;
-        if (add_alias(f, &f->entities[owner], name, len) ||
-            add_mention(f, (int)owner, article, w[0].start, w[0].end, (uint32_t)s))
-            return CHORUS_ENOMEM;
+        size_t n = sentence_words(a, st, w, SENTENCE_WORDS);
+        for (size_t k = 0; k + 1 < n; k++) {
+            if (!capitalised(&w[k]) || all_caps(&w[k]) || (capitalised(&w[k + 1]) && joined(a, &w[k], &w[k + 1])))
+                continue;
+            /* Inside the sentence, only a word set off from the one before
+             * (by a quotation's end, a comma) and before a speech verb. */
+            if (k > 0 && (joined(a, &w[k - 1], &w[k]) || !chorus__speech_verb(w[k + 1].fold, w[k + 1].len)))
+                continue;
+            size_t len = w[k].end - w[k].start;
+            const char *name = a->text + w[k].start;
+            long owner = sole_owner(f, (size_t)-1, name, len, CHORUS_ENTITY_PERSON, HOLDS_END, 2);
+            if (owner < 0)
+                continue;
+            /* Already a mention (the word was no common word)? */
+            int known = 0;
+            for (size_t m = 0; m < f->mention_count && !known; m++)
+                known = f->mentions[m].article == article && f->mentions[m].start == w[k].start;
+            if (known)
+                continue;
+            if (add_alias(f, &f->entities[owner], name, len) ||
+                add_mention(f, (int)owner, article, w[k].start, w[k].end, (uint32_t)s))
+                return CHORUS_ENOMEM;
+        }
     }
     return 0;
 }
@@ -1282,7 +1288,7 @@ int chorus__find_entities(const chorus__story_text *story, chorus__facts *f)
     if (!rc)
         rc = merge_aliases(&b, titles, ntitles);
     for (size_t m = 0; m < story->count && !rc; m++)
-        rc = surnames_opening_sentences(&b, story->members[m]);
+        rc = surnames_as_common_words(&b, story->members[m]);
     free(titles);
     if (rc)
         return rc;

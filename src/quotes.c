@@ -776,16 +776,33 @@ static int32_t opening_mark(const char *s, size_t len, size_t i, size_t *open_le
     return 0;
 }
 
-/* Offset of the closing mark after `from` (within `end`), or `end`. */
+/* Offset of the closing mark after `from` (within `end`), or `end`. A
+ * typographic quotation may be closed by a straight mark, as text typed in
+ * two systems is ("“petit noir" a name that still endures"): a straight
+ * mark that ends a word closes it, unless one that opened a word inside it
+ * ("“He said "no" twice”") waits for it. */
 static size_t closing(const char *s, size_t from, size_t end, int32_t mark, size_t *close_len)
 {
     size_t i = from;
+    int inner = 0; /* a straight mark opened inside a typographic quotation */
     while (i < end) {
         size_t at = i;
         int32_t cp = chorus__utf8_next(s, end, &i);
         if (mark == '\'' ? (cp == '\'' && i < end && s[i] == '\'') : cp == mark) {
             *close_len = mark == '\'' ? 2 : i - at;
             return at;
+        }
+        if (mark == 0x201D && cp == '"') {
+            size_t p = at;
+            int32_t prev = at > from ? chorus__utf8_prev(s, &p) : ' ';
+            if (chorus__is_space(prev) || prev == '(' || prev == '[') {
+                inner = 1;
+            } else if (inner) {
+                inner = 0;
+            } else {
+                *close_len = 1;
+                return at;
+            }
         }
     }
     *close_len = 0;
