@@ -1237,10 +1237,24 @@ static int cmp_entity_index(const void *x, const void *y, void *ctx)
     return cmp_entities(&e[*(const size_t *)x], &e[*(const size_t *)y]);
 }
 
+/* Non-zero when word k stands where a sentence names who it is about or
+ * who speaks: it opens the sentence, or it is set off from the word before
+ * (by a quotation's end, a comma) and a speech verb follows ("“…,” Short
+ * added"), or it follows a speech verb so set off ("“…,” said Short"). */
+static int speaker_place(const chorus__article *a, const word *w, size_t n, size_t k)
+{
+    if (k == 0)
+        return n >= 2;
+    if (!joined(a, &w[k - 1], &w[k]))
+        return k + 1 < n && chorus__speech_verb(w[k + 1].fold, w[k + 1].len);
+    return chorus__speech_verb(w[k - 1].fold, w[k - 1].len) && (k == 1 || !joined(a, &w[k - 2], &w[k - 1]));
+}
+
 /* A surname which is also a common word, where a sentence opens with it
  * ("Brewer did not comment", "Marsh said") or where it speaks after a
- * quotation or a comma ("“…,” Short added"), was passed over by find_runs;
- * once the story has named the one person with that surname, it is them. */
+ * quotation ("“…,” Short added", "“…,” said Short"), was passed over by
+ * find_runs; once the story has named the one person with that surname,
+ * it is them. */
 static int surnames_as_common_words(builder *b, size_t article)
 {
     const chorus__article *a = b->story->articles[article];
@@ -1251,12 +1265,9 @@ static int surnames_as_common_words(builder *b, size_t article)
         if ((st->flags & CHORUS_SENT_HEADING) || st->tok_count < 2)
             continue;
         size_t n = sentence_words(a, st, w, SENTENCE_WORDS);
-        for (size_t k = 0; k + 1 < n; k++) {
-            if (!capitalised(&w[k]) || all_caps(&w[k]) || (capitalised(&w[k + 1]) && joined(a, &w[k], &w[k + 1])))
-                continue;
-            /* Inside the sentence, only a word set off from the one before
-             * (by a quotation's end, a comma) and before a speech verb. */
-            if (k > 0 && (joined(a, &w[k - 1], &w[k]) || !chorus__speech_verb(w[k + 1].fold, w[k + 1].len)))
+        for (size_t k = 0; k < n; k++) {
+            if (!capitalised(&w[k]) || all_caps(&w[k]) ||
+                (k + 1 < n && capitalised(&w[k + 1]) && joined(a, &w[k], &w[k + 1])) || !speaker_place(a, w, n, k))
                 continue;
             size_t len = w[k].end - w[k].start;
             const char *name = a->text + w[k].start;

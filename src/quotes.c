@@ -688,6 +688,29 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
  * words follow it (", X said") rather than lead to it ("X said: "). Returns
  * an entity, -1 for an unnamed speaker, -2 when the words name no speaker;
  * *by_pronoun is set when a "he" or "she" names them. */
+/* Non-zero when a word in small letters follows the name ending at `end`:
+ * the name opens a clause ("said Camp was undermining the panel"), it does
+ * not introduce the quotation ("said Camp: “…”"). Where the speaker comes
+ * from or works ("said Jane Roe of Wales Center", "at the university")
+ * describes the name. */
+static int clause_follows(const chorus__article *a, uint32_t end)
+{
+    static const char *const describing[] = {"of", "from", "at", "in", "for", "with", "on"};
+    size_t i = end;
+    while (i < a->text_len && a->text[i] == ' ')
+        i++;
+    if (i == end || i >= a->text_len)
+        return 0;
+    size_t word = i;
+    int32_t cp = chorus__utf8_next(a->text, a->text_len, &i);
+    if (!chorus__is_lower(cp))
+        return 0;
+    size_t len = 0;
+    while (word + len < a->text_len && a->text[word + len] >= 'a' && a->text[word + len] <= 'z')
+        len++;
+    return !chorus__word_in(describing, sizeof describing / sizeof *describing, a->text + word, len);
+}
+
 static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
                       size_t to, int after, int *by_pronoun)
 {
@@ -722,9 +745,10 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
         const chorus__mention *m = s > from ? mention_ending(c, w[s].start, w[from].start) : NULL;
         if (m)
             return m->entity;
-        /* "said X: ..." */
+        /* "said X: ..." — not "said X was …", where X is whom the
+         * reported words are about. */
         m = k + 1 < to ? mention_starting(c, w[k + 1].start, w[k + 1].end + 1) : NULL;
-        if (m)
+        if (m && !clause_follows(c->a, m->end))
             return m->entity;
         /* A participle with the subject at the sentence start: "He ...,
          * emphasizing that ...". */
