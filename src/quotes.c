@@ -684,10 +684,6 @@ static int speaker_after(const context *c, uint32_t sentence, const qword *w, si
     return -2;
 }
 
-/* The speaker named by words[from..to) around a quotation. `after` says the
- * words follow it (", X said") rather than lead to it ("X said: "). Returns
- * an entity, -1 for an unnamed speaker, -2 when the words name no speaker;
- * *by_pronoun is set when a "he" or "she" names them. */
 /* Non-zero when a word in small letters follows the name ending at `end`:
  * the name opens a clause ("said Camp was undermining the panel"), it does
  * not introduce the quotation ("said Camp: “…”"). Where the speaker comes
@@ -711,6 +707,10 @@ static int clause_follows(const chorus__article *a, uint32_t end)
     return !chorus__word_in(describing, sizeof describing / sizeof *describing, a->text + word, len);
 }
 
+/* The speaker named by words[from..to) around a quotation. `after` says the
+ * words follow it (", X said") rather than lead to it ("X said: "). Returns
+ * an entity, -1 for an unnamed speaker, -2 when the words name no speaker;
+ * *by_pronoun is set when a "he" or "she" names them. */
 static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_t n, size_t from,
                       size_t to, int after, int *by_pronoun)
 {
@@ -1196,6 +1196,17 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             while (end < n2 && (k + 1 >= nfound || w[end].start < found[k + 1].open))
                 end++;
             who = speaker_in(&c, s2, w, n2, after, end, 1, &by_pronoun);
+            /* "“… the point?” Poe said.": a question or an exclamation
+             * ends its sentence, and the attribution stands as the next. */
+            uint32_t s3 = s2 + 1;
+            if (who == -2 && after == n2 && q->end > q->start && (a->text[q->end - 1] == '?' || a->text[q->end - 1] == '!') &&
+                s3 < a->sentence_count && a->sentences[s3].paragraph == q->paragraph) {
+                size_t n3 = words_of(a, s3, w, 512);
+                size_t end3 = 0;
+                while (end3 < n3 && (k + 1 >= nfound || w[end3].start < found[k + 1].open))
+                    end3++;
+                who = speaker_in(&c, s3, w, n3, 0, end3, 1, &by_pronoun);
+            }
         }
         /* "“…,” Jane Doe said. “…,” she added": a pronoun right after a
          * quotation stands for the person who spoke the one before, when no
