@@ -760,6 +760,26 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
     return -2;
 }
 
+/* The person a dash after the quotation names, as an epigraph or a list
+ * of sayings credits them ("“…” — Aaron Paul, asked if …"), or -2. */
+static int dash_attribution(const context *c, uint32_t close)
+{
+    const char *t = c->a->text;
+    size_t len = c->a->text_len, i = close;
+    while (i < len && t[i] == ' ')
+        i++;
+    size_t k = i;
+    int32_t cp = i < len ? chorus__utf8_next(t, len, &k) : 0;
+    if (cp == '-' && k < len && t[k] == '-')
+        k++;
+    else if (cp != 0x2014 && cp != 0x2013)
+        return -2;
+    while (k < len && t[k] == ' ')
+        k++;
+    const chorus__mention *m = mention_starting(c, (uint32_t)k, (uint32_t)k + 1);
+    return m && is_person(c, m) ? m->entity : -2;
+}
+
 /* The sentence holding byte `at` of the article's text. */
 static uint32_t sentence_at(const chorus__article *a, uint32_t at)
 {
@@ -1186,6 +1206,8 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             to++;
         int by_pronoun = 0;
         int who = speaker_in(&c, s1, w, n1, from, to, 0, &by_pronoun);
+        if (who == -2)
+            who = dash_attribution(&c, q->close);
         if (who == -2) {
             size_t n2 = words_of(a, s2, w, 512);
             size_t after = 0;
