@@ -760,6 +760,78 @@ static int speaker_in(const context *c, uint32_t sentence, const qword *w, size_
     return -2;
 }
 
+/* Non-zero when the words between two quotations of a sentence hold a
+ * speech verb's participle ("…,” King said, adding that “…”). */
+static int participle_between(const context *c, uint32_t from, uint32_t to)
+{
+    const char *t = c->a->text;
+    for (uint32_t i = from; i < to;) {
+        while (i < to && !(t[i] >= 'a' && t[i] <= 'z'))
+            i++;
+        uint32_t start = i;
+        while (i < to && t[i] >= 'a' && t[i] <= 'z')
+            i++;
+        size_t len = i - start;
+        if (len > 4 && memcmp(t + i - 3, "ing", 3) == 0 && chorus__speech_verb(t + start, len))
+            return 1;
+    }
+    return 0;
+}
+
+/* Non-zero when a colon stands right before the quotation opening at `open`. */
+static int colon_before(const chorus__article *a, uint32_t open)
+{
+    size_t i = open;
+    while (i > 0 && a->text[i - 1] == ' ')
+        i--;
+    return i > 0 && a->text[i - 1] == ':';
+}
+
+/* Non-zero when the possessive ending at `end` owns words spoken or
+ * written ("Sen. Dick Durbin's floor statement: “…”"), not a thing. */
+static int own_words(const chorus__article *a, uint32_t end)
+{
+    static const char *const words[] = {"statement", "remarks", "words", "speech", "tweet", "letter", "post",
+                                        "message", "note", "response", "reply", "comments", "answer"};
+    size_t i = end;
+    while (i < a->text_len && a->text[i] != ' ')
+        i++; /* past the possessive's ending */
+    for (int looked = 0; looked < 2 && i < a->text_len; looked++) {
+        while (i < a->text_len && a->text[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < a->text_len && a->text[i] >= 'a' && a->text[i] <= 'z')
+            i++;
+        if (chorus__word_in(words, sizeof words / sizeof *words, a->text + start, i - start))
+            return 1;
+        if (i == start)
+            return 0;
+    }
+    return 0;
+}
+
+/* The one person sentence s names before a quotation that a colon opens
+ * at `open`, near the sentence's start, as its subject: not one named in a
+ * possessive ("Colbert loves Nixon's policy: “…”"); -1 for none or two. */
+static int colon_subject(const context *c, uint32_t s, uint32_t open)
+{
+    int who = -1;
+    const chorus__sentence *st = &c->a->sentences[s];
+    uint32_t near = st->tok_count > SUBJECT_WORDS ? c->a->tokens[st->tok_start + SUBJECT_WORDS].start
+                                                  : st->start + st->len;
+    for (size_t i = 0; i < c->mention_count; i++) {
+        const chorus__mention *m = c->mentions[i];
+        if (m->sentence != s || m->start >= open || !is_person(c, m) ||
+            (chorus__possessive_s(c->a->text + m->end, c->a->text_len - m->end) && !own_words(c->a, m->end)))
+            continue;
+        if (who < 0 && m->start < near)
+            who = m->entity;
+        else if (m->entity != who)
+            return -1;
+    }
+    return who;
+}
+
 /* The person a dash after the quotation names, as an epigraph or a list
  * of sayings credits them ("“…” — Aaron Paul, asked if …"), or -2. */
 static int dash_attribution(const context *c, uint32_t close)
@@ -1239,6 +1311,12 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             if (!person_between(&c, prev->start + prev->len, q->open, found[k - 1].speaker))
                 who = found[k - 1].speaker;
         }
+        /* "“…,” King said, adding that “…”": a participle after a quotation
+         * in the same sentence goes on with its speaker. */
+        if (who == -1 && k > 0 && found[k - 1].speaker >= 0 &&
+            sentence_at(a, found[k - 1].close > 0 ? found[k - 1].close - 1 : 0) == s1 &&
+            participle_between(&c, found[k - 1].close, q->open))
+            who = found[k - 1].speaker;
         /* Places do not speak: "…of Athens, Alabama, tweeted" names the town
          * of a speaker the entity list missed. */
         if (who >= 0 && f->entities[who].type == CHORUS_ENTITY_PLACE)
@@ -1258,6 +1336,15 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             continue;
         }
         uint32_t s = sentence_at(a, q->open);
+        /* "Kesha offered words of encouragement: “…”": a quotation after a
+         * colon inside its sentence is the sentence's one person's. */
+        if (q->open > a->sentences[s].start && colon_before(a, q->open)) {
+            int who = colon_subject(&c, s, q->open);
+            if (who >= 0) {
+                q->speaker = who;
+                continue;
+            }
+        }
         if (s > 0) {
             const chorus__sentence *prev = &a->sentences[s - 1];
             size_t pl = prev->len;
