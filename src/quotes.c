@@ -306,10 +306,35 @@ static int resolve_pronoun(const context *c, uint32_t sentence, uint32_t at)
     return -1;
 }
 
+/* Non-zero when the possessive ending at `end` owns words spoken or
+ * written ("Sen. Dick Durbin's floor statement: “…”"), not a thing. */
+static int own_words(const chorus__article *a, uint32_t end)
+{
+    static const char *const words[] = {"statement", "remarks", "words", "speech", "tweet", "letter", "post",
+                                        "message", "note", "response", "reply", "comments", "answer"};
+    size_t i = end;
+    while (i < a->text_len && a->text[i] != ' ')
+        i++; /* past the possessive's ending */
+    for (int looked = 0; looked < 2 && i < a->text_len; looked++) {
+        while (i < a->text_len && a->text[i] == ' ')
+            i++;
+        size_t start = i;
+        while (i < a->text_len && a->text[i] >= 'a' && a->text[i] <= 'z')
+            i++;
+        if (chorus__word_in(words, sizeof words / sizeof *words, a->text + start, i - start))
+            return 1;
+        if (i == start)
+            return 0;
+    }
+    return 0;
+}
 
-/* The one person sentence s names, when it names them first, near its
- * start, and names no other person; else -1. */
-static int sole_subject(const context *c, uint32_t s)
+/* The one person sentence s names before byte `before`, when it names them
+ * first, near its start, and names no other person; else -1. With
+ * `not_owner`, a person named in a possessive is passed over ("Colbert
+ * loves Nixon's policy: “…”") unless what they own are words ("Sen. Dick
+ * Durbin's floor statement: “…”"). */
+static int sole_subject(const context *c, uint32_t s, uint32_t before, int not_owner)
 {
     int who = -1;
     const chorus__sentence *st = &c->a->sentences[s];
@@ -317,7 +342,10 @@ static int sole_subject(const context *c, uint32_t s)
                                                   : st->start + st->len;
     for (size_t i = 0; i < c->mention_count; i++) {
         const chorus__mention *m = c->mentions[i];
-        if (m->sentence != s || !is_person(c, m))
+        if (m->sentence != s || m->start >= before || !is_person(c, m))
+            continue;
+        if (not_owner && chorus__possessive_s(c->a->text + m->end, c->a->text_len - m->end) &&
+            !own_words(c->a, m->end))
             continue;
         if (who < 0 && m->start < near)
             who = m->entity;
@@ -785,51 +813,6 @@ static int colon_before(const chorus__article *a, uint32_t open)
     while (i > 0 && a->text[i - 1] == ' ')
         i--;
     return i > 0 && a->text[i - 1] == ':';
-}
-
-/* Non-zero when the possessive ending at `end` owns words spoken or
- * written ("Sen. Dick Durbin's floor statement: “…”"), not a thing. */
-static int own_words(const chorus__article *a, uint32_t end)
-{
-    static const char *const words[] = {"statement", "remarks", "words", "speech", "tweet", "letter", "post",
-                                        "message", "note", "response", "reply", "comments", "answer"};
-    size_t i = end;
-    while (i < a->text_len && a->text[i] != ' ')
-        i++; /* past the possessive's ending */
-    for (int looked = 0; looked < 2 && i < a->text_len; looked++) {
-        while (i < a->text_len && a->text[i] == ' ')
-            i++;
-        size_t start = i;
-        while (i < a->text_len && a->text[i] >= 'a' && a->text[i] <= 'z')
-            i++;
-        if (chorus__word_in(words, sizeof words / sizeof *words, a->text + start, i - start))
-            return 1;
-        if (i == start)
-            return 0;
-    }
-    return 0;
-}
-
-/* The one person sentence s names before a quotation that a colon opens
- * at `open`, near the sentence's start, as its subject: not one named in a
- * possessive ("Colbert loves Nixon's policy: “…”"); -1 for none or two. */
-static int colon_subject(const context *c, uint32_t s, uint32_t open)
-{
-    int who = -1;
-    const chorus__sentence *st = &c->a->sentences[s];
-    uint32_t near = st->tok_count > SUBJECT_WORDS ? c->a->tokens[st->tok_start + SUBJECT_WORDS].start
-                                                  : st->start + st->len;
-    for (size_t i = 0; i < c->mention_count; i++) {
-        const chorus__mention *m = c->mentions[i];
-        if (m->sentence != s || m->start >= open || !is_person(c, m) ||
-            (chorus__possessive_s(c->a->text + m->end, c->a->text_len - m->end) && !own_words(c->a, m->end)))
-            continue;
-        if (who < 0 && m->start < near)
-            who = m->entity;
-        else if (m->entity != who)
-            return -1;
-    }
-    return who;
 }
 
 /* The person a dash after the quotation names, as an epigraph or a list
@@ -1339,7 +1322,7 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
         /* "Kesha offered words of encouragement: “…”": a quotation after a
          * colon inside its sentence is the sentence's one person's. */
         if (q->open > a->sentences[s].start && colon_before(a, q->open)) {
-            int who = colon_subject(&c, s, q->open);
+            int who = sole_subject(&c, s, q->open, 1);
             if (who >= 0) {
                 q->speaker = who;
                 continue;
@@ -1371,7 +1354,7 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
              * person as its subject ("Ambassador Lucia Ferro spoke to
              * reporters. “...”") is that person's. */
             if (q->open == a->sentences[s].start && !(prev->flags & CHORUS_SENT_QUOTE)) {
-                q->speaker = sole_subject(&c, s - 1);
+                q->speaker = sole_subject(&c, s - 1, UINT32_MAX, 0);
                 continue;
             }
         }
