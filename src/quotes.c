@@ -835,6 +835,14 @@ static int dash_attribution(const context *c, uint32_t close)
     return m && is_person(c, m) ? m->entity : -2;
 }
 
+/* The index of the first of words[from..n) that starts at or after `limit`. */
+static size_t words_before(const qword *w, size_t n, size_t from, uint32_t limit)
+{
+    while (from < n && w[from].start < limit)
+        from++;
+    return from;
+}
+
 /* The sentence holding byte `at` of the article's text. */
 static uint32_t sentence_at(const chorus__article *a, uint32_t at)
 {
@@ -1265,24 +1273,18 @@ static int quotes_of_article(const chorus__story_text *story, chorus__facts *f, 
             who = dash_attribution(&c, q->close);
         if (who == -2) {
             size_t n2 = words_of(a, s2, w, 512);
-            size_t after = 0;
-            while (after < n2 && w[after].start < q->close)
-                after++;
+            size_t after = words_before(w, n2, 0, q->close);
             /* Stop at the next quotation in the sentence. */
-            size_t end = after;
-            while (end < n2 && (k + 1 >= nfound || w[end].start < found[k + 1].open))
-                end++;
-            who = speaker_in(&c, s2, w, n2, after, end, 1, &by_pronoun);
+            uint32_t next_open = k + 1 < nfound ? found[k + 1].open : UINT32_MAX;
+            who = speaker_in(&c, s2, w, n2, after, words_before(w, n2, after, next_open), 1, &by_pronoun);
             /* "“… the point?” Poe said.": a question or an exclamation
              * ends its sentence, and the attribution stands as the next. */
             uint32_t s3 = s2 + 1;
-            if (who == -2 && after == n2 && q->end > q->start && (a->text[q->end - 1] == '?' || a->text[q->end - 1] == '!') &&
-                s3 < a->sentence_count && a->sentences[s3].paragraph == q->paragraph) {
+            char last = q->end > q->start ? a->text[q->end - 1] : 0;
+            if (who == -2 && after == n2 && (last == '?' || last == '!') && s3 < a->sentence_count &&
+                a->sentences[s3].paragraph == q->paragraph) {
                 size_t n3 = words_of(a, s3, w, 512);
-                size_t end3 = 0;
-                while (end3 < n3 && (k + 1 >= nfound || w[end3].start < found[k + 1].open))
-                    end3++;
-                who = speaker_in(&c, s3, w, n3, 0, end3, 1, &by_pronoun);
+                who = speaker_in(&c, s3, w, n3, 0, words_before(w, n3, 0, next_open), 1, &by_pronoun);
             }
         }
         /* "“…,” Jane Doe said. “…,” she added": a pronoun right after a
