@@ -34,8 +34,10 @@
 /* How far back a pronoun looks for the person it stands for. */
 #define PRONOUN_SENTENCES 4
 /* Words after a quotation within which its speech verb stands: ", Progressive
- * Caucus leader Rep. Raul Grijalva (D-AZ) said". */
-#define ATTRIBUTION_WORDS 12
+ * Caucus leader Rep. Raul Grijalva (D-AZ) said", or after an aside that
+ * describes the speaker at length (", Jane Roe, a paleontologist at Dickinson
+ * State University who was not involved with the work, told …"). */
+#define ATTRIBUTION_WORDS 20
 /* Longest description between an organisation and the person it
  * describes: "Facebook founder and chief executive, Mark Zuckerberg". */
 #define DESCRIPTION_BYTES 40
