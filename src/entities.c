@@ -478,6 +478,39 @@ static int reports_as_person(const chorus__lexicon *lex, const chorus__article *
            (to + 1 < n && IN(theirs, w[to + 1].fold, w[to + 1].len));
 }
 
+/* Non-zero when every word of the name is a common English word: a
+ * magazine's name ("Good Housekeeping") rather than a person's. */
+static int common_words_only(const chorus__lexicon *lex, const word *w, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++)
+        if (!lex || !chorus__lexicon_common(lex, w[k].fold, w[k].len))
+            return 0;
+    return 1;
+}
+
+/* Non-zero when a dash after a quotation stands right before `at`: the
+ * name that follows is whom the words are credited to ("“…” — Aaron
+ * Paul, asked if …"), a speaker as much as one before "said". */
+static int credited_by_dash(const chorus__article *a, uint32_t at)
+{
+    size_t i = at;
+    while (i > 0 && a->text[i - 1] == ' ')
+        i--;
+    if (i == 0)
+        return 0;
+    int32_t dash = chorus__utf8_prev(a->text, &i);
+    if (dash == '-' && i > 0 && a->text[i - 1] == '-')
+        i--;
+    else if (dash != 0x2014 && dash != 0x2013)
+        return 0;
+    while (i > 0 && a->text[i - 1] == ' ')
+        i--;
+    if (i == 0)
+        return 0;
+    int32_t mark = chorus__utf8_prev(a->text, &i);
+    return mark == 0x201D || mark == '"' || mark == 0x00BB;
+}
+
 /* Non-zero when the name is an outlet of the story or its first words. */
 static int names_outlet(const chorus__story_text *story, const chorus__article *a, const word *w,
                         size_t from, size_t to)
@@ -645,7 +678,8 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
             before = &w[name_from - 2];
         const word *after = to < n ? &w[to] : NULL;
         int speaks = (after && chorus__speech_verb(after->fold, after->len)) ||
-                     (before && chorus__speech_verb(before->fold, before->len));
+                     (before && chorus__speech_verb(before->fold, before->len)) ||
+                     (credited_by_dash(a, w[name_from].start) && !common_words_only(lex, w, name_from, to));
         if (after && !capitalised(after) && IN(org_context_after, after->fold, after->len) &&
             !reports_as_person(lex, a, w, n, name_from, to))
             type = CHORUS_ENTITY_ORGANIZATION; /* "Jefferies analysts", "Michael Kors shares" */

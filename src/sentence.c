@@ -230,8 +230,10 @@ int chorus__split_sentences(const char *s, size_t len, uint32_t base, const char
         if (next < len) {
             size_t k = next;
             int32_t first = chorus__utf8_next(s, len, &k);
-            /* A lower-case word continues the sentence. */
-            if (chorus__is_lower(first))
+            /* A lower-case word continues the sentence, and so does a dash
+             * after it: no sentence opens with one, and a dash after a
+             * quotation credits it ("“…” — Aaron Paul, asked if …"). */
+            if (chorus__is_lower(first) || first == 0x2014 || first == 0x2013)
                 continue;
             if (in_quote) {
                 size_t close = quote_close(s, len, next);
