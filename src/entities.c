@@ -393,6 +393,17 @@ static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, co
         return CHORUS_ENTITY_ORGANIZATION;
     if (to - from > 1 && IN(place_words, last->fold, last->len))
         return CHORUS_ENTITY_PLACE;
+    /* The head of a name built with "of" stands before it: "Bahraini Court
+     * of Appeals", "Davis School of Law", "Isle of Wight". */
+    for (size_t k = from + 1; k + 1 < to; k++) {
+        if (w[k].len != 2 || memcmp(w[k].fold, "of", 2) != 0)
+            continue;
+        if (IN(org_words, w[k - 1].fold, w[k - 1].len))
+            return CHORUS_ENTITY_ORGANIZATION;
+        if (IN(place_words, w[k - 1].fold, w[k - 1].len))
+            return CHORUS_ENTITY_PLACE;
+        break;
+    }
     if (kinds & (CHORUS_LEX_COUNTRY | CHORUS_LEX_REGION))
         return CHORUS_ENTITY_PLACE;
     /* A word that names people as well as a river or a mountain
