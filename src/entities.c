@@ -83,7 +83,7 @@ static const char *const org_words[] = {
     "bank", "corporation", "corp", "inc", "ltd", "llc", "plc", "company", "co", "group",
     "party", "union", "organization", "organisation", "association", "institute",
     "university", "college", "school", "academy", "court", "parliament", "congress", "senate",
-    "assembly", "army", "navy", "forces", "force", "guard", "guards", "corps", "police",
+    "assembly", "army", "navy", "forces", "force", "guard", "guards", "corps", "police", "patrol",
     "service", "office", "foundation", "fund", "network", "news", "times", "post", "press",
     "bureau", "center", "centre", "board", "forum", "alliance", "movement", "front", "brigade",
     "brigades", "club", "league", "church", "hospital", "airlines", "airways", "shipping",
