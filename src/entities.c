@@ -424,10 +424,23 @@ static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, co
     return -1;
 }
 
+/* Words for members of a faith, a people or a party, which the word lists
+ * do not give as nationalities: no names alone ("a Christian", "Muslims",
+ * "the Republicans"). */
+static const char *const group_words[] = {
+    "christian", "christians", "muslim", "muslims", "jew", "jews", "jewish", "islamist", "islamists",
+    "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "catholic", "catholics", "protestant",
+    "protestants", "evangelical", "evangelicals", "mormon", "mormons", "hispanic", "hispanics", "latino",
+    "latinos", "latina", "latinas", "nazi", "nazis", "republican", "republicans", "democrat", "democrats",
+    "martian", "martians",
+};
+
 /* Non-zero when the word names a nationality or its people ("Russian",
- * "Palestinians") rather than a country. */
+ * "Palestinians") rather than a country, or a faith's or a party's people. */
 static int nationality(const chorus__lexicon *lex, const chorus__article *a, const word *w)
 {
+    if (IN(group_words, w->fold, w->len))
+        return 1;
     const char *s = a->text + w->start;
     size_t len = w->end - w->start;
     unsigned kinds = chorus__lexicon_name(lex, s, len);
@@ -651,6 +664,10 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
     size_t title_len;
     if (role == ROLE_NONE && role_at(w, to, from, &title_len) > ROLE_HONORIFIC && from + title_len == to &&
         (all_caps(&w[from]) || (from > 0 && IN(title_determiners, w[from - 1].fold, w[from - 1].len))))
+        return 0;
+    /* Nor is an address: "Mr. President", "Madam Speaker". */
+    if (role == ROLE_HONORIFIC && role_at(w, to, name_from, &title_len) > ROLE_HONORIFIC &&
+        name_from + title_len == to)
         return 0;
     /* Nationalities are no names: "Russian", "Palestinians", and compounds
      * of them ("Israeli-Palestinian"). */
