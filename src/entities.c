@@ -122,6 +122,10 @@ static const char *const org_context_before[] = {"at", "of", "for", "with"};
 static const char *const legal_forms[] = {"sa", "s.a", "s.a.", "ag", "gmbh", "n.v", "n.v.", "bv", "spa", "s.p.a",
                                           "s.p.a.", "k.k", "k.k.", "asa", "oyj", "srl", "s.r.l", "pte", "bhd", "tbk"};
 
+/* Marks of a generation written after a name: "Martin Luther King Jr."; not
+ * Roman numerals, which number wars and sequels as well ("World War II"). */
+static const char *const generations[] = {"jr", "jr.", "sr", "sr."};
+
 /* Suffixes that may be left off a company's name: "Acme" is "Acme Corp". */
 static const char *const company_suffixes[] = {"corp", "inc", "ltd", "llc", "plc", "co", "group",
                                                "sa", "ag", "gmbh", "nv", "bv", "spa"};
@@ -386,6 +390,9 @@ static int type_of_name(const chorus__lexicon *lex, const chorus__article *a, co
             return CHORUS_ENTITY_PLACE;
         return kinds & CHORUS_LEX_ORG ? CHORUS_ENTITY_ORGANIZATION : CHORUS_ENTITY_PERSON;
     }
+    /* A generation's mark ends a person's name: "Martin Luther King Jr." */
+    if (to - from > 1 && IN(generations, last->fold, last->len))
+        return CHORUS_ENTITY_PERSON;
     /* A company's legal form after its name ("Kering SA", "Nippon Yusen
      * K.K."); alone, "AG" or "SA" may be an attorney general or a country. */
     if (IN(org_words, last->fold, last->len) ||
@@ -658,6 +665,13 @@ static int take_run(builder *b, size_t article, uint32_t sentence, const word *w
     }
     if (name_from >= to)
         return 0;
+    /* A generation's mark is no name after a title: in "Martin Luther King
+     * Jr." the title word is the surname. */
+    if (role != ROLE_NONE && to - name_from == 1 && IN(generations, w[name_from].fold, w[name_from].len)) {
+        role = ROLE_NONE;
+        country = NULL;
+        name_from = from;
+    }
     /* A title with no name after a determiner or in capitals ("the CEO
      * said", "Mark Zuckerberg, the CEO,", "founder and CEO") is no one's
      * name; "King said" may be Jeff King's. */
