@@ -342,6 +342,7 @@ typedef struct weigher {
     uint32_t *chars;    /* blocks: visible characters of their own text */
     uint32_t *links;    /* blocks: of which inside links */
     uint32_t *away;     /* blocks: of which inside links to another site */
+    uint8_t *away_link; /* links: 1 when they lead to another site, told once */
     const char *site;   /* the page's own domain ("example.co.uk"), or NULL */
     size_t site_len;
     double *good, *bad; /* subtree sums */
@@ -465,13 +466,18 @@ static int find_site(weigher *w, const char *page_url)
     return 0;
 }
 
-/* Non-zero when link n leads to another site than the page's own. */
-static int leads_away(const weigher *w, uint32_t n)
+/* Marks the links that lead to another site than the page's own, once:
+ * every weighing of the page reads the marks. */
+static void mark_away_links(weigher *w)
 {
-    size_t len, dl;
-    const char *href = chorus__html_attr(w->doc, n, CHORUS_ATTR_HREF, &len);
-    const char *d = href && w->site ? url_domain(href, len, &dl) : NULL;
-    return d && !(dl == w->site_len && strncasecmp(d, w->site, dl) == 0);
+    for (size_t i = 1; i < w->n && w->site; i++) {
+        size_t len, dl;
+        const char *href = w->doc->nodes[i].tag == CHORUS_TAG_A
+                               ? chorus__html_attr(w->doc, (uint32_t)i, CHORUS_ATTR_HREF, &len)
+                               : NULL;
+        const char *d = href ? url_domain(href, len, &dl) : NULL;
+        w->away_link[i] = d && !(dl == w->site_len && strncasecmp(d, w->site, dl) == 0);
+    }
 }
 
 /* Fills chars/links per block and good/bad per subtree, leaving out what
@@ -493,7 +499,7 @@ static void weigh(weigher *w)
         w->gone[i] = w->gone[p] || w->set_aside[i] || invisible_element(nd->tag);
         in_link[i] = in_link[p];
         if (!in_link[i] && nd->tag == CHORUS_TAG_A)
-            in_link[i] = leads_away(w, (uint32_t)i) ? 2 : 1;
+            in_link[i] = w->away_link[i] ? 2 : 1;
         w->owner[i] = breaks_text(nd->tag) ? (uint32_t)i : w->owner[p];
         if (nd->tag == CHORUS_TAG_TEXT && !w->gone[i]) {
             uint32_t v = visible_bytes(doc->text.data + nd->text, nd->text_len);
@@ -911,14 +917,16 @@ int chorus__html_extract(const chorus__html_doc *doc, const char *page_url, chor
     w.chars = calloc(w.n + 1, sizeof *w.chars);
     w.links = calloc(w.n + 1, sizeof *w.links);
     w.away = calloc(w.n + 1, sizeof *w.away);
+    w.away_link = calloc(w.n + 1, 1);
     w.good = calloc(w.n + 1, sizeof *w.good);
     w.bad = calloc(w.n + 1, sizeof *w.bad);
     w.set_aside = calloc(w.n + 1, 1);
     w.gone = calloc(w.n + 1, 1);
     int rc = 0;
-    if (!w.owner || !w.chars || !w.links || !w.away || !w.good || !w.bad || !w.set_aside || !w.gone) {
+    if (!w.owner || !w.chars || !w.links || !w.away || !w.away_link || !w.good || !w.bad || !w.set_aside || !w.gone) {
         rc = CHORUS_ENOMEM;
     } else if (w.n > 1 && (rc = find_site(&w, page_url)) == 0) {
+        mark_away_links(&w);
         set_aside_furniture(&w);
         out->container = choose_container(&w);
         if (out->container) {
@@ -933,6 +941,7 @@ int chorus__html_extract(const chorus__html_doc *doc, const char *page_url, chor
     free(w.chars);
     free(w.links);
     free(w.away);
+    free(w.away_link);
     free(w.good);
     free(w.bad);
     free(w.set_aside);
