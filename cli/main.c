@@ -55,7 +55,7 @@ static const option_spec options[] = {
     {"words", OPT_WORDS, "N", CMD_BRIEF | CMD_SUMMARIZE,
      "at most N words per summary, the last sentence cut there (default: no limit)"},
     {"threshold", OPT_THRESHOLD, "X", CMD_BRIEF | CMD_CLUSTER,
-     "similarity in [0,1] an article needs to join a story (default 0.2)"},
+     "similarity in [0,1] an article needs to join a story (default 0.3)"},
     {"window", OPT_WINDOW, "DAYS", CMD_BRIEF | CMD_CLUSTER,
      "days over which the similarity of dated articles decays (default 4)"},
     {"stream", OPT_STREAM, NULL, CMD_BRIEF | CMD_CLUSTER,

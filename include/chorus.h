@@ -108,16 +108,20 @@ typedef struct chorus_options {
     /* Longest summary in words, 0 for no word limit (default 0). When set,
      * the last sentence is cut at the limit, as summary benchmarks do. */
     unsigned summary_words;
-    /* Similarity an article needs to join a story, in [0, 1] (default 0.2).
-     * Higher values give smaller, tighter stories. Texts shorter than a
-     * brief of about 150 words (headlines) are held to proportionally less,
-     * since their similarity to any story is lower. An article that joined
-     * no story may then join the story of two or more articles it is
-     * clearly nearest to (1.5 times as similar as to any other) on 0.6 of
-     * its threshold. Two stories become one when their sums reach 1.75 times
-     * the threshold and their articles are, on average, at least half as
-     * similar across the two as within each. At 1 every article stays
-     * apart. */
+    /* Similarity an article needs to join a story, in [0, 1] (default 0.3).
+     * Higher values give smaller, tighter stories. The similarity is the
+     * cosine of weighted terms in which, in a corpus of 50 articles or
+     * more, a word no other article has counts 0.3 of its weight; in a
+     * smaller corpus, where every word keeps its weight and cosines run
+     * lower, articles are held to two thirds of the threshold. Texts
+     * shorter than a brief of about 150 words (headlines) are held to
+     * proportionally less, since their similarity to any story is lower.
+     * An article that joined no story may then join the story of two or
+     * more articles it is clearly nearest to (1.5 times as similar as to
+     * any other) on 0.6 of its threshold. Two stories become one when their
+     * sums reach 1.5 times the threshold and their articles are, on
+     * average, at least half as similar across the two as within each. At
+     * 1 every article stays apart. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
      * story; beyond it the similarity decays to nothing (default 4). */

@@ -52,6 +52,7 @@ typedef struct chorus__termvec {
     uint32_t *terms;
     float *weights;
     uint32_t count;
+    int plain; /* weighted in a corpus too small to lower unshared words (see cluster.c) */
 } chorus__termvec;
 
 typedef struct chorus__article {

@@ -21,6 +21,23 @@
 #define IDF_MIN_CORPUS 50.0
 /* Extra weight of a term that reads as a name. */
 #define NAME_BOOST 1.5
+/* Share of its weight a term keeps when no other article has it. Such a
+ * word cannot tie its article to any other, yet at full weight it makes up
+ * much of the norm of a long, specific report (the quoted bystander, the
+ * street, the figure only it gives), whose cosine with its own story then
+ * falls below that of a short, generic one, and takes the places of shared
+ * words among the heaviest terms a vector keeps. Dropped altogether, an
+ * article whose only shared words are common ones would match whatever
+ * story has them as if it were a copy. Among fewer than IDF_MIN_CORPUS
+ * articles, being the only one with a word says little of the word, and
+ * all keep their weight (a plain vector). */
+#define UNSHARED_WEIGHT 0.3
+/* The threshold a plain vector is held to, as a share of the threshold
+ * given: lowering the unshared words raises the cosines of reports of one
+ * story (by 1.28 at the median, over the pairs of Multi-News stories), so
+ * the threshold is set for such cosines, and plain ones are held to two
+ * thirds of it (0.2 at the default 0.3). */
+#define PLAIN_SHARE (2.0 / 3.0)
 /* Terms of an article used to look up candidate stories. */
 #define LOOKUP_TERMS 16
 /* Terms of a story's sum used to look up the stories it may join (see
@@ -50,12 +67,14 @@
  * times the threshold and their articles are, on average, at least
  * FOLD_COHESION times as close across the two as within each (see
  * story_fold()). */
-#define FOLD_FACTOR 1.75
+#define FOLD_FACTOR 1.5
 #define FOLD_COHESION 0.5
 /* Terms of a text held to the threshold as given: half a full vector, an
  * article of about 150 words. Shorter texts are held to less (see
- * join_threshold()). */
+ * join_threshold()), by their share of these terms raised to
+ * SHORT_TEXT_POWER. */
 #define THRESHOLD_TERMS 60
+#define SHORT_TEXT_POWER 0.75
 /* Recent additions to a story kept unsorted before they are merged. */
 #define RECENT_MIN 64
 
@@ -129,6 +148,7 @@ void chorus__df_free(chorus__df *df)
 int chorus__article_vector(chorus__article *a, const chorus__df *df)
 {
     double N = df->docs > IDF_MIN_CORPUS ? (double)df->docs : IDF_MIN_CORPUS;
+    int plain = df->docs < IDF_MIN_CORPUS;
     size_t nt = a->feature_count;
     weighted *w = malloc((nt + 1) * sizeof *w);
     if (!w)
@@ -140,6 +160,8 @@ int chorus__article_vector(chorus__article *a, const chorus__df *df)
         double weight = (1.0 + log((double)f->count)) * idf;
         if (f->names > 0 && (uint32_t)f->names * 2 >= f->count)
             weight *= NAME_BOOST;
+        if (n <= 1 && !plain)
+            weight *= UNSHARED_WEIGHT;
         w[k].term = f->term;
         w[k].weight = (float)weight;
     }
@@ -153,6 +175,7 @@ int chorus__article_vector(chorus__article *a, const chorus__df *df)
         norm += (double)w[k].weight * w[k].weight;
     norm = sqrt(norm);
     a->vec.count = (uint32_t)nt;
+    a->vec.plain = plain;
     a->vec.terms = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.terms);
     a->vec.weights = chorus__arena_alloc(&a->mem, (nt + 1) * sizeof *a->vec.weights);
     if (!a->vec.terms || !a->vec.weights) {
@@ -200,6 +223,7 @@ typedef struct {
     double norm2; /* squared norm of the sum */
     long first_day, last_day; /* of its dated members */
     int dated;
+    int plain; /* opened by a plain vector (see UNSHARED_WEIGHT) */
     long last_pos; /* the latest day a member was placed at (see article.h) */
     int closed; /* out of the window: no article can join it any more */
     int folded;    /* joined story `into` (see story_fold()) */
@@ -626,12 +650,12 @@ static double story_cohesion(const story *s)
 static int story_fold(clusterer *c, uint32_t sid)
 {
     story *s = &c->stories[sid];
-    double within_s = story_cohesion(s), need = c->params.threshold * FOLD_FACTOR;
+    double within_s = story_cohesion(s), need = c->params.threshold * FOLD_FACTOR * (s->plain ? PLAIN_SHARE : 1);
     if (within_s <= 0 || c->params.threshold >= 1)
         return 0;
     if (s->recent_count && story_merge(c, s))
         return CHORUS_ENOMEM;
-    chorus__termvec v = {s->terms, s->weights, s->count};
+    chorus__termvec v = {s->terms, s->weights, s->count, s->plain};
     int rc = candidates(c, &v, FOLD_LOOKUP_TERMS, ++c->lookups);
     if (rc)
         return rc;
@@ -705,23 +729,30 @@ static int close_before(clusterer *c, long day)
     return rc;
 }
 
-/* The similarity article `a` needs to join a story. Take a text as k terms
- * drawn from its story's vocabulary: its expected cosine with the story
- * grows as sqrt(k), so a headline of 6 terms scores about a third of what
- * a 60-term brief scores against the same story, and would never join at
- * a threshold meant for articles. The threshold holds as given for texts
- * of THRESHOLD_TERMS terms or more, like most articles it was set on; for
- * a shorter text its odds t / (1 - t) are scaled by
- * sqrt(k / THRESHOLD_TERMS): about that factor at the usual small
- * thresholds, while 0 and 1 keep their meaning (everything joins, nothing
- * joins). Short texts carry less evidence, so they join on less and are
- * wrongly joined more often. */
+/* The similarity article `a` needs to join a story: the threshold, or
+ * PLAIN_SHARE of it for a plain vector. Take a text as k terms drawn from
+ * its story's vocabulary: its expected cosine with the story grows as
+ * sqrt(k), so a headline of 6 terms scores about a third of what a 60-term
+ * brief scores against the same story, and would never join at a
+ * threshold meant for articles. The threshold holds as given for texts of
+ * THRESHOLD_TERMS terms or more, like most articles it was set on; for a
+ * shorter text its odds t / (1 - t) are scaled by
+ * (k / THRESHOLD_TERMS)^SHORT_TEXT_POWER, a steeper fall than sqrt(k)
+ * since a headline's few words are the ones its story is told in: at the
+ * default 0.3 a headline of 5 terms needs 0.062. The scaling is about that
+ * factor at the usual small thresholds, while 0 and 1 keep their meaning
+ * (everything joins, nothing joins). Short texts carry less evidence, so
+ * they join on less and are wrongly joined more often. */
 static double join_threshold(const clusterer *c, const chorus__article *a)
 {
     double t = c->params.threshold;
-    if (a->vec.count >= THRESHOLD_TERMS || t >= 1)
+    if (t >= 1)
         return t;
-    double f = sqrt((double)a->vec.count / THRESHOLD_TERMS);
+    if (a->vec.plain)
+        t *= PLAIN_SHARE;
+    if (a->vec.count >= THRESHOLD_TERMS)
+        return t;
+    double f = pow((double)a->vec.count / THRESHOLD_TERMS, SHORT_TEXT_POWER);
     return t * f / (1 - t + t * f);
 }
 
@@ -749,6 +780,7 @@ static int place(clusterer *c, chorus__article *a, size_t stamp)
             scatter(c->dense, &a->vec, 0);
             return (int)best_id;
         }
+        c->stories[best_id].plain = a->vec.plain;
     }
     a->story = (size_t)best_id;
     rc = story_add(c, (uint32_t)best_id, &a->vec, 1.0, 1.0f);
@@ -837,11 +869,11 @@ chorus__clusterer *chorus__clusterer_new(const chorus__cluster_params *params,
     c->on_close_data = userdata;
     c->closed_up_to = LONG_MIN;
     /* Past this many days without a new article, a story cannot reach the
-     * threshold for an article with a full vector: the time factor alone
-     * keeps it below. A shorter text, held to less, is not waited for: a
-     * headline cannot reopen a story that long quiet. */
+     * threshold for an article with a full vector, plain or not: the time
+     * factor alone keeps it below. A shorter text, held to less, is not
+     * waited for: a headline cannot reopen a story that long quiet. */
     c->horizon = params->threshold > 0
-                     ? 2 + (long)ceil(params->window_days * log(1.0 / params->threshold))
+                     ? 2 + (long)ceil(params->window_days * log(1.0 / (params->threshold * PLAIN_SHARE)))
                      : LONG_MAX / 4;
     return c;
 }

@@ -35,8 +35,9 @@ void chorus__df_free(chorus__df *df);
 /*
  * Builds the article's unit-length TF-IDF vector (a->vec, in its arena)
  * from its features (featurize.h) and the frequencies in `df`: terms that
- * read as names weigh more, and the heaviest CHORUS_VECTOR_MAX_TERMS are
- * kept. Returns 0 or CHORUS_ENOMEM.
+ * read as names weigh more, terms no other article has weigh less once `df`
+ * counts enough articles (else the vector is marked plain), and the
+ * heaviest CHORUS_VECTOR_MAX_TERMS are kept. Returns 0 or CHORUS_ENOMEM.
  */
 int chorus__article_vector(chorus__article *a, const chorus__df *df);
 

@@ -74,7 +74,7 @@ void chorus_options_init(chorus_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->summary_sentences = 6;
     opts->summary_words = 0;
-    opts->cluster_threshold = 0.2;
+    opts->cluster_threshold = 0.3;
     opts->cluster_window_days = 4.0;
     opts->facts = 1;
 }
