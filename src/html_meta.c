@@ -2430,6 +2430,33 @@ static void choose_author(reader *r)
         r->field[F_AUTHOR] = keep(r, site, owner);
 }
 
+/* Does the update a page shows near its headline date it, rather than the
+ * publication its schema.org data declares? Content systems that write
+ * schema.org data for guides and reviews keep the datePublished of the
+ * page's first version through every rewrite, and show the rewrite's day
+ * as "Updated ...": the version a reader sees is of that day. A
+ * publication the page also declares in its other metadata
+ * (article:published_time, a meta name, itemprop) is one the site stands
+ * by, and stands; so does one later than the update shown, which no
+ * rewrite can be. */
+static int update_outranks_lone_jsonld(const reader *r)
+{
+    static const int others[] = {D_META_PRIMARY, D_META, D_MICRODATA};
+    char published[32], updated[32], other[32];
+    if (!r->dates[D_UPDATED])
+        return 0;
+    day_of(r->dates[D_JSONLD], published);
+    day_of(r->dates[D_UPDATED], updated);
+    if (!published[0] || !updated[0] || strcmp(updated, published) <= 0)
+        return 0;
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++) {
+        day_of(r->dates[others[k]], other);
+        if (other[0] && strcmp(other, published) == 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void choose_date(reader *r, chorus__html_meta *out)
 {
     int chosen = -1;
@@ -2438,6 +2465,8 @@ static void choose_date(reader *r, chorus__html_meta *out)
             chosen = date_trust[k];
     if (chosen < 0)
         return;
+    if (chosen == D_JSONLD && update_outranks_lone_jsonld(r))
+        chosen = D_UPDATED;
     /* A date shown with day and month as numbers can be read both ways
      * ("09.10.2024" is 9 October where the day comes first, September 10
      * where the month does): when a declared publication date is the other
