@@ -264,6 +264,10 @@ struct chorus__clusterer {
     int dated;         /* a dated article was placed: `now` holds */
     long closed_up_to; /* stories older than this are closed */
     long horizon; /* days after which a story can no longer be joined */
+    /* Undated articles are to come after the dated ones (a whole run):
+     * closed stories keep their sums, and once the undated articles come
+     * (`undated`), every story is open to them (see chorus__cluster()). */
+    int keep_closed, undated;
     chorus__cluster_params params;
     chorus__story_closed_fn on_close;
     void *on_close_data;
@@ -377,7 +381,7 @@ static int posting_add(clusterer *c, uint32_t t, uint32_t sid)
     posting *p = &c->postings[t];
     if (p->count && p->ids[p->count - 1] == sid)
         return 0;
-    if (p->count == p->cap && p->count >= 64) {
+    if (p->count == p->cap && p->count >= 64 && !c->undated) {
         size_t m = 0;
         for (size_t i = 0; i < p->count; i++)
             if (!c->stories[p->ids[i]].closed)
@@ -463,10 +467,11 @@ static int ranks_above(const clusterer *c, uint32_t x, uint32_t y)
     return c->overlap[x] > c->overlap[y] || (c->overlap[x] == c->overlap[y] && x < y);
 }
 
-/* Open stories sharing one of the heaviest terms of v (an article's vector
- * or a story's sum): the MAX_CANDIDATES sharing the most weight, best
- * first. */
-static int candidates(clusterer *c, const chorus__termvec *v, size_t lookup_terms, size_t stamp)
+/* Open stories (closed ones too with `closed_too`, for an undated article:
+ * see chorus__clusterer_keep_closed()) sharing one of the heaviest terms of
+ * v (an article's vector or a story's sum): the MAX_CANDIDATES sharing the
+ * most weight, best first. */
+static int candidates(clusterer *c, const chorus__termvec *v, size_t lookup_terms, size_t stamp, int closed_too)
 {
     weighted top[FOLD_LOOKUP_TERMS];
     size_t nt = 0;
@@ -489,7 +494,7 @@ static int candidates(clusterer *c, const chorus__termvec *v, size_t lookup_term
         size_t from = p->count > LOOKUP_RECENT ? p->count - LOOKUP_RECENT : 0;
         for (size_t m = p->count; m-- > from;) {
             uint32_t sid = p->ids[m];
-            if (c->stories[sid].closed)
+            if (c->stories[sid].closed && !closed_too)
                 continue;
             if (c->stamp[sid] != stamp) {
                 c->stamp[sid] = stamp;
@@ -610,6 +615,8 @@ static int story_close(clusterer *c, uint32_t sid)
 {
     story *s = &c->stories[sid];
     s->closed = 1;
+    if (c->keep_closed)
+        return 0;
     free(s->terms);
     free(s->weights);
     free(s->recent);
@@ -656,7 +663,7 @@ static int story_fold(clusterer *c, uint32_t sid)
     if (s->recent_count && story_merge(c, s))
         return CHORUS_ENOMEM;
     chorus__termvec v = {s->terms, s->weights, s->count, s->plain};
-    int rc = candidates(c, &v, FOLD_LOOKUP_TERMS, ++c->lookups);
+    int rc = candidates(c, &v, FOLD_LOOKUP_TERMS, ++c->lookups, 0);
     if (rc)
         return rc;
     scatter(c->dense, &v, 1);
@@ -759,7 +766,7 @@ static double join_threshold(const clusterer *c, const chorus__article *a)
 /* First pass for one article: it joins its most similar story or opens one. */
 static int place(clusterer *c, chorus__article *a, size_t stamp)
 {
-    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp);
+    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp, c->undated && a->day == CHORUS_NO_DAY);
     if (rc)
         return rc;
     double best = 0, need = join_threshold(c, a);
@@ -812,7 +819,7 @@ static int list_move(story *from, story *to, chorus__article *a)
  * that story stands out among its neighbours (see ALONE_RATIO). */
 static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
 {
-    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp);
+    int rc = candidates(c, &a->vec, LOOKUP_TERMS, stamp, c->undated && a->day == CHORUS_NO_DAY);
     if (rc)
         return rc;
     uint32_t cur = (uint32_t)a->story;
@@ -912,12 +919,39 @@ static int advance(clusterer *c)
     return rc;
 }
 
+void chorus__clusterer_keep_closed(clusterer *c)
+{
+    c->keep_closed = 1;
+}
+
+/* The undated articles come: every story that kept its sum is indexed
+ * again, closed or not, for them to find. */
+static int reopen_for_undated(clusterer *c)
+{
+    c->undated = 1;
+    for (size_t t = 0; t < c->postings_cap; t++)
+        c->postings[t].count = 0;
+    int rc = 0;
+    for (size_t sid = 0; !rc && sid < c->story_count; sid++) {
+        story *s = &c->stories[sid];
+        if (s->members == 0 || s->folded)
+            continue;
+        if (s->recent_count)
+            rc = story_merge(c, s);
+        for (uint32_t k = 0; !rc && k < s->count; k++)
+            rc = posting_add(c, s->terms[k], (uint32_t)sid);
+    }
+    return rc;
+}
+
 int chorus__clusterer_add(clusterer *c, chorus__article *a)
 {
     if (a->vec.count && (a->vec.terms[a->vec.count - 1] >= c->postings_cap ||
                          a->vec.terms[a->vec.count - 1] >= c->dense_cap))
         return CHORUS_EINVAL;
     int rc = 0;
+    if (a->day == CHORUS_NO_DAY && c->keep_closed && !c->undated)
+        rc = reopen_for_undated(c);
     if (a->day != CHORUS_NO_DAY && (!c->dated || a->day > c->now)) {
         c->now = a->day;
         c->dated = 1;
@@ -942,6 +976,12 @@ int chorus__clusterer_finish(clusterer *c)
             if (!rc)
                 rc = story_close(c, (uint32_t)s);
         }
+    /* Stories kept for undated articles are freed and handed on now. */
+    if (c->keep_closed) {
+        c->keep_closed = 0;
+        for (size_t s = 0; !rc && s < c->story_count; s++)
+            rc = story_close(c, (uint32_t)s);
+    }
     return rc;
 }
 
@@ -949,6 +989,7 @@ void chorus__clusterer_free(clusterer *c)
 {
     if (!c)
         return;
+    c->keep_closed = 0;
     for (size_t s = 0; s < c->story_count; s++)
         story_close(c, (uint32_t)s);
     for (size_t t = 0; t < c->postings_cap; t++)
@@ -997,9 +1038,14 @@ long chorus__cluster(chorus__article **articles, size_t n, size_t vocab_size,
         order[m].day = a->day;
         m++;
     }
-    /* One pass in publication order, undated articles last. */
+    /* One pass in publication order, undated articles last. An undated
+     * article may tell a story of any day, so the stories closed before it
+     * comes keep their sums for it: for a dated article they stay closed,
+     * and the time factor would keep it from them anyway. */
     if (!rc)
         qsort(order, m, sizeof *order, cmp_placing);
+    if (!rc && m && !order[m - 1].dated)
+        chorus__clusterer_keep_closed(c);
     for (size_t k = 0; !rc && k < m; k++)
         rc = chorus__clusterer_add(c, order[k].a);
     if (!rc)

@@ -89,6 +89,12 @@ typedef int (*chorus__story_closed_fn)(void *userdata, chorus__article **members
 /* NULL when out of memory. */
 chorus__clusterer *chorus__clusterer_new(const chorus__cluster_params *params,
                                          chorus__story_closed_fn on_close, void *userdata);
+/* Undated articles will come after the dated ones: the stories that close
+ * before them keep their sums (and, in a stream, their members), and when
+ * the first undated article comes every story is indexed again, for the
+ * undated articles alone to find; a dated article never joins a closed
+ * story. They are freed and handed on at chorus__clusterer_finish(). */
+void chorus__clusterer_keep_closed(chorus__clusterer *c);
 /* Makes room for term ids below vocab_size; call before adding an article
  * whose terms may be new. Returns 0 or CHORUS_ENOMEM. */
 int chorus__clusterer_reserve(chorus__clusterer *c, size_t vocab_size);

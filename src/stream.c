@@ -528,6 +528,10 @@ int chorus__stream_add(chorus__stream *s, chorus__article *a)
 
 int chorus__stream_finish(chorus__stream *s)
 {
+    /* Undated articles held since the stream never had a day come after
+     * the dated ones, as in a whole run, and may join any of their stories. */
+    if (s->undated_count)
+        chorus__clusterer_keep_closed(s->clusterer);
     int rc = take_before(s, LONG_MAX);
     if (!rc && s->undated_count) {
         /* The stream never had a day: the undated articles come after the

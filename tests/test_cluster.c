@@ -219,6 +219,25 @@ static void lone_report_joins_nearest_story(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* Undated articles are placed after the dated ones, once the stories of
+ * long before have closed; an undated article may tell a story of any day,
+ * so it still joins one of them: here an undated rewrite of a flood report
+ * from June 2024, read with reports of March 2025. */
+static void undated_article_joins_a_closed_story(test_ctx *t)
+{
+    chorus_corpus *c;
+    chorus_corpus_new(&c, NULL);
+    chorus_corpus_add_path(c, "examples");
+    chorus_corpus_add_path(c, "tests/data/copies/original.txt");
+    chorus_corpus_add_path(c, "tests/data/copies/rewrite.txt");
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    long flood = story_of(c, "tests/data/copies/original.txt");
+    CHECK(t, flood >= 0);
+    CHECK_INT(t, story_of(c, "tests/data/copies/rewrite.txt"), flood);
+    CHECK(t, story_of(c, "examples/a-ferry-wire.txt") != flood);
+    chorus_corpus_free(c);
+}
+
 /* Writes one report "published | title | text" as a JSON line. */
 static void write_report(FILE *f, const char *id, char *report)
 {
@@ -576,6 +595,7 @@ const test_case cluster_tests[] = {
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
     {"headlines join their story", headlines_join_their_story},
     {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
+    {"an undated article joins a story closed before it comes", undated_article_joins_a_closed_story},
     {"two sides of one story become one", sides_of_one_story_become_one},
     {"words no other article has weigh less in a large corpus", unshared_words_weigh_less},
     {NULL, NULL},

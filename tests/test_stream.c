@@ -255,13 +255,21 @@ static char *grouping_tsv(const char *const *paths, size_t n, int stream)
 static void a_stream_groups_as_a_whole_run(test_ctx *t)
 {
     /* Dated reports read before any story can close, undated headlines,
-     * copies and notices: the same stories and copies as a whole run. */
-    const char *const sets[][3] = {
-        {"examples", "tests/data/copies", "tests/data/notices.jsonl"},
-        {"tests/data/quakes.jsonl", "tests/data/headlines.jsonl", "tests/data/reactions.jsonl"},
+     * copies and notices: the same stories and copies as a whole run. (An
+     * undated article read once the stream has a day takes that day, where
+     * a whole run lets it join a story of any day: the undated rewrite in
+     * tests/data/copies is left out for that.) */
+    static const struct {
+        const char *paths[5];
+        size_t n;
+    } sets[] = {
+        {{"examples", "tests/data/copies/original.txt", "tests/data/copies/copy.txt", "tests/data/copies/edited.txt",
+          "tests/data/notices.jsonl"},
+         5},
+        {{"tests/data/quakes.jsonl", "tests/data/headlines.jsonl", "tests/data/reactions.jsonl"}, 3},
     };
-    for (size_t k = 0; k < 2; k++) {
-        char *whole = grouping_tsv(sets[k], 3, 0), *streamed = grouping_tsv(sets[k], 3, 1);
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        char *whole = grouping_tsv(sets[k].paths, sets[k].n, 0), *streamed = grouping_tsv(sets[k].paths, sets[k].n, 1);
         CHECK(t, whole && streamed && strlen(whole) > 100);
         CHECK_INT(t, strlen(streamed), strlen(whole)); /* same lines, perhaps in another order */
         char *pw = partition(whole), *ps = partition(streamed);
