@@ -96,14 +96,16 @@ enum {
 /* The order of trust among dates: the date shown with the headline is the
  * one the page states to its readers; metadata can be a template's default.
  * An update is never taken for the publication while the page gives a
- * publication date anywhere; a page that shows its readers only when it was
- * last updated ("Updated March 5, 2025" under the headline of a guide kept
- * current) is dated by that day, as readers and archives date it. A
- * modification the page only declares (dateModified) dates nothing: content
- * systems stamp every page they re-save. Nor is the datePublished of a bare
- * WebPage taken on its own: content systems write one for every page,
- * landing and product pages alike, as the day the page was first saved; it
- * only lends its time of day to a date found elsewhere. */
+ * publication date anywhere, but for one that only schema.org data
+ * declares (see update_outranks_lone_jsonld()); a page that shows its
+ * readers only when it was last updated ("Updated March 5, 2025" under the
+ * headline of a guide kept current) is dated by that day, as readers and
+ * archives date it. A modification the page only declares (dateModified)
+ * dates nothing: content systems stamp every page they re-save. Nor is the
+ * datePublished of a bare WebPage taken on its own: content systems write
+ * one for every page, landing and product pages alike, as the day the page
+ * was first saved; it only lends its time of day to a date found
+ * elsewhere. */
 static const int date_trust[] = {D_TIME, D_LINE,      D_SHORT,     D_JSONLD,         D_META_PRIMARY,
                                  D_META, D_MICRODATA, D_JSONLD_CREATED, D_URL, D_FAR, D_BYLINE,
                                  D_LONE_TIME, D_UPDATED};
