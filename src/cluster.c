@@ -149,6 +149,9 @@ int chorus__article_vector(chorus__article *a, const chorus__df *df)
 {
     double N = df->docs > IDF_MIN_CORPUS ? (double)df->docs : IDF_MIN_CORPUS;
     int plain = df->docs < IDF_MIN_CORPUS;
+    /* Copies and notices are not counted in `df`: for them, one count of a
+     * term is another article's. */
+    uint32_t own = a->duplicate_of < 0 && !a->non_article;
     size_t nt = a->feature_count;
     weighted *w = malloc((nt + 1) * sizeof *w);
     if (!w)
@@ -160,7 +163,7 @@ int chorus__article_vector(chorus__article *a, const chorus__df *df)
         double weight = (1.0 + log((double)f->count)) * idf;
         if (f->names > 0 && (uint32_t)f->names * 2 >= f->count)
             weight *= NAME_BOOST;
-        if (n <= 1 && !plain)
+        if (n <= own && !plain)
             weight *= UNSHARED_WEIGHT;
         w[k].term = f->term;
         w[k].weight = (float)weight;
