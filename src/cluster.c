@@ -271,6 +271,10 @@ struct chorus__clusterer {
      * closed stories keep their sums, and once the undated articles come
      * (`undated`), every story is open to them (see chorus__cluster()). */
     int keep_closed, undated;
+    /* Dated articles still alone after their second look, in keep_closed:
+     * they look once more when the undated articles have come. */
+    chorus__article **lone;
+    size_t lone_count, lone_cap;
     chorus__cluster_params params;
     chorus__story_closed_fn on_close;
     void *on_close_data;
@@ -865,6 +869,9 @@ static int reconsider(clusterer *c, chorus__article *a, size_t stamp)
             rc = list_move(&c->stories[cur], &c->stories[best_id], a);
     }
     scatter(c->dense, &a->vec, 0);
+    if (!rc && c->keep_closed && !c->undated && a->day != CHORUS_NO_DAY && c->stories[a->story].members == 1 &&
+        CHORUS_PUSH(c->lone, c->lone_count, c->lone_cap, a))
+        rc = CHORUS_ENOMEM;
     return rc;
 }
 
@@ -973,6 +980,16 @@ int chorus__clusterer_finish(clusterer *c)
     for (; !rc && c->queue_head < c->queue_count; c->queue_head++)
         rc = reconsider(c, c->queue[c->queue_head], ++c->lookups);
     c->queue_head = c->queue_count = 0;
+    /* A dated article left alone before the undated articles came may be
+     * a report of a story they told: it looks again, now that they have. */
+    for (size_t i = 0; !rc && c->undated && i < c->lone_count; i++) {
+        chorus__article *a = c->lone[i];
+        if (c->stories[a->story].members != 1)
+            continue;
+        c->stories[a->story].pending++;
+        rc = reconsider(c, a, ++c->lookups);
+    }
+    c->lone_count = 0;
     for (size_t s = 0; !rc && s < c->story_count; s++)
         if (!c->stories[s].closed) {
             rc = story_fold(c, (uint32_t)s);
@@ -1005,6 +1022,7 @@ void chorus__clusterer_free(clusterer *c)
     free(c->overlap);
     free(c->open);
     free(c->queue);
+    free(c->lone);
     free(c->merge);
     free(c->cands);
     free(c);

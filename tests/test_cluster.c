@@ -238,6 +238,51 @@ static void undated_article_joins_a_closed_story(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* A dated report left alone before the undated ones came looks again once
+ * they have: the strike called over a pension law (tests/data/reactions.jsonl)
+ * joins the story of the law's passage told by undated reports, though a
+ * report two weeks later had closed its own story first. */
+static void lone_dated_report_joins_undated_story(test_ctx *t)
+{
+    char path[] = "/tmp/chorus-undated-XXXXXX.jsonl";
+    int fd = mkstemps(path, 6);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    FILE *in = fopen("tests/data/reactions.jsonl", "r");
+    CHECK(t, f && in);
+    if (!f || !in) {
+        if (f)
+            fclose(f);
+        if (in)
+            fclose(in);
+        return;
+    }
+    char line[8192];
+    while (fgets(line, sizeof line, in)) {
+        json_t *o = json_loads(line, 0, NULL);
+        if (!o)
+            continue;
+        const char *id = json_string_value(json_object_get(o, "id"));
+        if (id && id[0] == 'p' && strcmp(id, "p4") != 0)
+            json_object_del(o, "published");
+        else if (id && strcmp(id, "z1") == 0)
+            json_object_set_new(o, "published", json_string("2024-11-20T09:00:00Z"));
+        char *out = json_dumps(o, JSON_COMPACT);
+        if (out)
+            fprintf(f, "%s\n", out);
+        free(out);
+        json_decref(o);
+    }
+    fclose(in);
+    fclose(f);
+    chorus_corpus *c = analysed(t, path, 0, 0, 7);
+    long pension = story_of(c, "p1");
+    CHECK(t, story_of(c, "p2") == pension && story_of(c, "p3") == pension);
+    CHECK(t, story_of(c, "p4") == pension);
+    CHECK(t, story_of(c, "f1") != pension && story_of(c, "z1") != pension);
+    chorus_corpus_free(c);
+    unlink(path);
+}
+
 /* Writes one report "published | title | text" as a JSON line. */
 static void write_report(FILE *f, const char *id, char *report)
 {
@@ -596,6 +641,7 @@ const test_case cluster_tests[] = {
     {"headlines join their story", headlines_join_their_story},
     {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
     {"an undated article joins a story closed before it comes", undated_article_joins_a_closed_story},
+    {"a lone dated report joins a story the undated ones tell", lone_dated_report_joins_undated_story},
     {"two sides of one story become one", sides_of_one_story_become_one},
     {"words no other article has weigh less in a large corpus", unshared_words_weigh_less},
     {NULL, NULL},
