@@ -60,7 +60,7 @@ fi
 echo "bench html: main text and metadata of the WCXB development pages, chorus and its peers"
 if [ -x "$PY" ] && [ -d "$DATA/wcxb-dev-articles/html" ]; then
     ours=$("$BUILD/bench/bench_html" "$DATA" "$OUT/wcxb-chorus.jsonl")
-    "$PY" bench/peers/wcxb_score.py "$DATA" chorus "$OUT/wcxb-chorus.jsonl"
+    "$PY" bench/peers/wcxb_score.py --date-bound "$DATA" chorus "$OUT/wcxb-chorus.jsonl"
     theirs=$("$PY" bench/peers/readability_py_bench.py "$DATA" "$OUT/wcxb-readability-py.jsonl")
     [ -s "$OUT/wcxb-readability-py.jsonl" ] &&
         "$PY" bench/peers/wcxb_score.py "$DATA" python3-readability "$OUT/wcxb-readability-py.jsonl"

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """wcxb_score.py - scores extracted articles against the WCXB ground truth with the benchmark's own scorer.
 
-Usage: wcxb_score.py DATA_DIR NAME ARTICLES.jsonl
+Usage: wcxb_score.py [--date-bound] DATA_DIR NAME ARTICLES.jsonl
 
 ARTICLES.jsonl holds one JSON object per page with "path" (ending in
 NNNN.html or NNNN.html.gz), "text", and optionally "title", "author" and
@@ -18,8 +18,19 @@ collapsed, case is folded and typographic quotes and dashes become their
 ASCII forms; authors compare as sets of names split at commas, semicolons,
 "&" and "and"; dates compare by calendar day (a ground truth given to the
 month compares by month).
+
+With --date-bound it also prints how far the ground truth's dates can be
+reached at all: the pages whose ground-truth date is written nowhere in the
+page's HTML, in any usual form (2024-03-05, 2024.3.5, 20240305, "March 5,
+2024", "5th of March 2024", "2024 Mar 5", 5/3/2024 or 3/5/2024 with two- or
+four-digit years; "March 2024" for a date given to the month), can be right
+only by chance, and of the
+pages this extractor dates wrongly, how many are of that kind and how many
+show a date where the ground truth has none.
 """
 import contextlib
+import gzip
+import html
 import io
 import json
 import os
@@ -49,8 +60,58 @@ def day(s, precision):
     return m.group(0)[:precision]
 
 
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def written_in(page, want):
+    """Whether the date `want` (YYYY-MM-DD or YYYY-MM) is written in `page` in a usual form."""
+    y, m = int(want[:4]), int(want[5:7])
+    month = MONTHS[m - 1] + r"[a-z]*\.?"
+    if len(want) < 10:
+        forms = [re.escape(want[:7]), month + r",? %d(?!\d)" % y]
+    else:
+        d = int(want[8:10])
+        years = r"(?:%d|%02d)(?!\d)" % (y, y % 100)
+        forms = [r"%d[/.-]0?%d[/.-]0?%d(?!\d)" % (y, m, d), "%d%02d%02d" % (y, m, d),
+                 r"%d,? %s 0?%d(?!\d)" % (y, month, d), month + r" 0?%d(?:st|nd|rd|th)?,? %d(?!\d)" % (d, y),
+                 r"(?<!\d)0?%d(?:st|nd|rd|th)?\.? (?:of )?%s,? %d(?!\d)" % (d, month, y),
+                 r"(?<!\d)0?%d[/.-]0?%d[/.-]%s" % (m, d, years), r"(?<!\d)0?%d[/.-]0?%d[/.-]%s" % (d, m, years)]
+    return any(re.search(f, page, re.I) for f in forms)
+
+
+def date_bound(root, articles, name):
+    pages = sorted(os.listdir(os.path.join(root, "html")))
+    nowhere = wrong = wrong_nowhere = shown_not_wanted = 0
+    for f in pages:
+        key = re.match(r"\d+", f).group(0)
+        truth = json.load(open(os.path.join(root, "ground-truth", key + ".json"), encoding="utf-8"))["ground_truth"]
+        want = truth.get("publish_date")
+        given = articles.get(key, {}).get("published")
+        precision = len(want) if want else 10
+        missed = day(given, precision) != (want or None)
+        wrong += missed
+        if not want:
+            shown_not_wanted += missed
+            continue
+        opener = gzip.open if f.endswith(".gz") else open
+        with opener(os.path.join(root, "html", f), "rb") as fh:
+            page = html.unescape(fh.read().decode("utf-8", "replace"))
+        if not written_in(page, want[:precision]):
+            nowhere += 1
+            wrong_nowhere += missed
+    print("  date bound: on %d of %d pages the ground truth's date is written nowhere in the page, so that "
+          "an extractor that takes dates from the page reaches at most %.3f; of the %d pages %s dates wrongly, "
+          "%d are such pages and %d give a date where the ground truth has none"
+          % (nowhere, len(pages), 1 - nowhere / len(pages), wrong, name, wrong_nowhere, shown_not_wanted))
+
+
 def main():
-    data, name, path = sys.argv[1], sys.argv[2], sys.argv[3]
+    args = sys.argv[1:]
+    bound = "--date-bound" in args
+    args = [a for a in args if a != "--date-bound"]
+    if len(args) != 3:
+        sys.exit("usage: wcxb_score.py [--date-bound] DATA_DIR NAME ARTICLES.jsonl")
+    data, name, path = args
     root = os.path.abspath(os.path.join(data, "wcxb-dev-articles"))
     sys.path.insert(0, root)
     import evaluate  # the benchmark's scorer, read where the data lives
@@ -89,6 +150,8 @@ def main():
     print("  %s: text F1 %.3f (precision %.3f, recall %.3f) by evaluate.py on %d pages; "
           "title %.3f, author %.3f, date %.3f" % (name, f1, p, r_, n, right["title"] / pages,
                                                   right["author"] / pages, right["date"] / pages))
+    if bound:
+        date_bound(root, articles, name)
 
 
 if __name__ == "__main__":
