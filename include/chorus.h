@@ -121,7 +121,7 @@ typedef struct chorus_options {
      * any other) on 0.6 of its threshold. Two stories become one when their
      * sums reach 1.5 times the threshold and their articles are, on
      * average, at least half as similar across the two as within each. At
-     * 1 every article stays apart. */
+     * 1 every article stays apart; at 0 all join one story. */
     double cluster_threshold;
     /* Publication-time gap, in days, over which an article can still join a
      * story; beyond it the similarity decays to nothing (default 4). */

@@ -788,6 +788,11 @@ static int place(clusterer *c, chorus__article *a, size_t stamp)
             best_id = c->cands[q];
         }
     }
+    /* At threshold 0 every article joins: one that shares no looked-up
+     * term with a story joins the newest open one rather than opening its
+     * own. */
+    if (best_id < 0 && c->params.threshold <= 0 && c->open_count)
+        best_id = c->open[c->open_count - 1];
     if (best_id < 0) {
         best_id = new_story(c);
         if (best_id < 0) {

@@ -177,6 +177,22 @@ static void threshold_one_keeps_articles_apart(test_ctx *t)
     chorus_corpus_free(c);
 }
 
+/* At 0 every article joins, even those that share no word with a story:
+ * the flood and mine reports, their headlines and two headlines of
+ * neither make one story. */
+static void threshold_zero_makes_one_story(test_ctx *t)
+{
+    chorus_options o;
+    chorus_options_init(&o);
+    o.cluster_threshold = 0.0;
+    chorus_corpus *c;
+    chorus_corpus_new(&c, &o);
+    CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/headlines.jsonl"), 10);
+    CHECK_INT(t, chorus_corpus_analyze(c), 0);
+    CHECK_INT(t, chorus_corpus_story_count(c), 1);
+    chorus_corpus_free(c);
+}
+
 /* Headlines alone (a headline feed) hold a few terms each: they join the
  * story of the full reports they head, and unrelated ones stay apart. */
 static void headlines_join_their_story(test_ctx *t)
@@ -638,6 +654,7 @@ const test_case cluster_tests[] = {
     {"different events split", different_events_split},
     {"input order does not matter", input_order_does_not_matter},
     {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
+    {"threshold 0 makes one story", threshold_zero_makes_one_story},
     {"headlines join their story", headlines_join_their_story},
     {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
     {"an undated article joins a story closed before it comes", undated_article_joins_a_closed_story},
