@@ -164,33 +164,33 @@ static chorus_corpus *analysed(test_ctx *t, const char *path, int compact, doubl
     return c;
 }
 
-static void threshold_one_keeps_articles_apart(test_ctx *t)
+/* The threshold's two ends: at 1 every article stays apart; at 0 all join
+ * one story, even those that share no word with any other (the flood and
+ * mine reports, their headlines and two headlines of neither). */
+static void threshold_ends(test_ctx *t)
 {
-    chorus_options o;
-    chorus_options_init(&o);
-    o.cluster_threshold = 1.0;
-    chorus_corpus *c;
-    chorus_corpus_new(&c, &o);
-    chorus_corpus_add_path(c, "tests/data/quakes.jsonl");
-    chorus_corpus_analyze(c);
-    CHECK_INT(t, chorus_corpus_story_count(c), 3);
-    chorus_corpus_free(c);
-}
-
-/* At 0 every article joins, even those that share no word with a story:
- * the flood and mine reports, their headlines and two headlines of
- * neither make one story. */
-static void threshold_zero_makes_one_story(test_ctx *t)
-{
-    chorus_options o;
-    chorus_options_init(&o);
-    o.cluster_threshold = 0.0;
-    chorus_corpus *c;
-    chorus_corpus_new(&c, &o);
-    CHECK_INT(t, chorus_corpus_add_path(c, "tests/data/headlines.jsonl"), 10);
-    CHECK_INT(t, chorus_corpus_analyze(c), 0);
-    CHECK_INT(t, chorus_corpus_story_count(c), 1);
-    chorus_corpus_free(c);
+    static const struct {
+        const char *path;
+        double threshold;
+        int articles;
+        size_t stories;
+    } cases[] = {
+        {"tests/data/quakes.jsonl", 1.0, 3, 3},
+        {"tests/data/headlines.jsonl", 1.0, 10, 10},
+        {"tests/data/quakes.jsonl", 0.0, 3, 1},
+        {"tests/data/headlines.jsonl", 0.0, 10, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        chorus_options o;
+        chorus_options_init(&o);
+        o.cluster_threshold = cases[i].threshold;
+        chorus_corpus *c;
+        chorus_corpus_new(&c, &o);
+        CHECK_INT(t, chorus_corpus_add_path(c, cases[i].path), cases[i].articles);
+        CHECK_INT(t, chorus_corpus_analyze(c), 0);
+        CHECK_INT(t, chorus_corpus_story_count(c), cases[i].stories);
+        chorus_corpus_free(c);
+    }
 }
 
 /* Headlines alone (a headline feed) hold a few terms each: they join the
@@ -653,8 +653,7 @@ const test_case cluster_tests[] = {
     {"same topic weeks apart splits", same_topic_weeks_apart_splits},
     {"different events split", different_events_split},
     {"input order does not matter", input_order_does_not_matter},
-    {"threshold 1 keeps articles apart", threshold_one_keeps_articles_apart},
-    {"threshold 0 makes one story", threshold_zero_makes_one_story},
+    {"threshold 1 keeps articles apart, 0 makes one story", threshold_ends},
     {"headlines join their story", headlines_join_their_story},
     {"a lone report joins its clearly nearest story", lone_report_joins_nearest_story},
     {"an undated article joins a story closed before it comes", undated_article_joins_a_closed_story},
