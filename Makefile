@@ -89,27 +89,35 @@ check: $(BUILD)/run-tests $(BUILD)/chorus fuzz-short
 	$(BUILD)/run-tests --chorus $(BUILD)/chorus
 
 # libFuzzer needs clang and its runtime (Debian: clang, libclang-rt-14-dev).
-# The target is built from the library's sources with the fuzzer, ASan and
-# UBSan; new inputs it finds go to build-fuzz/corpus (not tracked).
+# The targets are built from the library's sources with the fuzzer, ASan and
+# UBSan: fuzz_web reads each input as an HTML page and a WARC archive,
+# fuzz_pipeline as a text or JSON Lines file that it then analyses and
+# reports. `make fuzz` runs each for FUZZ_SECONDS; the inputs they find go
+# to build-fuzz/corpus and build-fuzz/corpus-pipeline (not tracked).
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_DIR = build-fuzz
 FUZZ_FLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
              -Iinclude -Isrc $(PKG_CFLAGS) -DCHORUS_TEXTCAT_DIR='"$(TEXTCAT_DIR)/"'
+# Each input costs fuzz_pipeline a corpus (language models, lexicon): it
+# starts from the small test corpora rather than from every test file.
+SPACE := $(subst ,, )
+COMMA := ,
+PIPELINE_SEEDS = $(subst $(SPACE),$(COMMA),$(wildcard tests/data/*.jsonl))
+FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 -artifact_prefix=$(FUZZ_DIR)/
 
-$(FUZZ_DIR)/fuzz_web: tests/fuzz/fuzz_web.c $(LIB_SRC) $(wildcard src/*.h) include/chorus.h
-	mkdir -p $(FUZZ_DIR)/corpus
-	$(FUZZ_CC) $(FUZZ_FLAGS) tests/fuzz/fuzz_web.c $(LIB_SRC) -o $@ $(PKG_LIBS)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard src/*.h) include/chorus.h
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/corpus-pipeline
+	$(FUZZ_CC) $(FUZZ_FLAGS) $< $(LIB_SRC) -o $@ $(PKG_LIBS)
 
-fuzz: $(FUZZ_DIR)/fuzz_web
-	$(FUZZ_DIR)/fuzz_web -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
-	    -artifact_prefix=$(FUZZ_DIR)/ \
-	    $(FUZZ_DIR)/corpus tests/fuzz/seeds tests/data/html
+fuzz: $(FUZZ_DIR)/fuzz_web $(FUZZ_DIR)/fuzz_pipeline
+	$(FUZZ_DIR)/fuzz_web $(FUZZ_RUN) $(FUZZ_DIR)/corpus tests/fuzz/seeds tests/data/html
+	$(FUZZ_DIR)/fuzz_pipeline $(FUZZ_RUN) -seed_inputs=$(PIPELINE_SEEDS) $(FUZZ_DIR)/corpus-pipeline tests/data/copies
 
 fuzz-short:
 	@if command -v $(FUZZ_CC) >/dev/null 2>&1; then \
 	    mkdir -p $(FUZZ_DIR) && $(MAKE) --no-print-directory SAN=0 fuzz FUZZ_SECONDS=10 2>$(FUZZ_DIR)/fuzz.log && \
-	    echo "fuzz: 10 seconds on the HTML and WARC readers, no failure" || \
+	    echo "fuzz: 10 seconds on the HTML and WARC readers and 10 on the whole pipeline, no failure" || \
 	    { tail -40 $(FUZZ_DIR)/fuzz.log; echo "fuzz: failed (log in $(FUZZ_DIR)/fuzz.log)"; exit 1; }; \
 	else echo "fuzz: $(FUZZ_CC) not found; skipped (scripts/install-deps.sh --ci installs it)"; fi
 

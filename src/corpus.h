@@ -167,4 +167,10 @@ int chorus__corpus_add_paragraphs(chorus_corpus *c, const char *path, long line,
 /* Reads a path (file, directory or "-"); see chorus_corpus_add_path(). */
 int chorus__read_path(chorus_corpus *c, const char *path);
 
+/* Reads one open file or stream `f` named `path` in messages: an HTML page
+ * or WARC archive (by name or content), JSON Lines (when `jsonl_by_name` or
+ * by content), or one text article. Returns the articles added, 0 when
+ * nothing could be used (reported), or a negative CHORUS_E* code. */
+int chorus__read_stream(chorus_corpus *c, const char *path, FILE *f, int jsonl_by_name);
+
 #endif

@@ -270,7 +270,7 @@ static int sniff_jsonl(const char *s, size_t len)
     return yes || (!nl && l > 16 && memcmp(s + i, "{\"", 2) == 0);
 }
 
-static int read_stream(chorus_corpus *c, const char *path, FILE *f, int jsonl_by_name)
+int chorus__read_stream(chorus_corpus *c, const char *path, FILE *f, int jsonl_by_name)
 {
     /* Read the head to decide what this is. */
     char head[SNIFF_BYTES];
@@ -342,7 +342,7 @@ static int read_file(chorus_corpus *c, const char *path)
         chorus__diag(c, CHORUS_DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
         return CHORUS_EIO;
     }
-    int rc = read_stream(c, path, f, jsonl_name(path));
+    int rc = chorus__read_stream(c, path, f, jsonl_name(path));
     fclose(f);
     return rc;
 }
@@ -398,7 +398,7 @@ static int read_dir(chorus_corpus *c, const char *path, int depth)
 int chorus__read_path(chorus_corpus *c, const char *path)
 {
     if (strcmp(path, "-") == 0)
-        return read_stream(c, "-", stdin, 0);
+        return chorus__read_stream(c, "-", stdin, 0);
     struct stat st;
     if (stat(path, &st) != 0) {
         chorus__diag(c, CHORUS_DIAG_ERROR, path, 0, "cannot open: %s", strerror(errno));
