@@ -22,7 +22,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     chorus_options o;
     chorus_options_init(&o);
-    o.threads = 1; /* libFuzzer's leak check follows one thread best */
+    /* One thread: each worker has an analyser of its own, language models
+     * and all, which every input would load again. */
+    o.threads = 1;
     chorus_corpus *c;
     if (chorus_corpus_new(&c, &o))
         return 0;
