@@ -1075,13 +1075,16 @@ static const char *date_text(reader *r, uint32_t n, size_t *len)
     return some_text(r, n, 1, len);
 }
 
+/* Non-zero when the class of n holds `part` (lower-case ASCII) as a word,
+ * in any case. */
 static int has_class_word(const chorus__html_doc *doc, uint32_t n, const char *part)
 {
     size_t len;
     const char *v = chorus__html_attr(doc, n, CHORUS_ATTR_CLASS, &len);
     size_t pl = strlen(part);
     for (size_t i = 0; v && i + pl <= len; i++) {
-        if (!ieq(v + i, pl, part))
+        /* Most places are ruled out by their first byte (parts are ASCII). */
+        if ((char)lower((unsigned char)v[i]) != part[0] || !ieq(v + i, pl, part))
             continue;
         /* A whole word of the class, split at punctuation. */
         int before = i == 0 || !((v[i - 1] >= 'a' && v[i - 1] <= 'z') || (v[i - 1] >= 'A' && v[i - 1] <= 'Z'));
