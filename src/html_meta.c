@@ -398,6 +398,30 @@ static int icontains(const char *s, size_t len, const char *part)
     return 0;
 }
 
+/* Non-zero when s[0..len) holds one of the n parts (at most 32, each given
+ * folded), as icontains() finds each, in one pass over s: at an ASCII byte
+ * only the parts that begin with it folded are tried, at any other
+ * character every part. */
+static int icontains_any(const char *s, size_t len, const char *const *parts, size_t n)
+{
+    uint32_t by_first[128] = {0}, all = 0;
+    for (size_t k = 0; k < n && k < 32; k++) {
+        unsigned char f = (unsigned char)parts[k][0];
+        if (f < 0x80)
+            by_first[f] |= (uint32_t)1 << k;
+        all |= (uint32_t)1 << k;
+    }
+    for (size_t i = 0; i < len;) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t maybe = c < 0x80 ? by_first[lower(c)] : all;
+        for (size_t k = 0; maybe; k++, maybe >>= 1)
+            if ((maybe & 1) && fold_prefix(s + i, len - i, parts[k], strlen(parts[k])))
+                return 1;
+        chorus__utf8_next(s, len, &i); /* on by one character */
+    }
+    return 0;
+}
+
 /* Non-zero when the word at s (up to a space) is a month name followed by a
  * day or nothing: the date part of a byline ("Jane Doe December 3"). */
 static int month_word(const char *s, size_t len)
@@ -1548,10 +1572,7 @@ static int update_words(const char *s, size_t len)
         "updated", "modified", "aktualisiert", "mis à jour", "actualizado", "aggiornato", "bijgewerkt",
         "atualizado", "uppdaterad", "opdateret", "oppdatert", "zaktualizowano", "aktualizacja",
         "aktualizováno", "обновлено", "оновлено", "güncellen", "actualizat", "diperbarui", "تحديث"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (icontains(s, len, words[k]))
-            return 1;
-    return 0;
+    return icontains_any(s, len, words, sizeof words / sizeof *words);
 }
 
 static int publish_words(const char *s, size_t len)
@@ -1560,10 +1581,7 @@ static int publish_words(const char *s, size_t len)
         "publish", "posted", "veröffentlicht", "publié", "publicado", "pubblicato", "gepubliceerd",
         "publicerad", "publiceret", "publisert", "opublikowano", "publikováno", "опубликовано",
         "опубліковано", "yayınlan", "publicat", "diterbitkan", "نشر في"};
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-        if (icontains(s, len, words[k]))
-            return 1;
-    return 0;
+    return icontains_any(s, len, words, sizeof words / sizeof *words);
 }
 
 /* AUTHOR_CLASS when element n's class names the writer ("author-name",
