@@ -379,28 +379,10 @@ enum {
     BYLINE_DECLARED = 2,  /* a name a page declares (JSON-LD, meta): cut at separators only */
 };
 
-/* Non-zero when s[0..len) holds part, which is given folded: letters of any
- * script compare folded ("Опубликовано" holds "опубликовано"). */
-static int icontains(const char *s, size_t len, const char *part)
-{
-    size_t pl = strlen(part);
-    for (size_t i = 0; i < len;) {
-        /* ASCII folds to ASCII: most places are ruled out by their byte. */
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80 && (char)lower(c) != part[0]) {
-            i++;
-            continue;
-        }
-        if (fold_prefix(s + i, len - i, part, pl))
-            return 1;
-        chorus__utf8_next(s, len, &i); /* on by one character */
-    }
-    return 0;
-}
-
-/* Non-zero when s[0..len) holds one of the n parts (at most 32, each given
- * folded), as icontains() finds each, in one pass over s: at an ASCII byte
- * only the parts that begin with it folded are tried, at any other
+/* Non-zero when s[0..len) holds one of the n parts (at most 32), each given
+ * folded: letters of any script compare folded ("Опубликовано" holds
+ * "опубликовано"). One pass over s: ASCII folds to ASCII, so at an ASCII
+ * byte only the parts that begin with it folded are tried, at any other
  * character every part. */
 static int icontains_any(const char *s, size_t len, const char *const *parts, size_t n)
 {
@@ -420,6 +402,12 @@ static int icontains_any(const char *s, size_t len, const char *const *parts, si
         chorus__utf8_next(s, len, &i); /* on by one character */
     }
     return 0;
+}
+
+/* Non-zero when s[0..len) holds part, given folded (see icontains_any()). */
+static int icontains(const char *s, size_t len, const char *part)
+{
+    return icontains_any(s, len, &part, 1);
 }
 
 /* Non-zero when the word at s (up to a space) is a month name followed by a
