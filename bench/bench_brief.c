@@ -35,57 +35,11 @@
 /* Stories with fewer paragraphs would make articles that copy each other. */
 #define MIN_POOL_PARAGRAPHS 20
 
-static uint64_t rng_state = 0x243F6A8885A308D3ULL;
-
-static uint64_t rng(void)
-{
-    /* xorshift64*: fixed seed, so every run generates the same corpus. */
-    rng_state ^= rng_state >> 12;
-    rng_state ^= rng_state << 25;
-    rng_state ^= rng_state >> 27;
-    return rng_state * 0x2545F4914F6CDD1DULL;
-}
-
-static size_t gcd(size_t a, size_t b)
-{
-    while (b) {
-        size_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-/* First words of a paragraph, as a headline. */
-static char *headline_from(const char *para)
-{
-    char buf[160];
-    size_t n = 0, words = 0;
-    for (const char *p = para; *p && n + 1 < sizeof buf && words < 12; p++) {
-        if (*p == ' ')
-            words++;
-        if (*p == '.' && words >= 5)
-            break;
-        buf[n++] = *p;
-    }
-    /* Never end inside a UTF-8 sequence: drop an incomplete last character. */
-    size_t lead = n;
-    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
-        lead--;
-    if (lead > 0 && (unsigned char)buf[lead - 1] >= 0xC0) {
-        unsigned char c = (unsigned char)buf[lead - 1];
-        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-        if (n - (lead - 1) < need)
-            n = lead - 1;
-    }
-    buf[n] = '\0';
-    return strdup(buf);
-}
-
 /* Writes `articles` generated articles to out_path. With `one_story`, all
  * of them retell the story with the most paragraphs on three days, with no
  * planted copies: one large story, as a major event makes in a feed. */
-static int generate(const char *data_dir, const char *out_path, size_t articles, int one_story, size_t *planted)
+static int generate(const char *data_dir, const char *out_path, size_t articles, int one_story, bench_rng *r,
+                    size_t *planted)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/multinews-validation/clusters.jsonl", data_dir);
@@ -103,26 +57,26 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
             largest = k;
     *planted = 0;
     for (size_t i = 0; i < articles; i++) {
-        size_t story = one_story ? largest : rng() % (npools * EPOCHS);
+        size_t story = one_story ? largest : bench_rng_next(r) % (npools * EPOCHS);
         story_pool *p = &pools[story % npools];
         int epoch = (int)(story / npools);
-        int day = 1 + epoch * 30 % 28 + (int)(rng() % 3);
+        int day = 1 + epoch * 30 % 28 + (int)(bench_rng_next(r) % 3);
         int month = 1 + epoch * 30 / 28 % 12;
         json_t *o = json_object();
         char id[32], published[32], outlet[32];
         snprintf(id, sizeof id, "g%zu", i);
         snprintf(published, sizeof published, "2024-%02d-%02d", month, day > 28 ? 28 : day);
-        snprintf(outlet, sizeof outlet, "Outlet %d", (int)(rng() % OUTLETS));
-        unsigned kind = (unsigned)(rng() % 100);
+        snprintf(outlet, sizeof outlet, "Outlet %d", (int)(bench_rng_next(r) % OUTLETS));
+        unsigned kind = (unsigned)(bench_rng_next(r) % 100);
         char *text;
         if (i > 0 && !one_story && kind < EXACT_COPY_PERCENT + NEAR_COPY_PERCENT) {
             /* A planted copy of an earlier article: verbatim, or with a new first paragraph. */
-            const char *orig = texts[rng() % i];
+            const char *orig = texts[bench_rng_next(r) % i];
             if (kind < EXACT_COPY_PERCENT) {
                 text = strdup(orig);
             } else {
                 const char *rest = strstr(orig, "\n\n");
-                const char *lead = p->paras[rng() % p->count];
+                const char *lead = p->paras[bench_rng_next(r) % p->count];
                 size_t len = strlen(lead) + (rest ? strlen(rest) : 0) + 1;
                 text = malloc(len);
                 snprintf(text, len, "%s%s", lead, rest ? rest : "");
@@ -132,12 +86,12 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
             /* 4 to 12 distinct paragraphs of the story, in random order, but
              * no more than a third of what the story has: two articles drawn
              * from one story must not copy each other by accident. */
-            size_t k = 4 + rng() % 9, cap = 1, len = 0;
+            size_t k = 4 + bench_rng_next(r) % 9, cap = 1, len = 0;
             if (k > p->count / 3 + 1)
                 k = p->count / 3 + 1;
             const char *chosen[12];
-            size_t start = rng() % p->count, step = 1 + rng() % p->count;
-            while (gcd(step, p->count) != 1)
+            size_t start = bench_rng_next(r) % p->count, step = 1 + bench_rng_next(r) % p->count;
+            while (bench_gcd(step, p->count) != 1)
                 step--; /* a step prime to the count visits distinct paragraphs */
             for (size_t j = 0; j < k; j++) {
                 chosen[j] = p->paras[(start + j * step) % p->count];
@@ -148,7 +102,8 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
                 len += (size_t)snprintf(text + len, cap - len, "%s%s", j ? "\n\n" : "", chosen[j]);
         }
         texts[i] = text;
-        char *title = headline_from(p->paras[rng() % p->count]);
+        char title[160];
+        bench_headline(p->paras[bench_rng_next(r) % p->count], title, sizeof title);
         json_object_set_new(o, "id", json_string(id));
         json_object_set_new(o, "title", json_string(title));
         json_object_set_new(o, "source", json_string(outlet));
@@ -157,7 +112,6 @@ static int generate(const char *data_dir, const char *out_path, size_t articles,
         char *line = json_dumps(o, JSON_COMPACT);
         fprintf(out, "%s\n", line);
         free(line);
-        free(title);
         json_decref(o);
     }
     for (size_t i = 0; i < articles; i++)
@@ -263,8 +217,10 @@ int main(int argc, char **argv)
     snprintf(corpus_path, sizeof corpus_path, "%s/brief-%zu.jsonl", outdir, articles);
     mkdir(outdir, 0755);
     size_t planted = 0;
+    /* One stream for both corpora, the second continuing the first. */
+    bench_rng r = {0x243F6A8885A308D3ULL};
     printf("bench brief: %zu generated articles\n", articles);
-    if (generate(data, corpus_path, articles, 0, &planted) != 0) {
+    if (generate(data, corpus_path, articles, 0, &r, &planted) != 0) {
         printf("  skipped: %s/multinews-validation/clusters.jsonl is not readable (%s)\n", data,
                strerror(errno));
         return 0;
@@ -345,7 +301,7 @@ int main(int argc, char **argv)
     for (size_t size = 500; size <= 2000; size *= 2) {
         char story_path[1100];
         snprintf(story_path, sizeof story_path, "%s/brief-one-story-%zu.jsonl", outdir, size);
-        if (generate(data, story_path, size, 1, &planted) != 0 || chorus_corpus_new(&c, &o)) {
+        if (generate(data, story_path, size, 1, &r, &planted) != 0 || chorus_corpus_new(&c, &o)) {
             printf("  cannot write %s\n", story_path);
             return 1;
         }

@@ -43,19 +43,6 @@
 /* Small helpers                                                          */
 /* ---------------------------------------------------------------------- */
 
-typedef struct {
-    uint64_t state;
-} rng_t;
-
-/* xorshift64*: a fixed seed, so every run generates the same data. */
-static uint64_t rng(rng_t *r)
-{
-    r->state ^= r->state >> 12;
-    r->state ^= r->state << 25;
-    r->state ^= r->state >> 27;
-    return r->state * 0x2545F4914F6CDD1DULL;
-}
-
 static double now(void)
 {
     struct timespec ts;
@@ -428,9 +415,9 @@ static void quality_multinews(const char *data, const char *out)
     size_t *order = xmalloc((n + 1) * sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
-    rng_t r = {0x9E3779B97F4A7C15ULL};
+    bench_rng r = {0x9E3779B97F4A7C15ULL};
     for (size_t i = n; i > 1; i--) {
-        size_t j = rng(&r) % i, t = order[i - 1];
+        size_t j = bench_rng_next(&r) % i, t = order[i - 1];
         order[i - 1] = order[j];
         order[j] = t;
     }
@@ -767,18 +754,8 @@ static void quality_uci(const char *data, const char *out)
 /* A copy with a new first paragraph is made of articles this long or more. */
 #define NEW_LEAD_MIN_PARAGRAPHS 6
 
-static size_t gcd(size_t a, size_t b)
-{
-    while (b) {
-        size_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
 /* Appends paragraph p to b, each word kept with probability 1 - DROP_PERCENT. */
-static void append_dropped(char **b, size_t *len, size_t *cap, const char *p, rng_t *r)
+static void append_dropped(char **b, size_t *len, size_t *cap, const char *p, bench_rng *r)
 {
     size_t need = *len + strlen(p) + 4;
     if (need > *cap) {
@@ -795,7 +772,7 @@ static void append_dropped(char **b, size_t *len, size_t *cap, const char *p, rn
         const char *e = s;
         while (*e && *e != ' ')
             e++;
-        if (e > s && rng(r) % 100 >= DROP_PERCENT) {
+        if (e > s && bench_rng_next(r) % 100 >= DROP_PERCENT) {
             if (!first)
                 (*b)[(*len)++] = ' ';
             memcpy(*b + *len, s, (size_t)(e - s));
@@ -805,24 +782,6 @@ static void append_dropped(char **b, size_t *len, size_t *cap, const char *p, rn
         s = e;
     }
     (*b)[*len] = '\0';
-}
-
-/* First words of a paragraph, as a headline, never cut inside a character. */
-static void headline_from(const char *para, char *buf, size_t size)
-{
-    size_t n = 0, words = 0;
-    for (const char *p = para; *p && n + 1 < size && words < 12; p++) {
-        if (*p == ' ')
-            words++;
-        if (*p == '.' && words >= 5)
-            break;
-        buf[n++] = *p;
-    }
-    while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
-        n--;
-    if (n > 0 && (unsigned char)buf[n - 1] >= 0xC0)
-        n--;
-    buf[n] = '\0';
 }
 
 /* What the generator knows about each article. */
@@ -862,7 +821,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
     FILE *out = fopen(path, "w");
     if (!out)
         return -1;
-    rng_t r = {0x243F6A8885A308D3ULL ^ n};
+    bench_rng r = {0x243F6A8885A308D3ULL ^ n};
     memset(t, 0, sizeof *t);
     t->n = n;
     t->story = xmalloc(n * sizeof *t->story);
@@ -887,14 +846,14 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         }
         size_t len = 0, paragraphs = 0;
         unsigned kind = 0;
-        long day = base_day + epoch * EPOCH_DAYS + (long)(rng(&r) % 3);
-        unsigned roll = (unsigned)(rng(&r) % 1000);
-        size_t pool = rng(&r) % npools;
+        long day = base_day + epoch * EPOCH_DAYS + (long)(bench_rng_next(&r) % 3);
+        unsigned roll = (unsigned)(bench_rng_next(&r) % 1000);
+        size_t pool = bench_rng_next(&r) % npools;
         long orig = -1;
         const recent_article *o = NULL;
         if (recent_count > 0 && roll < EXACT_PER_MILLE + FURNITURE_PER_MILLE + NEW_LEAD_PER_MILLE) {
             kind = roll < EXACT_PER_MILLE ? 1 : roll < EXACT_PER_MILLE + FURNITURE_PER_MILLE ? 2 : 3;
-            size_t at = rng(&r) % recent_count;
+            size_t at = bench_rng_next(&r) % recent_count;
             o = &recent[at];
             /* A new first paragraph needs an article long enough to stay a copy. */
             for (size_t tries = 0; kind == 3 && o->paragraphs < NEW_LEAD_MIN_PARAGRAPHS &&
@@ -906,11 +865,11 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
             orig = o->index;
         }
         char outlet[32], published[32], id[32], title[200];
-        snprintf(outlet, sizeof outlet, "Outlet %d", (int)(rng(&r) % OUTLETS));
+        snprintf(outlet, sizeof outlet, "Outlet %d", (int)(bench_rng_next(&r) % OUTLETS));
         if (kind) {
             t->story[i] = t->story[orig];
             pool = (size_t)(t->story[orig] / epochs);
-            day = o->day + (long)(rng(&r) % 2);
+            day = o->day + (long)(bench_rng_next(&r) % 2);
             const char *src = o->text;
             if (kind == 3) {
                 /* Another paragraph of the story, of about the length of
@@ -922,7 +881,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
                     lead_words += *q == ' ';
                 const char *lead = NULL;
                 for (int tries = 0; tries < 8; tries++) {
-                    const char *cand = pools[pool].paras[rng(&r) % pools[pool].count];
+                    const char *cand = pools[pool].paras[bench_rng_next(&r) % pools[pool].count];
                     size_t w = bench_word_count(cand), gap = w > lead_words ? w - lead_words : lead_words - w;
                     if (gap < best_gap)
                         best_gap = gap, lead = cand;
@@ -942,7 +901,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
                                         "Advertisement\n\nShare this article on Facebook\n\n");
             len += (size_t)snprintf(text + len, cap - len, "%s", src);
             if (kind == 2) {
-                headline_from(pools[rng(&r) % npools].paras[0], title, sizeof title);
+                bench_headline(pools[bench_rng_next(&r) % npools].paras[0], title, sizeof title);
                 len += (size_t)snprintf(text + len, cap - len,
                                         "\n\nRead more: %s\n\nFollow %s on Twitter\n\n"
                                         "© 2020 %s. All rights reserved.",
@@ -953,11 +912,11 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         } else {
             story_pool *p = &pools[pool];
             t->story[i] = (long)pool * epochs + epoch;
-            size_t k = 4 + rng(&r) % 9;
+            size_t k = 4 + bench_rng_next(&r) % 9;
             if (k > p->count / 3 + 1)
                 k = p->count / 3 + 1;
-            size_t start = rng(&r) % p->count, step = 1 + rng(&r) % p->count;
-            while (gcd(step, p->count) != 1)
+            size_t start = bench_rng_next(&r) % p->count, step = 1 + bench_rng_next(&r) % p->count;
+            while (bench_gcd(step, p->count) != 1)
                 step--; /* a step prime to the count visits distinct paragraphs */
             for (size_t j = 0; j < k; j++) {
                 if (j) {
@@ -976,7 +935,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         }
         t->copy_of[i] = orig;
         t->kind[i] = (unsigned char)kind;
-        headline_from(pools[pool].paras[rng(&r) % pools[pool].count], title, sizeof title);
+        bench_headline(pools[pool].paras[bench_rng_next(&r) % pools[pool].count], title, sizeof title);
         int y, m, d;
         civil_from_days(day, &y, &m, &d);
         snprintf(published, sizeof published, "%04d-%02d-%02d", y, m, d);
@@ -989,7 +948,7 @@ static int generate(story_pool *pools, size_t npools, const char *path, size_t n
         json_decref(obj);
         /* Originals are remembered as candidates for later copies. */
         if (!kind) {
-            recent_article *slot = &recent[recent_count < RECENT ? recent_count++ : rng(&r) % RECENT];
+            recent_article *slot = &recent[recent_count < RECENT ? recent_count++ : bench_rng_next(&r) % RECENT];
             free(slot->text);
             slot->text = xstrdup(text);
             slot->paragraphs = paragraphs;

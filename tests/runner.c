@@ -12,8 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-test_env test_env_now = {"build/chorus", 0, "../shared/seeds", "../shared/data"};
-
 #define EXIT_SKIPPED 77
 
 void test_fail(test_ctx *t, const char *file, int line, const char *fmt, ...)
@@ -152,13 +150,14 @@ int main(int argc, char **argv)
 {
     int unit_only = 0;
     const char *filter = NULL;
+    test_env env = {"build/chorus", 0, "../shared/seeds"};
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--chorus") == 0 && i + 1 < argc)
-            test_env_now.chorus = argv[++i];
+            env.chorus = argv[++i];
         else if (strcmp(argv[i], "--unit-only") == 0)
             unit_only = 1;
         else if (strcmp(argv[i], "--update-golden") == 0)
-            test_env_now.update_golden = 1;
+            env.update_golden = 1;
         else if (strcmp(argv[i], "--filter") == 0 && i + 1 < argc)
             filter = argv[++i];
         else {
@@ -167,9 +166,9 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (access(test_env_now.seeds_dir, R_OK) != 0)
+    if (access(env.seeds_dir, R_OK) != 0)
         fprintf(stderr, "note: %s is absent; tests on the seed articles are skipped\n",
-                test_env_now.seeds_dir);
+                env.seeds_dir);
     int passed = 0, failed = 0, skipped = 0;
     for (size_t s = 0; s < sizeof suites / sizeof suites[0]; s++) {
         if (unit_only && !suites[s].unit)
@@ -187,7 +186,7 @@ int main(int argc, char **argv)
                 return 2;
             }
             if (pid == 0) {
-                test_ctx t = {full, 0, 0};
+                test_ctx t = {full, 0, 0, &env};
                 c->fn(&t);
                 fflush(stderr);
                 exit(t.failures ? 1 : t.skipped ? EXIT_SKIPPED : 0);

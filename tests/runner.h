@@ -6,26 +6,24 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Settings of this run, from the command line. */
+typedef struct test_env {
+    const char *chorus;     /* path of the chorus binary, for command-line tests */
+    int update_golden;      /* rewrite golden files instead of comparing */
+    const char *seeds_dir;  /* ../shared/seeds */
+} test_env;
+
 typedef struct test_ctx {
     const char *name;
     int failures;
     int skipped;
+    const test_env *env;
 } test_ctx;
 
 typedef struct test_case {
     const char *name;
     void (*fn)(test_ctx *t);
 } test_case;
-
-/* Settings of this run, from the command line. */
-typedef struct test_env {
-    const char *chorus;     /* path of the chorus binary, for command-line tests */
-    int update_golden;      /* rewrite golden files instead of comparing */
-    const char *seeds_dir;  /* ../shared/seeds */
-    const char *data_dir;   /* ../shared/data */
-} test_env;
-
-extern test_env test_env_now;
 
 void test_fail(test_ctx *t, const char *file, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

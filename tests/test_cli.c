@@ -20,7 +20,7 @@ static void one_case(test_ctx *t, const test_record *r, void *unused)
     snprintf(out_path, sizeof out_path, "/tmp/chorus-cli-%d.out", (int)getpid());
     snprintf(err_path, sizeof err_path, "/tmp/chorus-cli-%d.err", (int)getpid());
     snprintf(golden, sizeof golden, "tests/golden/%s.out", name);
-    snprintf(cmd, sizeof cmd, "%s %s > %s 2> %s", test_env_now.chorus, args, out_path, err_path);
+    snprintf(cmd, sizeof cmd, "%s %s > %s 2> %s", t->env->chorus, args, out_path, err_path);
     int status = system(cmd);
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     if (code != want_status)
@@ -32,7 +32,7 @@ static void one_case(test_ctx *t, const test_record *r, void *unused)
                   err ? err : "(none)");
     size_t out_len = 0;
     char *out = test_read_file(out_path, &out_len);
-    if (test_env_now.update_golden) {
+    if (t->env->update_golden) {
         FILE *f = fopen(golden, "wb");
         if (!f || !out || fwrite(out, 1, out_len, f) != out_len)
             test_fail(t, "tests/cli/cases.txt", r->line, "cannot write %s", golden);
@@ -45,7 +45,7 @@ static void one_case(test_ctx *t, const test_record *r, void *unused)
         else if (!out || strcmp(out, want) != 0) {
             test_fail(t, "tests/cli/cases.txt", r->line,
                       "%s: output differs from %s (diff with: %s %s)", name, golden,
-                      test_env_now.chorus, args);
+                      t->env->chorus, args);
             char diff[1024];
             snprintf(diff, sizeof diff, "diff -u %s %s | head -20 >&2", golden, out_path);
             if (system(diff) < 0)
@@ -61,8 +61,8 @@ static void one_case(test_ctx *t, const test_record *r, void *unused)
 
 static void cli_cases(test_ctx *t)
 {
-    if (access(test_env_now.chorus, X_OK) != 0) {
-        test_fail(t, __FILE__, __LINE__, "%s is not built", test_env_now.chorus);
+    if (access(t->env->chorus, X_OK) != 0) {
+        test_fail(t, __FILE__, __LINE__, "%s is not built", t->env->chorus);
         return;
     }
     CHECK(t, test_each_record(t, "tests/cli/cases.txt", one_case, NULL) >= 15);

@@ -43,7 +43,7 @@ static int removed(const chorus_article_info *a, const char *line)
 static void seeds_make_one_story(test_ctx *t)
 {
     char dir[512];
-    snprintf(dir, sizeof dir, "%s", test_env_now.seeds_dir);
+    snprintf(dir, sizeof dir, "%s", t->env->seeds_dir);
     if (access(dir, R_OK) != 0) {
         test_skip(t, "../shared/seeds is absent");
         return;

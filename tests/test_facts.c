@@ -381,13 +381,13 @@ static int on_timeline(const chorus_story_info *st, const char *date)
 
 static void seed_facts(test_ctx *t)
 {
-    if (access(test_env_now.seeds_dir, R_OK) != 0) {
+    if (access(t->env->seeds_dir, R_OK) != 0) {
         test_skip(t, "../shared/seeds is absent");
         return;
     }
     chorus_corpus *c;
     CHECK_INT(t, chorus_corpus_new(&c, NULL), 0);
-    chorus_corpus_add_path(c, test_env_now.seeds_dir);
+    chorus_corpus_add_path(c, t->env->seeds_dir);
     CHECK_INT(t, chorus_corpus_analyze(c), 0);
     chorus_story_info st;
     CHECK_INT(t, chorus_corpus_story(c, 0, &st), 0);

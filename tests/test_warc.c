@@ -56,6 +56,7 @@ static size_t gzip_member(unsigned char *out, size_t room, const char *in, size_
 }
 
 typedef struct {
+    char buf[8][8192]; /* the records' bytes */
     char *records[8];
     size_t lens[8];
     size_t count;
@@ -65,7 +66,7 @@ typedef struct {
  * a chunked page and a gzip-encoded page. */
 static void build(archive *a)
 {
-    static char buf[8][8192];
+    char (*buf)[8192] = a->buf;
     char body[4096];
     size_t k = 0, bl;
     a->count = 0;
@@ -113,7 +114,7 @@ static void build(archive *a)
  * `cut` bytes before its end. */
 static void write_archive(const char *path, const archive *a, int gz, int damage, size_t cut)
 {
-    static unsigned char out[65536];
+    unsigned char out[65536];
     size_t n = 0;
     for (size_t i = 0; i < a->count; i++) {
         if (gz) {

@@ -1,4 +1,4 @@
-/* pools.c - the Multi-News stories as pools of paragraphs, from which the benchmarks generate corpora. */
+/* pools.c - the Multi-News stories as pools of paragraphs, and the random stream and headlines the benchmarks generate corpora with. */
 #define _DEFAULT_SOURCE /* getline, strtok_r */
 #include "pools.h"
 
@@ -109,4 +109,46 @@ void bench_free_pools(story_pool *pools, size_t count)
     for (size_t s = 0; s < count; s++)
         free_pool(&pools[s]);
     free(pools);
+}
+
+uint64_t bench_rng_next(bench_rng *r)
+{
+    r->state ^= r->state >> 12;
+    r->state ^= r->state << 25;
+    r->state ^= r->state >> 27;
+    return r->state * 0x2545F4914F6CDD1DULL;
+}
+
+size_t bench_gcd(size_t a, size_t b)
+{
+    while (b) {
+        size_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+void bench_headline(const char *para, char *buf, size_t size)
+{
+    size_t n = 0, words = 0;
+    for (const char *p = para; *p && n + 1 < size && words < 12; p++) {
+        if (*p == ' ')
+            words++;
+        if (*p == '.' && words >= 5)
+            break;
+        buf[n++] = *p;
+    }
+    /* Drop a last character whose bytes were not all copied. */
+    size_t lead = n;
+    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && (unsigned char)buf[lead - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)buf[lead - 1];
+        size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (n - (lead - 1) < need)
+            n = lead - 1;
+    }
+    if (size)
+        buf[n] = '\0';
 }
