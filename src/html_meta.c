@@ -387,17 +387,19 @@ enum {
 static int icontains_any(const char *s, size_t len, const char *const *parts, size_t n)
 {
     uint32_t by_first[128] = {0}, all = 0;
+    size_t part_len[32];
     for (size_t k = 0; k < n && k < 32; k++) {
         unsigned char f = (unsigned char)parts[k][0];
         if (f < 0x80)
             by_first[f] |= (uint32_t)1 << k;
         all |= (uint32_t)1 << k;
+        part_len[k] = strlen(parts[k]);
     }
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         uint32_t maybe = c < 0x80 ? by_first[lower(c)] : all;
         for (size_t k = 0; maybe; k++, maybe >>= 1)
-            if ((maybe & 1) && fold_prefix(s + i, len - i, parts[k], strlen(parts[k])))
+            if ((maybe & 1) && fold_prefix(s + i, len - i, parts[k], part_len[k]))
                 return 1;
         chorus__utf8_next(s, len, &i); /* on by one character */
     }
